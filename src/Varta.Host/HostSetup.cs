@@ -1,0 +1,43 @@
+using Scalar.AspNetCore;
+using Varta.Host.Components;
+using Varta.Platform;
+
+namespace Varta.Host;
+
+internal static class HostSetup
+{
+    /// <summary>Assemblies that hold pages: the platform's and each module's.</summary>
+    public static readonly System.Reflection.Assembly[] PageAssemblies = [typeof(PlatformModule).Assembly];
+
+    public static void AddVartaHost(this WebApplicationBuilder builder)
+    {
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+
+        builder.Services.AddVartaPlatform(builder.Configuration, builder.Environment);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+    }
+
+    public static void UseVartaHost(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseVartaPlatform();
+        app.UseAntiforgery();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapVartaPlatform();
+        // The API reference is public, like the OpenAPI document it renders. Reviewed opt-out.
+        app.MapScalarApiReference("/api/reference", o => o
+            .WithTitle("Varta API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .AddAdditionalAssemblies(PageAssemblies);
+    }
+}

@@ -1,0 +1,45 @@
+using Varta.Platform.Persistence;
+
+namespace Varta.Platform.Audit;
+
+/// <summary>The audit log every module writes to. Records join the caller's unit of work.</summary>
+public interface IAuditLog
+{
+    /// <summary>Queues a record; it is chained and stored by the next SaveChangesAsync, with the change it describes.</summary>
+    void Record(AuditRecord record);
+
+    /// <summary>Records and saves at once (reads of personal data, sign-in attempts).</summary>
+    Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default);
+}
+
+internal sealed class AuditLog(VartaDbContext db, ICurrentActor actor, TimeProvider clock) : IAuditLog
+{
+    public void Record(AuditRecord record) => db.QueueAudit(record with
+    {
+        ActorId = record.ActorId ?? actor.Id,
+        ActorName = record.ActorName ?? actor.Name,
+        OccurredAt = record.OccurredAt ?? clock.GetUtcNow(),
+    });
+
+    public async Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
+    {
+        Record(record);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    internal static AuditEntry ToEntry(AuditRecord record, long seq, long recordedUs) => new()
+    {
+        Seq = seq,
+        OccurredAtUs = record.OccurredAt is { } at ? AuditHasher.ToMicros(at) : recordedUs,
+        RecordedAtUs = recordedUs,
+        ActorId = record.ActorId ?? "system",
+        ActorName = record.ActorName ?? "system",
+        Action = record.Action,
+        Category = record.Category.ToString().ToLowerInvariant(),
+        ResourceType = record.ResourceType,
+        ResourceId = record.ResourceId,
+        OrgUnitId = record.OrgUnitId?.ToString(),
+        Reason = record.Reason,
+        Details = record.Details,
+    };
+}

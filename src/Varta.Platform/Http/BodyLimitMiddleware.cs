@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace Varta.Platform.Http;
+
+public sealed class ApiOptions
+{
+    /// <summary>Largest request body the API accepts, in bytes.</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+}
+
+/// <summary>Refuses an API body over the limit before it is read: 413 with problem details.</summary>
+internal sealed class BodyLimitMiddleware(RequestDelegate next, IOptions<ApiOptions> options)
+{
+    public async Task InvokeAsync(HttpContext context, Problems problems)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            var limit = options.Value.MaxBodyBytes;
+            var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (feature is { IsReadOnly: false })
+            {
+                feature.MaxRequestBodySize = limit;
+            }
+
+            if (context.Request.ContentLength > limit)
+            {
+                await problems.Status(StatusCodes.Status413PayloadTooLarge, "problem.body-too-large").ExecuteAsync(context);
+                return;
+            }
+        }
+
+        await next(context);
+    }
+}

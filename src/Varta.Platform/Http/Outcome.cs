@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Varta.Platform.Http;
+
+public enum OutcomeKind
+{
+    Ok,
+    Invalid,
+    NotFound,
+    Conflict,
+    Forbidden,
+}
+
+/// <summary>
+/// What a handler answers to both a page and an endpoint. Out-of-scope resources answer NotFound, so that
+/// their existence is not leaked.
+/// </summary>
+public sealed class Outcome<T>
+{
+    private Outcome(OutcomeKind kind, T? value, Validator? errors, string? messageKey, object?[]? args)
+    {
+        Kind = kind;
+        Value = value;
+        Errors = errors;
+        MessageKey = messageKey;
+        Args = args ?? [];
+    }
+
+    public OutcomeKind Kind { get; }
+
+    public T? Value { get; }
+
+    public Validator? Errors { get; }
+
+    public string? MessageKey { get; }
+
+    public object?[] Args { get; }
+
+    public bool IsOk => Kind == OutcomeKind.Ok;
+
+    public static Outcome<T> Ok(T value) => new(OutcomeKind.Ok, value, null, null, null);
+
+    public static Outcome<T> Invalid(Validator errors) => new(OutcomeKind.Invalid, default, errors, null, null);
+
+    public static Outcome<T> NotFound() => new(OutcomeKind.NotFound, default, null, "problem.not-found", null);
+
+    public static Outcome<T> Conflict(string key, params object?[] args) => new(OutcomeKind.Conflict, default, null, key, args);
+
+    public static Outcome<T> Forbidden(string key = "problem.forbidden") => new(OutcomeKind.Forbidden, default, null, key, null);
+
+    /// <summary>The HTTP answer for anything but success.</summary>
+    public IResult Problem(Problems problems) => Kind switch
+    {
+        OutcomeKind.Invalid => problems.Validation(Errors!),
+        OutcomeKind.NotFound => problems.NotFound(),
+        OutcomeKind.Conflict => problems.Conflict(MessageKey!, Args),
+        OutcomeKind.Forbidden => problems.Status(StatusCodes.Status403Forbidden, MessageKey),
+        _ => throw new InvalidOperationException("A successful outcome is not a problem."),
+    };
+}

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Varta.Platform.Identity;
+
+/// <summary>
+/// A cookie or token stays good only while the user is active and unchanged: a new security stamp (after a
+/// role, password or 2FA change, or deactivation) revokes every session within the cache time.
+/// </summary>
+public sealed class PrincipalValidator(IServiceScopeFactory scopes, IMemoryCache cache)
+{
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(20);
+
+    public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal)
+    {
+        var id = principal.UserId();
+        var stamp = principal.FindFirstValue(VartaClaims.SecurityStamp);
+        if (id == Guid.Empty || stamp is null)
+        {
+            return false;
+        }
+
+        var current = await cache.GetOrCreateAsync($"varta:stamp:{id}", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Persistence.VartaDbContext>();
+            return await db.Users.AsNoTracking().Where(u => u.Id == id && u.IsActive).Select(u => u.SecurityStamp).FirstOrDefaultAsync();
+        });
+        return current == stamp;
+    }
+
+    public void Forget(Guid userId) => cache.Remove($"varta:stamp:{userId}");
+}

@@ -1,0 +1,44 @@
+namespace Varta.Platform.Identity;
+
+/// <summary>The roles of DESIGN.md. A user may hold several, each over its own scope.</summary>
+public static class Roles
+{
+    public const string Administrator = "administrator";
+    public const string CustodyOfficer = "custody-officer";
+    public const string RightsInspector = "rights-inspector";
+    public const string ExternalMonitor = "external-monitor";
+    public const string Dispatcher = "dispatcher";
+    public const string SecurityOfficer = "security-officer";
+    public const string ThreatAnalyst = "threat-analyst";
+    public const string UnitHead = "unit-head";
+    public const string Judge = "judge";
+    public const string CourtStaff = "court-staff";
+    public const string Trainer = "trainer";
+    public const string Learner = "learner";
+    public const string CommunityAuditor = "community-auditor";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Administrator, CustodyOfficer, RightsInspector, ExternalMonitor, Dispatcher, SecurityOfficer,
+        ThreatAnalyst, UnitHead, Judge, CourtStaff, Trainer, Learner, CommunityAuditor,
+    ];
+
+    /// <summary>Roles that must sign in with a second factor (TOTP).</summary>
+    public static readonly IReadOnlySet<string> RequireTwoFactor = new HashSet<string>
+    {
+        Administrator, RightsInspector, ExternalMonitor, ThreatAnalyst,
+    };
+
+    public static bool IsKnown(string role) => All.Contains(role);
+}
+
+/// <summary>Named policies for pages: <c>[Authorize(Policy = Policies.Administrator)]</c>.</summary>
+public static class Policies
+{
+    public const string Administrator = "role:" + Roles.Administrator;
+    public const string CustodyOfficer = "role:" + Roles.CustodyOfficer;
+    public const string RightsInspector = "role:" + Roles.RightsInspector;
+    public const string Dispatcher = "role:" + Roles.Dispatcher;
+
+    public static string Role(string role) => "role:" + role;
+}

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Varta.Platform.Http;
+using Varta.Platform.Localization;
+using Varta.Platform.Persistence;
+
+namespace Varta.Platform.Pages;
+
+/// <summary>
+/// Base for interactive pages. A circuit lives for minutes or hours, so each operation gets its own DI scope
+/// (and so its own DbContext), acting as the signed-in user.
+/// </summary>
+public abstract class VartaPage : ComponentBase
+{
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthState { get; set; }
+
+    [Inject]
+    protected IServiceScopeFactory Scopes { get; set; } = default!;
+
+    [Inject]
+    protected Loc L { get; set; } = default!;
+
+    protected ClaimsPrincipal User { get; private set; } = new();
+
+    protected override async Task OnInitializedAsync()
+    {
+        User = AuthState is null ? new ClaimsPrincipal() : (await AuthState).User;
+        await OnUserReadyAsync();
+    }
+
+    protected virtual Task OnUserReadyAsync() => Task.CompletedTask;
+
+    protected async Task<T> RunAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
+    {
+        await using var scope = Scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ICurrentActor>().Use(User);
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>A failed outcome as one line for the page, with the field errors.</summary>
+    protected string Describe<T>(Outcome<T> outcome) => outcome.Kind switch
+    {
+        OutcomeKind.Invalid => string.Join(" ", outcome.Errors!.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+        _ => L.Format(outcome.MessageKey ?? "problem.other", outcome.Args),
+    };
+}

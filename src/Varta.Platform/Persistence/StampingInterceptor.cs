@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Varta.Platform.Persistence;
+
+/// <summary>Stamps new <see cref="IStamped"/> rows with the clock's now and the acting user, in one place.</summary>
+internal sealed class StampingInterceptor(TimeProvider clock, ICurrentActor actor) : SaveChangesInterceptor
+{
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Stamp(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Stamp(eventData.Context);
+        return result;
+    }
+
+    private void Stamp(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in context.ChangeTracker.Entries<IStamped>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.RecordedAt = now;
+                if (string.IsNullOrEmpty(entry.Entity.RecordedBy))
+                {
+                    entry.Entity.RecordedBy = actor.Name;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Varta.Platform.Audit;
+using Varta.Platform.Identity;
+using Varta.Platform.Organisation;
+
+namespace Varta.Platform.Persistence;
+
+/// <summary>
+/// The one EF Core model of Varta. Platform tables are configured here; modules add theirs through
+/// <see cref="IModelContributor"/>. Audit records queued during a unit of work are chained and written in
+/// the same transaction as the change they describe.
+/// </summary>
+public sealed class VartaDbContext(
+    DbContextOptions<VartaDbContext> options,
+    IEnumerable<IModelContributor> contributors,
+    AuditChain auditChain) : IdentityDbContext<VartaUser, IdentityRole<Guid>, Guid>(options)
+{
+    private readonly List<AuditRecord> _pendingAudit = [];
+
+    internal DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+
+    internal DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    internal DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    internal DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
+    internal void QueueAudit(AuditRecord record) => _pendingAudit.Add(record);
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (_pendingAudit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        return await auditChain.SaveWithAuditAsync(
+            this, _pendingAudit, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (_pendingAudit.Count > 0)
+        {
+            throw new InvalidOperationException("Audited changes must be saved with SaveChangesAsync.");
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        IdentityModel.Configure(builder);
+        OrgUnit.Configure(builder);
+        AuditEntry.Configure(builder);
+        AuditCheckpoint.Configure(builder);
+        foreach (var contributor in contributors)
+        {
+            contributor.Configure(builder);
+        }
+    }
+}
