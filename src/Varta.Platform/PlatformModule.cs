@@ -218,12 +218,15 @@ public static class PlatformModule
 
     private static string? ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
 
-    /// <summary>Middleware in order: errors, language, body limit, authentication, authorization.</summary>
+    /// <summary>
+    /// Middleware in order: language first (error pages written on the way out must see it), errors, body
+    /// limit, authentication, authorization.
+    /// </summary>
     public static void UseVartaPlatform(this WebApplication app)
     {
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRequestLocalization();
         app.UseMiddleware<BodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();

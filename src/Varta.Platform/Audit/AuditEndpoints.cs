@@ -48,17 +48,17 @@ internal static class AuditEndpoints
             query = query.Where(e => e.Seq < b);
         }
 
-        if (resourceType is not null)
+        if (!string.IsNullOrEmpty(resourceType))
         {
             query = query.Where(e => e.ResourceType == resourceType);
         }
 
-        if (resourceId is not null)
+        if (!string.IsNullOrEmpty(resourceId))
         {
             query = query.Where(e => e.ResourceId == resourceId);
         }
 
-        if (actorId is not null)
+        if (!string.IsNullOrEmpty(actorId))
         {
             query = query.Where(e => e.ActorId == actorId);
         }

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Text.Json;
+using Varta.Testing;
+
+namespace Varta.Platform.Tests;
+
+public sealed class HealthAndLanguageTests(VartaFactory factory) : IClassFixture<VartaFactory>
+{
+    [Fact]
+    public async Task Liveness_and_readiness_answer_without_sign_in()
+    {
+        using var client = factory.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Problems_are_in_Ukrainian_by_default_and_in_English_when_asked()
+    {
+        using var uk = factory.Anonymous();
+        var ukBody = await Problem.AssertAsync(await uk.GetAsync("/api/v1/me"), HttpStatusCode.Unauthorized);
+        Assert.Equal("Потрібна автентифікація", ukBody.GetProperty("title").GetString());
+
+        using var en = factory.Anonymous("en");
+        var enBody = await Problem.AssertAsync(await en.GetAsync("/api/v1/me"), HttpStatusCode.Unauthorized);
+        Assert.Equal("Authentication required", enBody.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_switches_language_with_the_culture_cookie()
+    {
+        using var client = factory.Anonymous();
+        var ukPage = await client.GetStringAsync("/account/login");
+        Assert.Contains("lang=\"uk\"", ukPage);
+
+        var switchResponse = await client.GetAsync("/culture?c=en&redirect=/account/login");
+        Assert.Equal(HttpStatusCode.Redirect, switchResponse.StatusCode);
+        var cookie = switchResponse.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Culture", StringComparison.Ordinal));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        request.Headers.Add("Cookie", cookie.Split(';')[0]);
+        var enPage = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+        Assert.Contains("lang=\"en\"", enPage);
+        Assert.Contains("Sign in to Varta", enPage);
+    }
+
+    [Fact]
+    public async Task The_culture_switch_never_redirects_off_site()
+    {
+        using var client = factory.Anonymous();
+        var response = await client.GetAsync("/culture?c=en&redirect=//evil.example/");
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_the_platform_endpoints()
+    {
+        using var client = factory.Anonymous();
+        var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/auth/token", paths);
+        Assert.Contains("/api/v1/audit/verify", paths);
+        Assert.Contains("/api/v1/admin/users", paths);
+    }
+}
