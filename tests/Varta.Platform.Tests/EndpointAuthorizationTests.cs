@@ -1,0 +1,125 @@
+using System.Net.Http.Json;
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Varta.Testing;
+
+namespace Varta.Platform.Tests;
+
+/// <summary>
+/// Every endpoint says who may use it, and every API endpoint is exercised here with a user of the wrong role
+/// (and, where it acts on a resource, of the wrong scope). A new endpoint fails these tests until it is added.
+/// </summary>
+public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFixture<VartaFactory>
+{
+    /// <summary>Reviewed anonymous endpoints, and why each is open.</summary>
+    private static readonly HashSet<string> ReviewedAnonymous =
+    [
+        "POST /api/v1/auth/token",          // where credentials are exchanged for a token
+        "ANY /health/live",                 // load balancer probes
+        "ANY /health/ready",
+        "GET /openapi/{documentName}.json", // the API description, no data
+        "GET /api/reference/{documentName?}",
+        "GET /culture",                     // choosing a language before sign-in
+        "GET /account/login",               // the sign-in pages themselves
+        "POST /account/login",
+        "GET /account/two-factor",
+        "POST /account/two-factor",
+        "GET /account/enrol",
+        "POST /account/enrol",
+        "GET /account/denied",
+        "POST /account/denied",
+    ];
+
+    /// <summary>Each API endpoint with a signed-in user who must be refused, and the refusal expected.</summary>
+    private static readonly (string Endpoint, string Url, string User, HttpStatusCode Expected)[] WrongRole =
+    [
+        ("GET /api/v1/me", "/api/v1/me", "", HttpStatusCode.Unauthorized),
+        ("GET /api/v1/org/units", "/api/v1/org/units", "", HttpStatusCode.Unauthorized),
+        ("GET /api/v1/audit/verify", "/api/v1/audit/verify", "custody.officer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/audit/checkpoint", "/api/v1/audit/checkpoint", "judge", HttpStatusCode.Forbidden),
+        ("GET /api/v1/audit/entries", "/api/v1/audit/entries", "rights.inspector", HttpStatusCode.Forbidden),
+        ("GET /api/v1/admin/users/", "/api/v1/admin/users", "dispatcher", HttpStatusCode.Forbidden),
+        ("GET /api/v1/admin/users/{id:guid}", $"/api/v1/admin/users/{Guid.NewGuid()}", "judge", HttpStatusCode.Forbidden),
+        ("POST /api/v1/admin/users/", "/api/v1/admin/users", "custody.officer", HttpStatusCode.Forbidden),
+        ("PUT /api/v1/admin/users/{id:guid}/roles", $"/api/v1/admin/users/{Guid.NewGuid()}/roles", "threat.analyst", HttpStatusCode.Forbidden),
+        ("POST /api/v1/admin/users/{id:guid}/deactivate", $"/api/v1/admin/users/{Guid.NewGuid()}/deactivate", "security.officer", HttpStatusCode.Forbidden),
+        ("POST /api/v1/admin/users/{id:guid}/activate", $"/api/v1/admin/users/{Guid.NewGuid()}/activate", "external.monitor", HttpStatusCode.Forbidden),
+        ("POST /api/v1/admin/users/{id:guid}/unlock", $"/api/v1/admin/users/{Guid.NewGuid()}/unlock", "judge", HttpStatusCode.Forbidden),
+        ("POST /api/v1/admin/users/{id:guid}/reset-two-factor", $"/api/v1/admin/users/{Guid.NewGuid()}/reset-two-factor", "dispatcher", HttpStatusCode.Forbidden),
+    ];
+
+    [Fact]
+    public void Every_endpoint_has_an_authorization_rule_and_anonymous_ones_are_reviewed()
+    {
+        var missing = new List<string>();
+        var unreviewed = new List<string>();
+        foreach (var (name, endpoint) in Endpoints())
+        {
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var rule = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any()
+                || endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>().Any();
+            if (anonymous && !ReviewedAnonymous.Contains(name) && !IsStaticAsset(endpoint))
+            {
+                unreviewed.Add(name);
+            }
+            else if (!anonymous && !rule && !IsFrameworkPlumbing(name))
+            {
+                missing.Add(name);
+            }
+        }
+
+        Assert.True(missing.Count == 0, "Endpoints without an authorization rule: " + string.Join(", ", missing));
+        Assert.True(unreviewed.Count == 0, "Anonymous endpoints not reviewed: " + string.Join(", ", unreviewed));
+    }
+
+    [Fact]
+    public void Every_API_endpoint_has_a_wrong_role_case_here()
+    {
+        var api = Endpoints().Select(e => e.Name).Where(n => n.Contains(" /api/v1/", StringComparison.Ordinal) && !ReviewedAnonymous.Contains(n)).ToHashSet();
+        var covered = WrongRole.Select(w => w.Endpoint).ToHashSet();
+        Assert.Empty(api.Except(covered));
+    }
+
+    [Fact]
+    public async Task Every_API_endpoint_refuses_the_wrong_role()
+    {
+        foreach (var (endpoint, url, user, expected) in WrongRole)
+        {
+            using var client = user == "" ? factory.Anonymous() : await factory.ClientAsAsync(user);
+            var method = new HttpMethod(endpoint.Split(' ')[0]);
+            using var request = new HttpRequestMessage(method, url);
+            if (method != HttpMethod.Get)
+            {
+                request.Content = JsonContent.Create(new { });
+            }
+
+            var response = await client.SendAsync(request);
+            Assert.True(expected == response.StatusCode, $"{endpoint} as '{user}': expected {(int)expected}, got {(int)response.StatusCode}");
+        }
+    }
+
+    private IEnumerable<(string Name, Endpoint Endpoint)> Endpoints()
+    {
+        var sources = factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"];
+            foreach (var method in methods)
+            {
+                yield return ($"{method} /{endpoint.RoutePattern.RawText?.TrimStart('/')}", endpoint);
+            }
+        }
+    }
+
+    private static bool IsStaticAsset(Endpoint endpoint) =>
+        endpoint.DisplayName?.Contains("static", StringComparison.OrdinalIgnoreCase) == true
+        || (endpoint is RouteEndpoint r && (r.RoutePattern.RawText?.Contains('.') == true || r.RoutePattern.RawText?.StartsWith('_') == true));
+
+    // The Blazor circuit's own endpoints and the missing-static-file fallback carry no metadata; the fallback
+    // policy (signed-in users only) covers them.
+    private static bool IsFrameworkPlumbing(string name) => name.Contains("/_blazor", StringComparison.Ordinal) || name.Contains("/_framework", StringComparison.Ordinal)
+        || name.EndsWith(":file}", StringComparison.Ordinal);
+}
