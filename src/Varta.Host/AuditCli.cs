@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Varta.Custody;
 using Varta.Platform;
 using Varta.Platform.Audit;
 
@@ -56,6 +57,7 @@ internal static class AuditCli
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.ClearProviders();
         builder.Services.AddVartaPlatform(builder.Configuration, builder.Environment);
+        builder.Services.AddCustody(builder.Configuration);
         return builder.Build();
     }
 }

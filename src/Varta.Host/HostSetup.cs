@@ -1,4 +1,5 @@
 using Scalar.AspNetCore;
+using Varta.Custody;
 using Varta.Host.Components;
 using Varta.Platform;
 
@@ -7,7 +8,7 @@ namespace Varta.Host;
 internal static class HostSetup
 {
     /// <summary>Assemblies that hold pages: the platform's and each module's.</summary>
-    public static readonly System.Reflection.Assembly[] PageAssemblies = [typeof(PlatformModule).Assembly];
+    public static readonly System.Reflection.Assembly[] PageAssemblies = [typeof(PlatformModule).Assembly, typeof(CustodyModule).Assembly];
 
     public static void AddVartaHost(this WebApplicationBuilder builder)
     {
@@ -18,6 +19,7 @@ internal static class HostSetup
         }
 
         builder.Services.AddVartaPlatform(builder.Configuration, builder.Environment);
+        builder.Services.AddCustody(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     }
 
@@ -32,6 +34,7 @@ internal static class HostSetup
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapVartaPlatform();
+        app.MapCustody();
         // The API reference is public, like the OpenAPI document it renders. Reviewed opt-out.
         app.MapScalarApiReference("/api/reference", o => o
             .WithTitle("Varta API")

@@ -8,5 +8,5 @@ namespace Varta.Migrations;
 /// </summary>
 internal static class DesignTimeModels
 {
-    public static IReadOnlyList<IModelContributor> All { get; } = [];
+    public static IReadOnlyList<IModelContributor> All { get; } = [Custody.CustodyModule.Model];
 }

@@ -6,7 +6,10 @@ namespace Varta.Platform.Audit;
 public interface IAuditLog
 {
     /// <summary>Queues a record; it is chained and stored by the next SaveChangesAsync, with the change it describes.</summary>
-    void Record(AuditRecord record);
+    AuditRecord Record(AuditRecord record);
+
+    /// <summary>Takes back a queued record whose change will not be saved after all (a retried write).</summary>
+    void Withdraw(AuditRecord queued);
 
     /// <summary>Records and saves at once (reads of personal data, sign-in attempts).</summary>
     Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default);
@@ -14,12 +17,19 @@ public interface IAuditLog
 
 internal sealed class AuditLog(VartaDbContext db, ICurrentActor actor, TimeProvider clock) : IAuditLog
 {
-    public void Record(AuditRecord record) => db.QueueAudit(record with
+    public AuditRecord Record(AuditRecord record)
     {
-        ActorId = record.ActorId ?? actor.Id,
-        ActorName = record.ActorName ?? actor.Name,
-        OccurredAt = record.OccurredAt ?? clock.GetUtcNow(),
-    });
+        var queued = record with
+        {
+            ActorId = record.ActorId ?? actor.Id,
+            ActorName = record.ActorName ?? actor.Name,
+            OccurredAt = record.OccurredAt ?? clock.GetUtcNow(),
+        };
+        db.QueueAudit(queued);
+        return queued;
+    }
+
+    public void Withdraw(AuditRecord queued) => db.WithdrawAudit(queued);
 
     public async Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {

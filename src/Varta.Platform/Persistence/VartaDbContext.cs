@@ -29,6 +29,8 @@ public sealed class VartaDbContext(
 
     internal void QueueAudit(AuditRecord record) => _pendingAudit.Add(record);
 
+    internal void WithdrawAudit(AuditRecord record) => _pendingAudit.Remove(record);
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         if (_pendingAudit.Count == 0)

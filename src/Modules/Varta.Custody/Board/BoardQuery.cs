@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Varta.Custody.Data;
+using Varta.Custody.Records;
+using Varta.Platform.Audit;
+using Varta.Platform.Http;
+using Varta.Platform.Identity;
+using Varta.Platform.Organisation;
+using Varta.Platform.Persistence;
+
+namespace Varta.Custody.Board;
+
+internal sealed record BoardRowDto(
+    Guid RecordId,
+    string Number,
+    string PersonName,
+    DateOnly DateOfBirth,
+    string Sex,
+    CellRefDto? Cell,
+    int MinutesSinceDetention,
+    ClocksDto Clocks,
+    int ObservationLevel,
+    string? RiskLevel,
+    IReadOnlyList<string> Flags,
+    IReadOnlyList<string> Alerts);
+
+internal sealed record BoardDto(Guid FacilityId, string FacilityName, DateTimeOffset AsOf, int InCustody, int Capacity, IReadOnlyList<BoardRowDto> Rows);
+
+/// <summary>Everyone in custody at a facility, most urgent first: the custody officer's live overview.</summary>
+internal sealed class BoardQuery(VartaDbContext db, Access access, OrgDirectory org, IAuditLog audit, TimeProvider clock, IOptions<CustodyOptions> options)
+{
+    public async Task<Outcome<BoardDto>> ReadAsync(ClaimsPrincipal user, Guid facilityId, CancellationToken ct, bool auditRead = true)
+    {
+        var facility = org.Current.Find(facilityId);
+        if (facility?.SiteKind != SiteKinds.DetentionFacility || !access.Allows(user, facilityId, CustodyRoles.Readers))
+        {
+            return Outcome<BoardDto>.NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        var rows = await (from r in db.Set<CustodyRecord>().AsNoTracking()
+                          join p in db.Set<Person>().AsNoTracking() on r.PersonId equals p.Id
+                          where r.FacilityId == facilityId && r.Status == RecordStatus.InCustody
+                          select new { r, p }).ToListAsync(ct);
+        var cells = await db.Set<Cell>().AsNoTracking().Where(c => c.FacilityId == facilityId).ToListAsync(ct);
+        var cellById = cells.ToDictionary(c => c.Id);
+        var alerts = (await db.Set<CustodyAlert>().AsNoTracking().Where(a => a.FacilityId == facilityId && a.ClearedAt == null)
+            .Select(a => new { a.RecordId, a.Kind }).ToListAsync(ct)).ToLookup(a => a.RecordId, a => a.Kind);
+
+        var result = rows.Select(x => new BoardRowDto(
+                x.r.Id, x.r.Number, RecordReader.ToDto(x.p).FullName, x.p.DateOfBirth, x.p.Sex,
+                x.r.CellId is { } c && cellById.TryGetValue(c, out var cell) ? new CellRefDto(cell.Id, cell.Number) : null,
+                (int)(now - RecordReader.Utc(x.r.DetainedAt)).TotalMinutes,
+                RecordReader.Clocks(x.r, now, options.Value), x.r.ObservationLevel, x.r.RiskLevel,
+                RecordReader.Flags(x.r, x.p), alerts[x.r.Id].Order(StringComparer.Ordinal).ToList()))
+            .OrderBy(r => Urgency(r))
+            .ToList();
+        if (auditRead)
+        {
+            await audit.AppendAsync(new AuditRecord
+            {
+                Action = "custody.board.read",
+                Category = AuditCategory.Read,
+                ResourceType = "custody-facility",
+                ResourceId = facilityId.ToString(),
+                OrgUnitId = facilityId,
+                Details = JsonSerializer.Serialize(new { rows = result.Count }),
+            }, ct);
+        }
+
+        return Outcome<BoardDto>.Ok(new BoardDto(facilityId, facility.DisplayName, now, result.Count,
+            cells.Where(c => c.InService).Sum(c => c.Capacity), result));
+    }
+
+    /// <summary>Minutes until the nearest thing that must happen: a check, the court deadline, the maximum.</summary>
+    private static int Urgency(BoardRowDto row) =>
+        new[] { row.Clocks.CheckMinutesLeft, row.Clocks.CourtMinutesLeft, row.Clocks.MaxMinutesLeft }.Where(m => m is not null).Min() ?? int.MaxValue;
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Varta.Custody.Alerts;
+using Varta.Custody.Board;
+using Varta.Custody.BookIn;
+using Varta.Custody.Data;
+using Varta.Custody.Facilities;
+using Varta.Custody.RecordEntry;
+using Varta.Custody.Records;
+using Varta.Custody.Release;
+using Varta.Custody.Search;
+using Varta.Platform.Demo;
+using Varta.Platform.Identity;
+using Varta.Platform.Localization;
+using Varta.Platform.Navigation;
+using Varta.Platform.Persistence;
+
+namespace Varta.Custody;
+
+/// <summary>The custody record: a detainee's journey from actual detention to release, with the law's deadlines.</summary>
+public static class CustodyModule
+{
+    /// <summary>For design-time tools (migrations) that build the model without the host.</summary>
+    public static IModelContributor Model { get; } = new CustodyModel();
+
+    public static IServiceCollection AddCustody(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<CustodyOptions>(configuration.GetSection("Custody"));
+        services.AddSingleton(Model);
+        services.AddSingleton<ITextCatalog, CustodyTexts>();
+        services.AddSingleton<CustodyChanges>();
+        services.AddScoped<RecordReader>();
+        services.AddScoped<RecordView>();
+        services.AddScoped<BookInHandler>();
+        services.AddScoped<AppendEntryHandler>();
+        services.AddScoped<CloseRecordHandler>();
+        services.AddScoped<BoardQuery>();
+        services.AddScoped<SearchQuery>();
+        services.AddScoped<FacilityHandler>();
+        services.AddScoped<AlertScanner>();
+        services.AddSingleton<AlertService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertService>());
+        services.AddSingleton<IDemoSeeder, CustodyDemoSeeder>();
+        services.AddSingleton(new NavItem("/custody/board", "custody.nav.board", "custody.nav.board.about", "🛏", 100, CustodyRoles.Readers));
+        services.AddSingleton(new NavItem("/custody/book-in", "custody.nav.book-in", "custody.nav.book-in.about", "➕", 110, Roles.CustodyOfficer));
+        services.AddSingleton(new NavItem("/custody/search", "custody.nav.search", "custody.nav.search.about", "🔎", 120, CustodyRoles.Readers));
+        services.AddSingleton(new NavItem("/custody/facilities", "custody.nav.facilities", "custody.nav.facilities.about", "🏢", 130, CustodyRoles.FacilityViewers));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCustody(this IEndpointRouteBuilder app)
+    {
+        CustodyEndpoints.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Varta.Platform.Persistence;
+
+namespace Varta.Custody.Data;
+
+internal sealed class CustodyModel : IModelContributor
+{
+    public void Configure(ModelBuilder b)
+    {
+        b.Entity<Cell>(e =>
+        {
+            e.ToTable("custody_cells");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Number).HasMaxLength(20).IsRequired();
+            e.Property(c => c.CameraIds).HasMaxLength(500);
+            e.Property(c => c.FloorArea).HasPrecision(8, 2);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasIndex(c => new { c.FacilityId, c.Number }).IsUnique();
+        });
+        b.Entity<FacilitySettings>(e =>
+        {
+            e.ToTable("custody_facility_settings");
+            e.HasKey(s => s.FacilityId);
+            e.Property(s => s.MinFloorAreaPerPerson).HasPrecision(6, 2);
+        });
+        b.Entity<Person>(e =>
+        {
+            e.ToTable("custody_persons");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Surname).HasMaxLength(100).IsRequired();
+            e.Property(p => p.GivenName).HasMaxLength(100).IsRequired();
+            e.Property(p => p.Patronymic).HasMaxLength(100);
+            e.Property(p => p.Sex).HasMaxLength(10).IsRequired();
+            e.Property(p => p.Citizenship).HasMaxLength(60).IsRequired();
+            e.Property(p => p.IdentityDocument).HasMaxLength(100);
+            e.Property(p => p.PreferredLanguage).HasMaxLength(40);
+            e.Property(p => p.SearchKey).HasMaxLength(210).IsRequired();
+            e.HasIndex(p => new { p.SearchKey, p.DateOfBirth });
+        });
+        b.Entity<CustodyRecord>(e =>
+        {
+            e.ToTable("custody_records");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Number).HasMaxLength(40).IsRequired();
+            e.Property(r => r.Status).HasMaxLength(20).IsRequired();
+            e.Property(r => r.LegalBasis).HasMaxLength(20).IsRequired();
+            e.Property(r => r.LegalBasisDetail).HasMaxLength(500);
+            e.Property(r => r.AdministrativeException).HasMaxLength(40);
+            e.Property(r => r.LegalRegime).HasMaxLength(40).IsRequired();
+            e.Property(r => r.DetentionPlace).HasMaxLength(300).IsRequired();
+            e.Property(r => r.DetainingOfficer).HasMaxLength(200).IsRequired();
+            e.Property(r => r.ProceedingsNumber).HasMaxLength(40);
+            e.Property(r => r.RiskLevel).HasMaxLength(20);
+            e.Property(r => r.ClosedGrounds).HasMaxLength(40);
+            e.Property(r => r.RecordedBy).HasMaxLength(200);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => new { r.FacilityId, r.Year, r.Sequence }).IsUnique();
+            e.HasIndex(r => r.Number);
+            e.HasIndex(r => new { r.FacilityId, r.Status });
+            e.HasIndex(r => new { r.Status, r.NextCheckDue });
+            e.HasIndex(r => r.PersonId);
+            e.HasIndex(r => r.ProceedingsNumber);
+            e.HasIndex(r => r.CellId);
+            e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<CustodyEntry>(e =>
+        {
+            e.ToTable("custody_entries");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Type).HasMaxLength(40).IsRequired();
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.AuthorId).HasMaxLength(100);
+            e.Property(x => x.CorrectionReason).HasMaxLength(2000);
+            e.Property(x => x.VideoCameraId).HasMaxLength(100);
+            e.HasIndex(x => new { x.RecordId, x.Seq }).IsUnique();
+            e.HasOne<CustodyRecord>().WithMany().HasForeignKey(x => x.RecordId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<CustodyAlert>(e =>
+        {
+            e.ToTable("custody_alerts");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Kind).HasMaxLength(40).IsRequired();
+            e.HasIndex(a => new { a.FacilityId, a.ClearedAt });
+            e.HasIndex(a => new { a.RecordId, a.Kind, a.ClearedAt });
+        });
+    }
+}

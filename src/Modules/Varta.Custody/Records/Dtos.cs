@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+
+namespace Varta.Custody.Records;
+
+internal sealed record PersonDto(Guid Id, string Surname, string GivenName, string? Patronymic, DateOnly DateOfBirth, string Sex,
+    string Citizenship, string? IdentityDocument, string? PreferredLanguage, bool InterpreterNeeded)
+{
+    public string FullName => string.Join(' ', new[] { Surname, GivenName, Patronymic }.Where(s => !string.IsNullOrEmpty(s)));
+}
+
+internal sealed record ClocksDto(
+    string LegalRegime,
+    DateTimeOffset DetainedAt,
+    DateTimeOffset? CourtDeadline,
+    DateTimeOffset MaxDeadline,
+    int? CourtMinutesLeft,
+    int MaxMinutesLeft,
+    DateTimeOffset? NextCheckDue,
+    int? CheckMinutesLeft,
+    DateTimeOffset? LastCheckAt,
+    DateTimeOffset? LegalAidNotifiedAt,
+    int? LegalAidDelayMinutes,
+    DateTimeOffset? RelativesNotifiedAt,
+    int? RelativesDelayMinutes,
+    DateTimeOffset? LastMealAt);
+
+internal sealed record VideoDto(string CameraId, DateTimeOffset? From, DateTimeOffset? To);
+
+internal sealed record EntryDto(Guid Id, int Seq, string Type, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, string RecordedBy,
+    JsonObject Data, Guid? CorrectsEntryId, string? CorrectionReason, VideoDto? Video, IReadOnlyList<Guid> CorrectedBy);
+
+internal sealed record CellRefDto(Guid Id, string Number);
+
+internal sealed record AlertDto(Guid Id, Guid RecordId, string Kind, DateTimeOffset DueAt, DateTimeOffset RaisedAt);
+
+internal sealed record EarlierRecordDto(Guid Id, string Number, string FacilityName, string Status, DateTimeOffset DetainedAt, DateTimeOffset? ClosedAt);
+
+internal sealed record RecordDto(
+    Guid Id,
+    string Number,
+    Guid FacilityId,
+    string FacilityName,
+    string Status,
+    PersonDto Person,
+    string LegalBasis,
+    string? LegalBasisDetail,
+    string? AdministrativeException,
+    string DetentionPlace,
+    DateTimeOffset ArrivedAt,
+    string DetainingOfficer,
+    string? ProceedingsNumber,
+    bool IsMinor,
+    CellRefDto? Cell,
+    int ObservationLevel,
+    string? RiskLevel,
+    IReadOnlyList<string> Flags,
+    ClocksDto Clocks,
+    DateTimeOffset? ClosedAt,
+    string? ClosedGrounds,
+    IReadOnlyList<EntryDto> Timeline,
+    IReadOnlyList<AlertDto> Alerts,
+    IReadOnlyList<EarlierRecordDto> EarlierRecords,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<DuplicateCandidateDto> DuplicateCandidates);
+
+internal sealed record DuplicateCandidateDto(Guid PersonId, string FullName, DateOnly DateOfBirth, string? LastRecordNumber);

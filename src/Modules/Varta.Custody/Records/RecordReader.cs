@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Varta.Custody.Data;
+using Varta.Custody.Rules;
+using Varta.Platform.Organisation;
+using Varta.Platform.Persistence;
+
+namespace Varta.Custody.Records;
+
+/// <summary>Builds the full view of a record: person, clocks, flags, timeline with corrections, alerts.</summary>
+internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProvider clock, IOptions<CustodyOptions> options)
+{
+    public async Task<RecordDto?> ReadAsync(Guid id, CancellationToken ct, IReadOnlyList<string>? warnings = null,
+        IReadOnlyList<DuplicateCandidateDto>? duplicates = null)
+    {
+        var record = await db.Set<CustodyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var person = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == record.PersonId, ct);
+        var entries = await db.Set<CustodyEntry>().AsNoTracking().Where(e => e.RecordId == id).OrderBy(e => e.Seq).ToListAsync(ct);
+        var cell = record.CellId is { } cellId ? await db.Set<Cell>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == cellId, ct) : null;
+        var alerts = await db.Set<CustodyAlert>().AsNoTracking().Where(a => a.RecordId == id && a.ClearedAt == null).ToListAsync(ct);
+        var earlier = await db.Set<CustodyRecord>().AsNoTracking()
+            .Where(r => r.PersonId == record.PersonId && r.Id != id)
+            .OrderByDescending(r => r.DetainedAt).Take(20).ToListAsync(ct);
+
+        var corrected = entries.Where(e => e.CorrectsEntryId is not null).ToLookup(e => e.CorrectsEntryId!.Value, e => e.Id);
+        var timeline = entries.Select(e => ToDto(e, corrected[e.Id].ToList())).ToList();
+        return new RecordDto(
+            record.Id, record.Number, record.FacilityId, org.Current.Find(record.FacilityId)?.DisplayName ?? "", record.Status,
+            ToDto(person), record.LegalBasis, record.LegalBasisDetail, record.AdministrativeException, record.DetentionPlace,
+            Utc(record.ArrivedAt), record.DetainingOfficer, record.ProceedingsNumber, record.IsMinor,
+            cell is null ? null : new CellRefDto(cell.Id, cell.Number),
+            record.ObservationLevel, record.RiskLevel, Flags(record, person), Clocks(record, clock.GetUtcNow(), options.Value),
+            record.ClosedAt is { } closed ? Utc(closed) : null, record.ClosedGrounds, timeline,
+            alerts.Select(ToDto).ToList(),
+            earlier.Select(r => new EarlierRecordDto(r.Id, r.Number, org.Current.Find(r.FacilityId)?.DisplayName ?? "", r.Status, Utc(r.DetainedAt),
+                r.ClosedAt is { } c ? Utc(c) : null)).ToList(),
+            warnings ?? [], duplicates ?? []);
+    }
+
+    public static ClocksDto Clocks(CustodyRecord r, DateTimeOffset now, CustodyOptions options)
+    {
+        int? Left(DateTime? at) => at is { } t ? (int)Math.Floor((Utc(t) - now).TotalMinutes) : null;
+        int? Delay(DateTime? at) => at is { } t ? (int)Math.Round((t - r.DetainedAt).TotalMinutes) : null;
+        var open = r.Status == RecordStatus.InCustody;
+        return new ClocksDto(r.LegalRegime, Utc(r.DetainedAt),
+            r.CourtDeadline is { } court ? Utc(court) : null, Utc(r.MaxDeadline),
+            open ? Left(r.CourtDeadline) : null, open ? Left(r.MaxDeadline)!.Value : 0,
+            r.NextCheckDue is { } next ? Utc(next) : null, open ? Left(r.NextCheckDue) : null,
+            r.LastCheckAt is { } last ? Utc(last) : null,
+            r.LegalAidNotifiedAt is { } la ? Utc(la) : null, Delay(r.LegalAidNotifiedAt),
+            r.RelativesNotifiedAt is { } rel ? Utc(rel) : null, Delay(r.RelativesNotifiedAt),
+            r.LastMealAt is { } meal ? Utc(meal) : null);
+    }
+
+    public static IReadOnlyList<string> Flags(CustodyRecord r, Person p)
+    {
+        var flags = new List<string>();
+        if (r.IsMinor)
+        {
+            flags.Add("minor");
+        }
+
+        if (r.InjuriesOnArrival)
+        {
+            flags.Add("injuries-on-arrival");
+        }
+
+        if (r.RiskLevel is "high")
+        {
+            flags.Add("high-risk");
+        }
+
+        if (p.InterpreterNeeded)
+        {
+            flags.Add("interpreter");
+        }
+
+        return flags;
+    }
+
+    public static PersonDto ToDto(Person p) => new(p.Id, p.Surname, p.GivenName, p.Patronymic, p.DateOfBirth, p.Sex, p.Citizenship,
+        p.IdentityDocument, p.PreferredLanguage, p.InterpreterNeeded);
+
+    public static EntryDto ToDto(CustodyEntry e, IReadOnlyList<Guid> correctedBy) => new(
+        e.Id, e.Seq, e.Type, Utc(e.OccurredAt), Utc(e.RecordedAt), e.RecordedBy,
+        JsonNode.Parse(e.Data)?.AsObject() ?? [], e.CorrectsEntryId, e.CorrectionReason,
+        e.VideoCameraId is null ? null : new VideoDto(e.VideoCameraId, e.VideoFrom is { } f ? Utc(f) : null, e.VideoTo is { } t ? Utc(t) : null),
+        correctedBy);
+
+    public static AlertDto ToDto(CustodyAlert a) => new(a.Id, a.RecordId, a.Kind, Utc(a.DueAt), Utc(a.RaisedAt));
+
+    public static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
+}
