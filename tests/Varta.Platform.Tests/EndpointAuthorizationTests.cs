@@ -49,6 +49,19 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("POST /api/v1/admin/users/{id:guid}/activate", $"/api/v1/admin/users/{Guid.NewGuid()}/activate", "external.monitor", HttpStatusCode.Forbidden),
         ("POST /api/v1/admin/users/{id:guid}/unlock", $"/api/v1/admin/users/{Guid.NewGuid()}/unlock", "judge", HttpStatusCode.Forbidden),
         ("POST /api/v1/admin/users/{id:guid}/reset-two-factor", $"/api/v1/admin/users/{Guid.NewGuid()}/reset-two-factor", "dispatcher", HttpStatusCode.Forbidden),
+        ("GET /api/v1/custody/facilities", "/api/v1/custody/facilities", "judge", HttpStatusCode.Forbidden),
+        ("POST /api/v1/custody/facilities/{facilityId:guid}/cells", $"/api/v1/custody/facilities/{Demo.DemoData.DetentionFacility1}/cells", "custody.officer", HttpStatusCode.Forbidden),
+        ("PUT /api/v1/custody/cells/{cellId:guid}", $"/api/v1/custody/cells/{Guid.NewGuid()}", "rights.inspector", HttpStatusCode.Forbidden),
+        ("GET /api/v1/custody/entry-types", "/api/v1/custody/entry-types", "dispatcher", HttpStatusCode.Forbidden),
+        ("POST /api/v1/custody/records", "/api/v1/custody/records", "external.monitor", HttpStatusCode.Forbidden),
+        ("GET /api/v1/custody/records", "/api/v1/custody/records?query=Ви", "judge", HttpStatusCode.Forbidden),
+        ("GET /api/v1/custody/records/{id:guid}", $"/api/v1/custody/records/{Guid.NewGuid()}", "admin", HttpStatusCode.Forbidden),
+        ("POST /api/v1/custody/records/{id:guid}/entries", $"/api/v1/custody/records/{Guid.NewGuid()}/entries", "rights.inspector", HttpStatusCode.Forbidden),
+        ("POST /api/v1/custody/records/{id:guid}/entries/{entryId:guid}/corrections", $"/api/v1/custody/records/{Guid.NewGuid()}/entries/{Guid.NewGuid()}/corrections", "external.monitor", HttpStatusCode.Forbidden),
+        ("POST /api/v1/custody/records/{id:guid}/release", $"/api/v1/custody/records/{Guid.NewGuid()}/release", "admin", HttpStatusCode.Forbidden),
+        ("POST /api/v1/custody/records/{id:guid}/transfer", $"/api/v1/custody/records/{Guid.NewGuid()}/transfer", "security.officer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/custody/board", $"/api/v1/custody/board?facilityId={Demo.DemoData.DetentionFacility1}", "admin", HttpStatusCode.Forbidden),
+        ("GET /api/v1/custody/alerts", $"/api/v1/custody/alerts?facilityId={Demo.DemoData.DetentionFacility1}", "threat.analyst", HttpStatusCode.Forbidden),
     ];
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace Varta.Custody.Data;
 
 /// <summary>The numbers of the law and of practice, configurable ("Custody" section).</summary>
-public sealed class CustodyOptions
+internal sealed class CustodyOptions
 {
     /// <summary>Legal regimes with the dates they are in force; a record is judged by the regime at its detention.</summary>
     public List<LegalRegime> LegalRegimes { get; set; } =
@@ -45,7 +45,7 @@ public sealed class CustodyOptions
         LegalRegimes.FirstOrDefault(r => (r.From is null || detainedAt >= r.From) && (r.To is null || detainedAt < r.To)) ?? Ordinary;
 }
 
-public sealed class LegalRegime
+internal sealed class LegalRegime
 {
     public string Code { get; set; } = "";
 
@@ -58,7 +58,7 @@ public sealed class LegalRegime
     public int MaxHours { get; set; }
 }
 
-public sealed class AdministrativeException
+internal sealed class AdministrativeException
 {
     public string Code { get; set; } = "";
 
