@@ -61,6 +61,9 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("POST /api/v1/custody/records/{id:guid}/release", $"/api/v1/custody/records/{Guid.NewGuid()}/release", "admin", HttpStatusCode.Forbidden),
         ("POST /api/v1/custody/records/{id:guid}/transfer", $"/api/v1/custody/records/{Guid.NewGuid()}/transfer", "security.officer", HttpStatusCode.Forbidden),
         ("GET /api/v1/custody/board", $"/api/v1/custody/board?facilityId={Demo.DemoData.DetentionFacility1}", "admin", HttpStatusCode.Forbidden),
+        ("GET /api/v1/custody/facilities/{facilityId:guid}/settings", $"/api/v1/custody/facilities/{Demo.DemoData.DetentionFacility1}/settings", "judge", HttpStatusCode.Forbidden),
+        ("PUT /api/v1/custody/facilities/{facilityId:guid}/settings", $"/api/v1/custody/facilities/{Demo.DemoData.DetentionFacility1}/settings", "custody.officer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/custody/overdue", "/api/v1/custody/overdue", "dispatcher", HttpStatusCode.Forbidden),
         ("GET /api/v1/custody/alerts", $"/api/v1/custody/alerts?facilityId={Demo.DemoData.DetentionFacility1}", "threat.analyst", HttpStatusCode.Forbidden),
     ];
 
@@ -104,7 +107,7 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
             using var client = user == "" ? factory.Anonymous() : await factory.ClientAsAsync(user);
             var method = new HttpMethod(endpoint.Split(' ')[0]);
             using var request = new HttpRequestMessage(method, url);
-            if (method != HttpMethod.Get)
+            if (method == HttpMethod.Post || method == HttpMethod.Put)
             {
                 request.Content = JsonContent.Create(new { });
             }

@@ -37,6 +37,11 @@ internal static class CustodyEndpoints
         api.MapPut("/cells/{cellId:guid}", async (Guid cellId, CellRequest request, ClaimsPrincipal user, FacilityHandler h, Problems p, CancellationToken ct) =>
             Answer(await h.UpdateCellAsync(user, cellId, request, ct), p)).RequireAuthorization(p => p.RequireVartaRole(CustodyRoles.FacilityAdmins));
 
+        api.MapGet("/facilities/{facilityId:guid}/settings", async (Guid facilityId, ClaimsPrincipal user, FacilitySettingsHandler h, Problems p, CancellationToken ct) =>
+            Answer(await h.GetAsync(user, facilityId, ct), p));
+        api.MapPut("/facilities/{facilityId:guid}/settings", async (Guid facilityId, FacilitySettingsRequest request, ClaimsPrincipal user, FacilitySettingsHandler h, Problems p, CancellationToken ct) =>
+            Answer(await h.SetAsync(user, facilityId, request, ct), p)).RequireAuthorization(p => p.RequireVartaRole(CustodyRoles.FacilityAdmins));
+
         api.MapGet("/entry-types", () => TypedResults.Ok(EntryCatalog.Types.Values.Where(t => t.ViaEntries)
             .Select(t => new { type = t.Code, correctable = t.Correctable, fields = t.Fields.Select(f => new
             {
@@ -71,6 +76,8 @@ internal static class CustodyEndpoints
         readers.MapGet("/board", async (Guid? facilityId, ClaimsPrincipal user, BoardQuery q, Problems p, CancellationToken ct) =>
             facilityId is { } f ? Answer(await q.ReadAsync(user, f, ct), p) : p.NotFound());
         readers.MapGet("/alerts", AlertsAsync);
+        readers.MapGet("/overdue", async (ClaimsPrincipal user, OverdueQuery q, CancellationToken ct, int? limit) =>
+            TypedResults.Ok(await q.ReadAsync(user, Math.Clamp(limit ?? 200, 1, 1000), ct)));
     }
 
     private static async Task<IResult> ReadRecordAsync(Guid id, ClaimsPrincipal user, RecordReader reader, VartaDbContext db, Access access,

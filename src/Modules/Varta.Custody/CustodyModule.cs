@@ -36,6 +36,8 @@ public static class CustodyModule
         services.AddScoped<AppendEntryHandler>();
         services.AddScoped<CloseRecordHandler>();
         services.AddScoped<BoardQuery>();
+        services.AddScoped<OverdueQuery>();
+        services.AddScoped<FacilitySettingsHandler>();
         services.AddScoped<SearchQuery>();
         services.AddScoped<FacilityHandler>();
         services.AddScoped<AlertScanner>();
