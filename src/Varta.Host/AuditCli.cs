@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Varta.Alarms;
 using Varta.Custody;
 using Varta.Platform;
 using Varta.Platform.Audit;
@@ -58,6 +59,7 @@ internal static class AuditCli
         builder.Logging.ClearProviders();
         builder.Services.AddVartaPlatform(builder.Configuration, builder.Environment);
         builder.Services.AddCustody(builder.Configuration);
+        builder.Services.AddAlarms(builder.Configuration);
         return builder.Build();
     }
 }

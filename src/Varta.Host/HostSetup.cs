@@ -1,4 +1,5 @@
 using Scalar.AspNetCore;
+using Varta.Alarms;
 using Varta.Custody;
 using Varta.Host.Components;
 using Varta.Platform;
@@ -8,7 +9,7 @@ namespace Varta.Host;
 internal static class HostSetup
 {
     /// <summary>Assemblies that hold pages: the platform's and each module's.</summary>
-    public static readonly System.Reflection.Assembly[] PageAssemblies = [typeof(PlatformModule).Assembly, typeof(CustodyModule).Assembly];
+    public static readonly System.Reflection.Assembly[] PageAssemblies = [typeof(PlatformModule).Assembly, typeof(CustodyModule).Assembly, typeof(AlarmsModule).Assembly];
 
     public static void AddVartaHost(this WebApplicationBuilder builder)
     {
@@ -20,6 +21,7 @@ internal static class HostSetup
 
         builder.Services.AddVartaPlatform(builder.Configuration, builder.Environment);
         builder.Services.AddCustody(builder.Configuration);
+        builder.Services.AddAlarms(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     }
 
@@ -35,6 +37,7 @@ internal static class HostSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapVartaPlatform();
         app.MapCustody();
+        app.MapAlarms();
         // The API reference is public, like the OpenAPI document it renders. Reviewed opt-out.
         app.MapScalarApiReference("/api/reference", o => o
             .WithTitle("Varta API")

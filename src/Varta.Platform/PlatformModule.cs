@@ -129,7 +129,7 @@ public static class PlatformModule
             .AddPolicyScheme(SelectScheme, SelectScheme, o =>
                 // The API takes bearer tokens only, so a browser cookie can never be replayed against it (no CSRF);
                 // pages take the cookie.
-                o.ForwardDefaultSelector = ctx => ctx.Request.Path.StartsWithSegments("/api") ? BearerScheme : CookieScheme)
+                o.ForwardDefaultSelector = ctx => ctx.Request.Path.StartsWithSegments("/api") || IsBearerHubCall(ctx.Request) ? BearerScheme : CookieScheme)
             .AddCookie(CookieScheme, o =>
             {
                 o.Cookie.Name = "varta.auth";
@@ -155,6 +155,16 @@ public static class PlatformModule
                 o.MapInboundClaims = false;
                 o.Events = new JwtBearerEvents
                 {
+                    // WebSocket clients cannot set headers: hubs take the token from the query string.
+                    OnMessageReceived = ctx =>
+                    {
+                        if (ctx.Request.Path.StartsWithSegments("/hubs") && ctx.Request.Query.TryGetValue("access_token", out var token))
+                        {
+                            ctx.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
                     OnTokenValidated = async ctx =>
                     {
                         var validator = ctx.HttpContext.RequestServices.GetRequiredService<PrincipalValidator>();
@@ -179,8 +189,13 @@ public static class PlatformModule
         services.AddCascadingAuthenticationState();
     }
 
+    private static bool IsBearerHubCall(HttpRequest request) =>
+        request.Path.StartsWithSegments("/hubs")
+        && (request.Query.ContainsKey("access_token") || request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase));
+
     private static void AddHttp(IServiceCollection services)
     {
+        services.AddRateLimiter(_ => { });
         services.AddSingleton<Problems>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -230,6 +245,7 @@ public static class PlatformModule
         app.UseMiddleware<BodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
     }
 
     public static RouteGroupBuilder MapVartaPlatform(this WebApplication app)

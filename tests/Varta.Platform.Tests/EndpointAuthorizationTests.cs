@@ -29,6 +29,8 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         "POST /account/two-factor",
         "GET /account/enrol",
         "POST /account/enrol",
+        "GET /alarms/duress.webmanifest",   // the duress page's install manifest and service worker, no data
+        "GET /alarms/duress-sw.js",
         "GET /account/denied",
         "POST /account/denied",
     ];
@@ -64,6 +66,18 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("GET /api/v1/custody/facilities/{facilityId:guid}/settings", $"/api/v1/custody/facilities/{Demo.DemoData.DetentionFacility1}/settings", "judge", HttpStatusCode.Forbidden),
         ("PUT /api/v1/custody/facilities/{facilityId:guid}/settings", $"/api/v1/custody/facilities/{Demo.DemoData.DetentionFacility1}/settings", "custody.officer", HttpStatusCode.Forbidden),
         ("GET /api/v1/custody/overdue", "/api/v1/custody/overdue", "dispatcher", HttpStatusCode.Forbidden),
+        ("POST /api/v1/alarms/signals", "/api/v1/alarms/signals", "judge", HttpStatusCode.Unauthorized), // a person's token is no device credential
+        ("GET /api/v1/alarms/sites", "/api/v1/alarms/sites", "custody.officer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/alarms/devices", "/api/v1/alarms/devices", "judge", HttpStatusCode.Forbidden),
+        ("POST /api/v1/alarms/zones", "/api/v1/alarms/zones", "dispatcher", HttpStatusCode.Forbidden),
+        ("POST /api/v1/alarms/devices", "/api/v1/alarms/devices", "security.officer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/alarms/open", "/api/v1/alarms/open", "judge", HttpStatusCode.Forbidden),
+        ("GET /api/v1/alarms/feed", "/api/v1/alarms/feed", "rights.inspector", HttpStatusCode.Forbidden),
+        ("GET /api/v1/alarms/{id:guid}", $"/api/v1/alarms/{Guid.NewGuid()}", "custody.officer", HttpStatusCode.Forbidden),
+        ("POST /api/v1/alarms/{id:guid}/acknowledge", $"/api/v1/alarms/{Guid.NewGuid()}/acknowledge", "judge", HttpStatusCode.Forbidden),
+        ("POST /api/v1/alarms/{id:guid}/dispatch", $"/api/v1/alarms/{Guid.NewGuid()}/dispatch", "threat.analyst", HttpStatusCode.Forbidden),
+        ("POST /api/v1/alarms/{id:guid}/resolve", $"/api/v1/alarms/{Guid.NewGuid()}/resolve", "external.monitor", HttpStatusCode.Forbidden),
+        ("POST /api/v1/alarms/{id:guid}/notes", $"/api/v1/alarms/{Guid.NewGuid()}/notes", "admin", HttpStatusCode.Forbidden),
         ("GET /api/v1/custody/alerts", $"/api/v1/custody/alerts?facilityId={Demo.DemoData.DetentionFacility1}", "threat.analyst", HttpStatusCode.Forbidden),
     ];
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Varta.Platform.Persistence;
 
 namespace Varta.Platform.Audit;
@@ -15,6 +16,25 @@ public sealed class AuditChain(TimeProvider clock) : IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public void Dispose() => _gate.Dispose();
+
+    /// <summary>Numbers new feed rows after the highest stored, while no other writer can commit.</summary>
+    private static async Task SequenceFeedRowsAsync(VartaDbContext db, CancellationToken ct)
+    {
+        var byType = db.ChangeTracker.Entries<ISequenced>().Where(e => e.State == EntityState.Added).GroupBy(e => e.Metadata);
+        foreach (var group in byType)
+        {
+            var table = group.Key.GetTableName();
+            var connection = db.Database.GetDbConnection();
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"SELECT MAX(\"Seq\") FROM \"{table}\"";
+            var max = await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            foreach (var entry in group)
+            {
+                entry.Entity.Seq = ++max;
+            }
+        }
+    }
 
     internal async Task<int> SaveWithAuditAsync(VartaDbContext db, List<AuditRecord> pending,
         Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)
@@ -44,6 +64,7 @@ public sealed class AuditChain(TimeProvider clock) : IDisposable
                 added.Add(entry);
             }
 
+            await SequenceFeedRowsAsync(db, cancellationToken);
             db.AuditEntries.AddRange(added);
             var written = await save(cancellationToken);
             if (transaction is not null)

@@ -35,6 +35,11 @@ public sealed class VartaDbContext(
     {
         if (_pendingAudit.Count == 0)
         {
+            if (ChangeTracker.Entries<ISequenced>().Any(e => e.State == EntityState.Added))
+            {
+                throw new InvalidOperationException("Feed rows are numbered in commit order only when saved with an audit record.");
+            }
+
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 

@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Varta.Alarms.Console;
+using Varta.Alarms.Devices;
+using Varta.Alarms.Processing;
+using Varta.Alarms.Signals;
+using Varta.Platform.Http;
+using Varta.Platform.Identity;
+
+namespace Varta.Alarms;
+
+internal static class AlarmsEndpoints
+{
+    public const string DeviceRateLimit = "alarms-device";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/alarms").WithTags("Alarms");
+
+        // Devices, not people: their own credential scheme, and a per-device rate limit so one flooding device slows only itself.
+        api.MapPost("/signals", async (SignalRequest request, ClaimsPrincipal device, SignalHandler h, Problems p, CancellationToken ct) =>
+            {
+                var o = await h.HandleAsync(Guid.Parse(device.FindFirstValue(DeviceAuthenticationHandler.DeviceClaim)!), request, ct);
+                return o.IsOk ? TypedResults.Accepted((string?)null, o.Value) : o.Problem(p);
+            })
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(DeviceAuthenticationHandler.SchemeName).RequireClaim(DeviceAuthenticationHandler.DeviceClaim))
+            .RequireRateLimiting(DeviceRateLimit);
+
+        var viewers = api.MapGroup("").RequireAuthorization(p => p.RequireVartaRole(DeviceAdmin.Viewers));
+        viewers.MapGet("/sites", async (ClaimsPrincipal user, DeviceAdmin h, CancellationToken ct) => TypedResults.Ok(await h.SitesAsync(user, ct)));
+        viewers.MapGet("/devices", async (ClaimsPrincipal user, DeviceAdmin h, CancellationToken ct) => TypedResults.Ok(await h.DevicesAsync(user, ct)));
+
+        var admins = api.MapGroup("").RequireAuthorization(p => p.RequireVartaRole(Roles.Administrator));
+        admins.MapPost("/zones", async (CreateZoneRequest r, ClaimsPrincipal user, DeviceAdmin h, Problems p, CancellationToken ct) =>
+        {
+            var o = await h.CreateZoneAsync(user, r, ct);
+            return o.IsOk ? TypedResults.Created($"/api/v1/alarms/sites", o.Value) : o.Problem(p);
+        });
+        admins.MapPost("/devices", async (CreateDeviceRequest r, ClaimsPrincipal user, DeviceAdmin h, Problems p, CancellationToken ct) =>
+        {
+            var o = await h.CreateDeviceAsync(user, r, ct);
+            return o.IsOk ? TypedResults.Created($"/api/v1/alarms/devices", o.Value) : o.Problem(p);
+        });
+
+        var console = api.MapGroup("").RequireAuthorization(p => p.RequireVartaRole(AlarmHub.ConsoleRoles));
+        console.MapGet("/open", async (ClaimsPrincipal user, ConsoleHandler h, CancellationToken ct) => TypedResults.Ok(await h.OpenAsync(user, ct)));
+        console.MapGet("/feed", async (ClaimsPrincipal user, ConsoleHandler h, CancellationToken ct, long? after, int? limit) =>
+            TypedResults.Ok(await h.FeedAsync(user, after ?? 0, Math.Clamp(limit ?? 500, 1, 1000), ct)));
+        console.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, ConsoleHandler h, Problems p, CancellationToken ct) => Answer(await h.GetAsync(user, id, ct), p));
+        console.MapPost("/{id:guid}/acknowledge", async (Guid id, ClaimsPrincipal user, ConsoleHandler h, Problems p, CancellationToken ct) =>
+            Answer(await h.AcknowledgeAsync(user, id, ct), p));
+        console.MapPost("/{id:guid}/dispatch", async (Guid id, DispatchRequest r, ClaimsPrincipal user, ConsoleHandler h, Problems p, CancellationToken ct) =>
+            Answer(await h.DispatchAsync(user, id, r, ct), p));
+        console.MapPost("/{id:guid}/resolve", async (Guid id, ResolveRequest r, ClaimsPrincipal user, ConsoleHandler h, Problems p, CancellationToken ct) =>
+            Answer(await h.ResolveAsync(user, id, r, ct), p));
+        console.MapPost("/{id:guid}/notes", async (Guid id, NoteRequest r, ClaimsPrincipal user, ConsoleHandler h, Problems p, CancellationToken ct) =>
+            Answer(await h.NoteAsync(user, id, r, ct), p));
+
+        // The duress page is installable: its manifest and service worker hold no data. Reviewed anonymous.
+        app.MapGet("/alarms/duress.webmanifest", () => TypedResults.Text(Manifest, "application/manifest+json")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/alarms/duress-sw.js", () => TypedResults.Text(ServiceWorker, "text/javascript")).AllowAnonymous().ExcludeFromDescription();
+
+        app.MapHub<AlarmHub>("/hubs/alarms").RequireAuthorization(p => p.RequireVartaRole(AlarmHub.ConsoleRoles));
+    }
+
+    private const string Manifest = """
+        {"name":"Varta SOS","short_name":"SOS","start_url":"/alarms/duress","scope":"/alarms/","display":"standalone",
+         "background_color":"#ffffff","theme_color":"#b00020","icons":[]}
+        """;
+
+    // Network first: an alarm must never be answered from a cache; offline, the page says so rather than pretending.
+    private const string ServiceWorker = """
+        self.addEventListener('install', e => self.skipWaiting());
+        self.addEventListener('activate', e => e.waitUntil(self.clients.claim()));
+        self.addEventListener('fetch', e => {
+          if (e.request.mode !== 'navigate') return;
+          e.respondWith(fetch(e.request).catch(() => new Response(
+            '<!doctype html><meta charset=utf-8><title>Varta SOS</title><h1>Немає зв\u02BCязку / No connection</h1><p>Телефонуйте 102 / Call 102</p>',
+            { headers: { 'Content-Type': 'text/html; charset=utf-8' } })));
+        });
+        """;
+
+    private static IResult Answer<T>(Outcome<T> outcome, Problems problems) =>
+        outcome.IsOk ? TypedResults.Ok(outcome.Value) : outcome.Problem(problems);
+}

@@ -1,0 +1,74 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Varta.Alarms.Console;
+using Varta.Alarms.Data;
+using Varta.Alarms.Devices;
+using Varta.Alarms.Processing;
+using Varta.Alarms.Signals;
+using Varta.Platform.Demo;
+using Varta.Platform.Http;
+using Varta.Platform.Identity;
+using Varta.Platform.Localization;
+using Varta.Platform.Navigation;
+using Varta.Platform.Persistence;
+
+namespace Varta.Alarms;
+
+/// <summary>Duress and technical-security alarms: from a button press to every console, stored first, never lost.</summary>
+public static class AlarmsModule
+{
+    /// <summary>For design-time tools (migrations) that build the model without the host.</summary>
+    public static IModelContributor Model { get; } = new AlarmsModel();
+
+    public static IServiceCollection AddAlarms(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AlarmsOptions>(configuration.GetSection("Alarms"));
+        var options = configuration.GetSection("Alarms").Get<AlarmsOptions>() ?? new AlarmsOptions();
+        services.AddSingleton(Model);
+        services.AddSingleton<ITextCatalog, AlarmsTexts>();
+        services.AddSignalR();
+        services.AddSingleton<AlarmNotifier>();
+        services.AddScoped<AlarmWriter>();
+        services.AddScoped<SignalHandler>();
+        services.AddScoped<PhoneDevices>();
+        services.AddScoped<ConsoleHandler>();
+        services.AddScoped<DeviceAdmin>();
+        services.AddScoped<AlarmWatchScan>();
+        services.AddSingleton<AlarmWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlarmWatch>());
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, DeviceAuthenticationHandler>(DeviceAuthenticationHandler.SchemeName, null);
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(AlarmsEndpoints.DeviceRateLimit, ctx => RateLimitPartition.GetTokenBucketLimiter(
+                ctx.User.FindFirst(DeviceAuthenticationHandler.DeviceClaim)?.Value ?? "unknown",
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = options.SignalsPerSecondPerDevice * 2,
+                    TokensPerPeriod = options.SignalsPerSecondPerDevice,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                }));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                var problems = ctx.HttpContext.RequestServices.GetRequiredService<Problems>();
+                await problems.Status(StatusCodes.Status429TooManyRequests, "alarms.problem.rate-limited").ExecuteAsync(ctx.HttpContext);
+            };
+        });
+        services.AddSingleton<IDemoSeeder, AlarmsDemoSeeder>();
+        services.AddSingleton(new NavItem("/alarms/console", "alarms.nav.console", "alarms.nav.console.about", "🚨", 200, AlarmHub.ConsoleRoles));
+        services.AddSingleton(new NavItem("/alarms/duress", "alarms.nav.duress", "alarms.nav.duress.about", "🆘", 210, Roles.Judge, Roles.CourtStaff));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAlarms(this IEndpointRouteBuilder app)
+    {
+        AlarmsEndpoints.Map(app);
+        return app;
+    }
+}

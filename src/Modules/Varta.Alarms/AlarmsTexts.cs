@@ -1,0 +1,57 @@
+using Varta.Platform.Localization;
+
+namespace Varta.Alarms;
+
+internal sealed class AlarmsTexts : ITextCatalog
+{
+    public IReadOnlyDictionary<string, (string Uk, string En)> Texts { get; } = new Dictionary<string, (string Uk, string En)>
+    {
+        ["alarms.nav.console"] = ("Пульт тривог", "Alarm console"),
+        ["alarms.nav.console.about"] = ("Тривоги в реальному часі: прийняти, направити, закрити", "Live alarms: acknowledge, dispatch, resolve"),
+        ["alarms.nav.duress"] = ("Тривожна кнопка", "Duress button"),
+        ["alarms.nav.duress.about"] = ("Натисніть і утримуйте, щоб викликати допомогу", "Press and hold to call for help"),
+        ["alarms.console.title"] = ("Пульт тривог", "Alarm console"),
+        ["alarms.console.none"] = ("Відкритих тривог немає.", "No open alarms."),
+        ["alarms.console.live"] = ("У реальному часі · останній номер {0}", "Live · last sequence {0}"),
+        ["alarms.console.sound"] = ("Звук", "Sound"),
+        ["alarms.acknowledge"] = ("Прийняти", "Acknowledge"),
+        ["alarms.dispatch"] = ("Направити", "Dispatch"),
+        ["alarms.resolve"] = ("Закрити", "Resolve"),
+        ["alarms.responders"] = ("Хто реагує (через кому)", "Responders (comma-separated)"),
+        ["alarms.note"] = ("Примітка", "Note"),
+        ["alarms.outcome"] = ("Результат", "Outcome"),
+        ["alarms.outcome.real"] = ("реальна", "real"),
+        ["alarms.outcome.false"] = ("хибна", "false"),
+        ["alarms.outcome.test"] = ("тестова", "test"),
+        ["alarms.outcome.technical"] = ("технічна", "technical"),
+        ["alarms.kind.duress"] = ("ПРИМУС", "DURESS"),
+        ["alarms.kind.panic"] = ("ТРИВОГА", "PANIC"),
+        ["alarms.kind.intrusion"] = ("проникнення", "intrusion"),
+        ["alarms.kind.tamper"] = ("саботаж", "tamper"),
+        ["alarms.kind.fault"] = ("несправність", "fault"),
+        ["alarms.kind.test"] = ("тест", "test"),
+        ["alarms.kind.device-offline"] = ("пристрій не на зв'язку", "device offline"),
+        ["alarms.status.open"] = ("нова", "new"),
+        ["alarms.status.acknowledged"] = ("прийнята", "acknowledged"),
+        ["alarms.status.dispatched"] = ("направлено", "dispatched"),
+        ["alarms.status.resolved"] = ("закрита", "resolved"),
+        ["alarms.escalated"] = ("ескальовано: рівень {0}", "escalated: level {0}"),
+        ["alarms.floor"] = ("поверх {0}", "floor {0}"),
+        ["alarms.silent"] = ("тиха", "silent"),
+        ["alarms.location"] = ("місце", "location"),
+        ["alarms.duress.title"] = ("Тривожна кнопка", "Duress button"),
+        ["alarms.duress.hold"] = ("Натисніть і утримуйте 2 секунди", "Press and hold for 2 seconds"),
+        ["alarms.duress.silent"] = ("Тиха тривога (без звуку на пристрої)", "Silent alarm (no sound on this device)"),
+        ["alarms.duress.location"] = ("Надіслати моє місцезнаходження", "Send my location"),
+        ["alarms.duress.sent"] = ("Тривогу отримано. Чекайте на допомогу.", "Alarm received. Help is on the way."),
+        ["alarms.duress.acknowledged"] = ("Тривогу прийняв черговий: {0}.", "Your alarm was acknowledged by {0}."),
+        ["alarms.duress.dispatched"] = ("До вас прямують: {0}.", "Coming to you: {0}."),
+        ["alarms.duress.no-site"] = ("Ваш обліковий запис не прив'язано до будівлі суду.", "Your account is not linked to a court building."),
+        ["alarms.problem.rate-limited"] = ("Забагато сигналів від цього пристрою; повторіть за мить.", "Too many signals from this device; retry in a moment."),
+        ["alarms.problem.already-acknowledged"] = ("Тривогу вже прийнято.", "The alarm was already acknowledged."),
+        ["alarms.problem.resolved"] = ("Тривогу вже закрито.", "The alarm is already resolved."),
+        ["alarms.problem.concurrent-change"] = ("Хтось інший щойно змінив тривогу; оновіть.", "Someone else changed this alarm just now; reload."),
+        ["rule.unknown-zone"] = ("Зону не знайдено в цій будівлі.", "No such zone in this building."),
+        ["rule.account-taken"] = ("Такий номер об'єкта вже використовується.", "That account number is already in use."),
+    };
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Varta.Platform.Persistence;
+
+namespace Varta.Alarms.Data;
+
+internal sealed class AlarmsModel : IModelContributor
+{
+    public void Configure(ModelBuilder b)
+    {
+        b.Entity<Zone>(e =>
+        {
+            e.ToTable("alarms_zones");
+            e.HasKey(z => z.Id);
+            e.Property(z => z.Name).HasMaxLength(200).IsRequired();
+            e.Property(z => z.NameEn).HasMaxLength(200).IsRequired();
+            e.Property(z => z.Kind).HasMaxLength(30).IsRequired();
+            e.HasIndex(z => z.SiteId);
+        });
+        b.Entity<Device>(e =>
+        {
+            e.ToTable("alarms_devices");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Kind).HasMaxLength(30).IsRequired();
+            e.Property(d => d.Name).HasMaxLength(200).IsRequired();
+            e.Property(d => d.SecretHash).HasMaxLength(64).IsRequired();
+            e.Property(d => d.AccountNumber).HasMaxLength(20);
+            e.HasIndex(d => d.SecretHash).IsUnique();
+            e.HasIndex(d => d.AccountNumber);
+            e.HasIndex(d => d.SiteId);
+        });
+        b.Entity<Alarm>(e =>
+        {
+            e.ToTable("alarms_alarms");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Kind).HasMaxLength(30).IsRequired();
+            e.Property(a => a.Status).HasMaxLength(20).IsRequired();
+            e.Property(a => a.IdempotencyKey).HasMaxLength(100);
+            e.Property(a => a.AcknowledgedBy).HasMaxLength(200);
+            e.Property(a => a.ResolvedBy).HasMaxLength(200);
+            e.Property(a => a.Responders).HasMaxLength(1000);
+            e.Property(a => a.Outcome).HasMaxLength(20);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasIndex(a => new { a.DeviceId, a.IdempotencyKey }).IsUnique();
+            e.HasIndex(a => new { a.Status, a.SiteId });
+        });
+        b.Entity<AlarmEvent>(e =>
+        {
+            e.ToTable("alarms_events");
+            // Seq is numbered at commit (inside the audit chain's lock), so it cannot be the key EF tracks rows by.
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Seq).IsUnique();
+            e.Property(x => x.Kind).HasMaxLength(30).IsRequired();
+            e.Property(x => x.Actor).HasMaxLength(200).IsRequired();
+            e.HasIndex(x => new { x.SiteId, x.Seq });
+        });
+    }
+}

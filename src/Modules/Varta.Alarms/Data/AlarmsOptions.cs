@@ -1,0 +1,49 @@
+namespace Varta.Alarms.Data;
+
+internal sealed class AlarmsOptions
+{
+    /// <summary>An alarm not acknowledged within this escalates one level (site → region → national).</summary>
+    public TimeSpan AcknowledgeWithin { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often supervision and escalation are checked.</summary>
+    public TimeSpan WatchInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Default reporting time of a device (EN 50136 SP6: 20 s).</summary>
+    public int DefaultHeartbeatSeconds { get; set; } = 20;
+
+    /// <summary>Signals one device may send per second before it is slowed down (others are unaffected).</summary>
+    public int SignalsPerSecondPerDevice { get; set; } = 20;
+
+    /// <summary>DC-09 receiver port; 0 turns the receiver off.</summary>
+    public int Dc09Port { get; set; }
+
+    public string Dc09Address { get; set; } = "127.0.0.1";
+}
+
+internal static class AlarmKinds
+{
+    public const string Duress = "duress";
+    public const string Panic = "panic";
+    public const string Intrusion = "intrusion";
+    public const string Tamper = "tamper";
+    public const string Fault = "fault";
+    public const string Heartbeat = "heartbeat";
+    public const string Test = "test";
+    public const string DeviceOffline = "device-offline";
+
+    public static readonly string[] Signals = [Duress, Panic, Intrusion, Tamper, Fault, Heartbeat, Test];
+
+    public static int Priority(string kind) => kind switch
+    {
+        Duress or Panic => 1,
+        Intrusion => 2,
+        Tamper => 3,
+        Fault or DeviceOffline => 4,
+        _ => 5,
+    };
+}
+
+internal static class DeviceKinds
+{
+    public static readonly string[] All = ["fixed-button", "courtroom-button", "phone", "intrusion-panel"];
+}

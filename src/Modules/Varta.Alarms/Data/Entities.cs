@@ -1,0 +1,137 @@
+using Varta.Platform.Persistence;
+
+namespace Varta.Alarms.Data;
+
+internal sealed class Zone
+{
+    public Guid Id { get; set; }
+
+    public Guid SiteId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string NameEn { get; set; } = "";
+
+    public int Floor { get; set; }
+
+    /// <summary>courtroom, judge-office, entrance, corridor, holding-cells, other.</summary>
+    public string Kind { get; set; } = "";
+}
+
+internal sealed class Device
+{
+    public Guid Id { get; set; }
+
+    public Guid SiteId { get; set; }
+
+    public Guid? ZoneId { get; set; }
+
+    /// <summary>fixed-button, courtroom-button, phone, intrusion-panel.</summary>
+    public string Kind { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    /// <summary>SHA-256 of the device's random secret (hex); the secret itself is shown once and never stored.</summary>
+    public string SecretHash { get; set; } = "";
+
+    /// <summary>For DC-09 panels: the account number they report with.</summary>
+    public string? AccountNumber { get; set; }
+
+    /// <summary>For phones: the person who carries it, whose medical profile responders may see.</summary>
+    public Guid? OwnerUserId { get; set; }
+
+    public int HeartbeatSeconds { get; set; } = 20;
+
+    public bool Enabled { get; set; } = true;
+
+    public DateTime? LastSeenAt { get; set; }
+
+    public bool Offline { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class Alarm
+{
+    public Guid Id { get; set; }
+
+    public Guid SiteId { get; set; }
+
+    public Guid? ZoneId { get; set; }
+
+    public Guid? DeviceId { get; set; }
+
+    /// <summary>duress, panic, intrusion, tamper, fault, test, device-offline.</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>1 is the most urgent.</summary>
+    public int Priority { get; set; }
+
+    public bool Silent { get; set; }
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    public double? AccuracyMeters { get; set; }
+
+    public string? IdempotencyKey { get; set; }
+
+    public Guid? RaisedByUserId { get; set; }
+
+    public string Status { get; set; } = AlarmStatus.Open;
+
+    /// <summary>When the device says it happened.</summary>
+    public DateTime RaisedAt { get; set; }
+
+    /// <summary>When Varta stored it.</summary>
+    public DateTime ReceivedAt { get; set; }
+
+    public DateTime? AcknowledgedAt { get; set; }
+
+    public string? AcknowledgedBy { get; set; }
+
+    public DateTime? DispatchedAt { get; set; }
+
+    public string? Responders { get; set; }
+
+    public DateTime? ResolvedAt { get; set; }
+
+    public string? ResolvedBy { get; set; }
+
+    public string? Outcome { get; set; }
+
+    public int EscalationLevel { get; set; }
+
+    public DateTime? EscalatedAt { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>The console feed: every change to an alarm or device, numbered in commit order.</summary>
+internal sealed class AlarmEvent : ISequenced
+{
+    public long Seq { get; set; }
+
+    public Guid Id { get; set; }
+
+    public Guid? AlarmId { get; set; }
+
+    public Guid SiteId { get; set; }
+
+    public string Kind { get; set; } = "";
+
+    public DateTime At { get; set; }
+
+    public string Actor { get; set; } = "";
+
+    public string Payload { get; set; } = "{}";
+}
+
+internal static class AlarmStatus
+{
+    public const string Open = "open";
+    public const string Acknowledged = "acknowledged";
+    public const string Dispatched = "dispatched";
+    public const string Resolved = "resolved";
+}

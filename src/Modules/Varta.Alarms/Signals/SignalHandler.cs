@@ -1,0 +1,148 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Varta.Alarms.Data;
+using Varta.Alarms.Processing;
+using Varta.Platform.Http;
+using Varta.Platform.Localization;
+using Varta.Platform.Persistence;
+
+namespace Varta.Alarms.Signals;
+
+/// <summary>
+/// One signal from one device, whichever way it came (HTTP or DC-09): stored durably, with its feed event
+/// and audit record, before anyone is answered or any console is told. The same idempotency key from the
+/// same device makes one alarm.
+/// </summary>
+internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, TimeProvider clock, Loc loc)
+{
+    private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
+
+    public async Task<Outcome<SignalAccepted>> HandleAsync(Guid deviceId, SignalRequest request, CancellationToken ct)
+    {
+        var device = await db.Set<Device>().FirstOrDefaultAsync(d => d.Id == deviceId && d.Enabled, ct);
+        if (device is null)
+        {
+            return Outcome<SignalAccepted>.NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        var v = new Validator(loc).OneOf("kind", request.Kind, AlarmKinds.Signals);
+        if (request.Kind != AlarmKinds.Heartbeat)
+        {
+            v.Required("idempotencyKey", request.IdempotencyKey, 100);
+        }
+
+        if (request.Location is { } location)
+        {
+            if (location.Latitude is not (>= -90 and <= 90))
+            {
+                v.Fail("location.latitude", "range", -90, 90);
+            }
+
+            if (location.Longitude is not (>= -180 and <= 180))
+            {
+                v.Fail("location.longitude", "range", -180, 180);
+            }
+
+            if (location.Accuracy is < 0 or > 100_000)
+            {
+                v.Fail("location.accuracy", "range", 0, 100_000);
+            }
+        }
+
+        var raisedAt = now;
+        if (request.OccurredAt is { Length: > 0 } text)
+        {
+            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out raisedAt) || !text.Contains('T', StringComparison.Ordinal))
+            {
+                v.Fail("occurredAt", "instant-required");
+            }
+            else if (raisedAt > now + Skew)
+            {
+                v.Fail("occurredAt", "not-in-future");
+            }
+        }
+
+        var zoneId = request.ZoneId ?? device.ZoneId;
+        if (request.ZoneId is { } z && !await db.Set<Zone>().AnyAsync(x => x.Id == z && x.SiteId == device.SiteId, ct))
+        {
+            v.Fail("zoneId", "unknown-zone");
+        }
+
+        if (!v.IsValid)
+        {
+            return Outcome<SignalAccepted>.Invalid(v);
+        }
+
+        var actor = "device:" + device.Name;
+        device.LastSeenAt = now.UtcDateTime;
+        if (device.Offline)
+        {
+            device.Offline = false;
+            writer.Change(null, device.SiteId, "device-online", actor, new { deviceId = device.Id, device = device.Name });
+        }
+
+        if (request.Kind == AlarmKinds.Heartbeat)
+        {
+            await db.SaveChangesAsync(ct);
+            await writer.PublishAsync(ct);
+            return Outcome<SignalAccepted>.Ok(new SignalAccepted(null, null, false));
+        }
+
+        if (await FindAsync(device.Id, request.IdempotencyKey!, ct) is { } existing)
+        {
+            await db.SaveChangesAsync(ct);
+            return Outcome<SignalAccepted>.Ok(existing with { Duplicate = true });
+        }
+
+        var alarm = new Alarm
+        {
+            Id = Guid.CreateVersion7(now),
+            SiteId = device.SiteId,
+            ZoneId = zoneId,
+            DeviceId = device.Id,
+            Kind = request.Kind!,
+            Priority = AlarmKinds.Priority(request.Kind!),
+            Silent = request.Silent ?? false,
+            Latitude = request.Location?.Latitude,
+            Longitude = request.Location?.Longitude,
+            AccuracyMeters = request.Location?.Accuracy,
+            IdempotencyKey = request.IdempotencyKey,
+            RaisedByUserId = device.OwnerUserId,
+            RaisedAt = raisedAt.UtcDateTime,
+            ReceivedAt = now.UtcDateTime,
+        };
+        db.Set<Alarm>().Add(alarm);
+        writer.Change(alarm, device.SiteId, "raised", actor, new { alarmId = alarm.Id, kind = alarm.Kind, deviceId = device.Id, silent = alarm.Silent });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same signal arrived twice at once (a retry racing the original): one alarm, both answered.
+            db.ChangeTracker.Clear();
+            if (await FindAsync(device.Id, request.IdempotencyKey!, ct) is { } raced)
+            {
+                return Outcome<SignalAccepted>.Ok(raced);
+            }
+
+            throw;
+        }
+
+        var events = await writer.PublishAsync(ct);
+        return Outcome<SignalAccepted>.Ok(new SignalAccepted(alarm.Id, events.First(e => e.AlarmId == alarm.Id).Seq, false));
+    }
+
+    private async Task<SignalAccepted?> FindAsync(Guid deviceId, string key, CancellationToken ct)
+    {
+        var alarm = await db.Set<Alarm>().AsNoTracking().FirstOrDefaultAsync(a => a.DeviceId == deviceId && a.IdempotencyKey == key, ct);
+        if (alarm is null)
+        {
+            return null;
+        }
+
+        var seq = await db.Set<AlarmEvent>().Where(e => e.AlarmId == alarm.Id && e.Kind == "raised").Select(e => e.Seq).FirstAsync(ct);
+        return new SignalAccepted(alarm.Id, seq, true);
+    }
+}
