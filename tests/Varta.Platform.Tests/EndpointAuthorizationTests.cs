@@ -78,6 +78,14 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("POST /api/v1/alarms/{id:guid}/dispatch", $"/api/v1/alarms/{Guid.NewGuid()}/dispatch", "threat.analyst", HttpStatusCode.Forbidden),
         ("POST /api/v1/alarms/{id:guid}/resolve", $"/api/v1/alarms/{Guid.NewGuid()}/resolve", "external.monitor", HttpStatusCode.Forbidden),
         ("POST /api/v1/alarms/{id:guid}/notes", $"/api/v1/alarms/{Guid.NewGuid()}/notes", "admin", HttpStatusCode.Forbidden),
+        ("GET /api/v1/alarms/stats", "/api/v1/alarms/stats", "judge", HttpStatusCode.Forbidden),
+        ("GET /api/v1/alarms/tests/untested", "/api/v1/alarms/tests/untested", "custody.officer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/alarms/sites/{siteId:guid}/arming", $"/api/v1/alarms/sites/{Demo.DemoData.ShevchenkivskyiCourt}/arming", "judge", HttpStatusCode.Forbidden),
+        ("PUT /api/v1/alarms/sites/{siteId:guid}/arming", $"/api/v1/alarms/sites/{Demo.DemoData.ShevchenkivskyiCourt}/arming", "dispatcher", HttpStatusCode.Forbidden),
+        ("GET /api/v1/alarms/medical-profile/me", "/api/v1/alarms/medical-profile/me", "dispatcher", HttpStatusCode.Forbidden),
+        ("PUT /api/v1/alarms/medical-profile/me", "/api/v1/alarms/medical-profile/me", "admin", HttpStatusCode.Forbidden),
+        ("POST /api/v1/alarms/medical-profile/me/withdraw", "/api/v1/alarms/medical-profile/me/withdraw", "custody.officer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/alarms/{id:guid}/medical-profile", $"/api/v1/alarms/{Guid.NewGuid()}/medical-profile", "judge", HttpStatusCode.Forbidden),
         ("GET /api/v1/custody/alerts", $"/api/v1/custody/alerts?facilityId={Demo.DemoData.DetentionFacility1}", "threat.analyst", HttpStatusCode.Forbidden),
     ];
 

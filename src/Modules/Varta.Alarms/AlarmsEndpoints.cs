@@ -44,6 +44,26 @@ internal static class AlarmsEndpoints
             return o.IsOk ? TypedResults.Created($"/api/v1/alarms/devices", o.Value) : o.Problem(p);
         });
 
+        viewers.MapGet("/stats", async (ClaimsPrincipal user, Reports.AlarmReports r, CancellationToken ct, int? days) =>
+            TypedResults.Ok(await r.StatsAsync(user, Math.Clamp(days ?? 30, 1, 366), ct)));
+        viewers.MapGet("/tests/untested", async (ClaimsPrincipal user, Reports.AlarmReports r, CancellationToken ct) => TypedResults.Ok(await r.UntestedAsync(user, ct)));
+        viewers.MapGet("/sites/{siteId:guid}/arming", async (Guid siteId, ClaimsPrincipal user, Arming.ArmingRules a, Problems p, CancellationToken ct) =>
+            Answer(await a.GetAsync(user, siteId, ct), p));
+        admins.MapPut("/sites/{siteId:guid}/arming", async (Guid siteId, Arming.ArmingRequest r, ClaimsPrincipal user, Arming.ArmingRules a, Problems p, CancellationToken ct) =>
+            Answer(await a.SetAsync(user, siteId, r, ct), p));
+
+        // A person's own emergency medical profile: only they read or change it.
+        var people = api.MapGroup("/medical-profile").RequireAuthorization(p => p.RequireVartaRole(Signals.PhoneDevices.Roles));
+        people.MapGet("/me", async (ClaimsPrincipal user, Medical.MedicalProfiles m, CancellationToken ct) =>
+            await m.MineAsync(user, ct) is { } profile ? Results.Ok(profile) : Results.NoContent());
+        people.MapPut("/me", async (Medical.MedicalProfileRequest r, ClaimsPrincipal user, Medical.MedicalProfiles m, Problems p, CancellationToken ct) =>
+            Answer(await m.SaveAsync(user, r, ct), p));
+        people.MapPost("/me/withdraw", async (ClaimsPrincipal user, Medical.MedicalProfiles m, CancellationToken ct) =>
+        {
+            await m.WithdrawAsync(user, ct);
+            return TypedResults.NoContent();
+        });
+
         var console = api.MapGroup("").RequireAuthorization(p => p.RequireVartaRole(AlarmHub.ConsoleRoles));
         console.MapGet("/open", async (ClaimsPrincipal user, ConsoleHandler h, CancellationToken ct) => TypedResults.Ok(await h.OpenAsync(user, ct)));
         console.MapGet("/feed", async (ClaimsPrincipal user, ConsoleHandler h, CancellationToken ct, long? after, int? limit) =>
@@ -55,6 +75,8 @@ internal static class AlarmsEndpoints
             Answer(await h.DispatchAsync(user, id, r, ct), p));
         console.MapPost("/{id:guid}/resolve", async (Guid id, ResolveRequest r, ClaimsPrincipal user, ConsoleHandler h, Problems p, CancellationToken ct) =>
             Answer(await h.ResolveAsync(user, id, r, ct), p));
+        console.MapGet("/{id:guid}/medical-profile", async (Guid id, ClaimsPrincipal user, Medical.MedicalProfiles m, Problems p, CancellationToken ct) =>
+            Answer(await m.ForAlarmAsync(user, id, ct), p));
         console.MapPost("/{id:guid}/notes", async (Guid id, NoteRequest r, ClaimsPrincipal user, ConsoleHandler h, Problems p, CancellationToken ct) =>
             Answer(await h.NoteAsync(user, id, r, ct), p));
 

@@ -37,6 +37,9 @@ public static class AlarmsModule
         services.AddScoped<AlarmWriter>();
         services.AddScoped<SignalHandler>();
         services.AddScoped<PhoneDevices>();
+        services.AddScoped<Medical.MedicalProfiles>();
+        services.AddScoped<Reports.AlarmReports>();
+        services.AddScoped<Arming.ArmingRules>();
         services.AddScoped<ConsoleHandler>();
         services.AddScoped<DeviceAdmin>();
         services.AddScoped<AlarmWatchScan>();
@@ -62,6 +65,7 @@ public static class AlarmsModule
         });
         services.AddSingleton<IDemoSeeder, AlarmsDemoSeeder>();
         services.AddSingleton(new NavItem("/alarms/console", "alarms.nav.console", "alarms.nav.console.about", "🚨", 200, AlarmHub.ConsoleRoles));
+        services.AddSingleton(new NavItem("/alarms/medical", "alarms.nav.medical", "alarms.nav.medical.about", "🩺", 220, Roles.Judge, Roles.CourtStaff));
         services.AddSingleton(new NavItem("/alarms/duress", "alarms.nav.duress", "alarms.nav.duress.about", "🆘", 210, Roles.Judge, Roles.CourtStaff));
         return services;
     }

@@ -292,6 +292,30 @@ namespace Varta.Migrations.Postgres.Migrations
                     b.ToTable("alarms_events", (string)null);
                 });
 
+            modelBuilder.Entity("Varta.Alarms.Data.ArmingSchedule", b =>
+                {
+                    b.Property<Guid>("SiteId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Windows")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("SiteId");
+
+                    b.ToTable("alarms_arming_schedules", (string)null);
+                });
+
             modelBuilder.Entity("Varta.Alarms.Data.Device", b =>
                 {
                     b.Property<Guid>("Id")
@@ -317,6 +341,9 @@ namespace Varta.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(30)");
 
                     b.Property<DateTime?>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastTestAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")
@@ -351,6 +378,50 @@ namespace Varta.Migrations.Postgres.Migrations
                     b.HasIndex("SiteId");
 
                     b.ToTable("alarms_devices", (string)null);
+                });
+
+            modelBuilder.Entity("Varta.Alarms.Data.MedicalProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Allergies")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("BloodType")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EmergencyContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EmergencyContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Medications")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("alarms_medical_profiles", (string)null);
                 });
 
             modelBuilder.Entity("Varta.Alarms.Data.Zone", b =>

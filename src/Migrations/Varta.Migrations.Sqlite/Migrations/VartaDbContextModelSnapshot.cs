@@ -283,6 +283,30 @@ namespace Varta.Migrations.Sqlite.Migrations
                     b.ToTable("alarms_events", (string)null);
                 });
 
+            modelBuilder.Entity("Varta.Alarms.Data.ArmingSchedule", b =>
+                {
+                    b.Property<Guid>("SiteId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Windows")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SiteId");
+
+                    b.ToTable("alarms_arming_schedules", (string)null);
+                });
+
             modelBuilder.Entity("Varta.Alarms.Data.Device", b =>
                 {
                     b.Property<Guid>("Id")
@@ -308,6 +332,9 @@ namespace Varta.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastTestAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -342,6 +369,50 @@ namespace Varta.Migrations.Sqlite.Migrations
                     b.HasIndex("SiteId");
 
                     b.ToTable("alarms_devices", (string)null);
+                });
+
+            modelBuilder.Entity("Varta.Alarms.Data.MedicalProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Allergies")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BloodType")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConsentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmergencyContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmergencyContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Medications")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("alarms_medical_profiles", (string)null);
                 });
 
             modelBuilder.Entity("Varta.Alarms.Data.Zone", b =>

@@ -43,6 +43,25 @@ internal sealed class AlarmsModel : IModelContributor
             e.HasIndex(a => new { a.DeviceId, a.IdempotencyKey }).IsUnique();
             e.HasIndex(a => new { a.Status, a.SiteId });
         });
+        b.Entity<MedicalProfile>(e =>
+        {
+            e.ToTable("alarms_medical_profiles");
+            e.HasKey(m => m.UserId);
+            e.Ignore(m => m.Active);
+            e.Property(m => m.BloodType).HasMaxLength(10);
+            e.Property(m => m.Allergies).HasMaxLength(1000);
+            e.Property(m => m.Conditions).HasMaxLength(1000);
+            e.Property(m => m.Medications).HasMaxLength(1000);
+            e.Property(m => m.EmergencyContactName).HasMaxLength(200);
+            e.Property(m => m.EmergencyContactPhone).HasMaxLength(40);
+        });
+        b.Entity<ArmingSchedule>(e =>
+        {
+            e.ToTable("alarms_arming_schedules");
+            e.HasKey(a => a.SiteId);
+            e.Property(a => a.Windows).HasMaxLength(4000);
+            e.Property(a => a.Holidays).HasMaxLength(8000);
+        });
         b.Entity<AlarmEvent>(e =>
         {
             e.ToTable("alarms_events");

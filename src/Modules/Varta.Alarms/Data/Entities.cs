@@ -49,6 +49,9 @@ internal sealed class Device
     public bool Offline { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The last test signal: buttons are tested daily.</summary>
+    public DateTime? LastTestAt { get; set; }
 }
 
 internal sealed class Alarm
@@ -134,4 +137,44 @@ internal static class AlarmStatus
     public const string Acknowledged = "acknowledged";
     public const string Dispatched = "dispatched";
     public const string Resolved = "resolved";
+}
+
+/// <summary>A voluntary emergency medical profile, held only with the person's consent.</summary>
+internal sealed class MedicalProfile
+{
+    public Guid UserId { get; set; }
+
+    public string? BloodType { get; set; }
+
+    public string? Allergies { get; set; }
+
+    public string? Conditions { get; set; }
+
+    public string? Medications { get; set; }
+
+    public string? EmergencyContactName { get; set; }
+
+    public string? EmergencyContactPhone { get; set; }
+
+    public DateTime? ConsentAt { get; set; }
+
+    public DateTime? WithdrawnAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public bool Active => ConsentAt is not null && WithdrawnAt is null;
+}
+
+/// <summary>When a building is armed: weekly windows in Kyiv time, plus whole-day holidays. No row means always armed.</summary>
+internal sealed class ArmingSchedule
+{
+    public Guid SiteId { get; set; }
+
+    /// <summary>JSON list of {"day":0-6 (Sunday 0),"from":"HH:mm","to":"HH:mm"}; "to" before "from" runs past midnight.</summary>
+    public string Windows { get; set; } = "[]";
+
+    /// <summary>JSON list of "yyyy-MM-dd" dates armed all day.</summary>
+    public string Holidays { get; set; } = "[]";
+
+    public DateTime UpdatedAt { get; set; }
 }

@@ -13,7 +13,7 @@ namespace Varta.Alarms.Signals;
 /// and audit record, before anyone is answered or any console is told. The same idempotency key from the
 /// same device makes one alarm.
 /// </summary>
-internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, TimeProvider clock, Loc loc)
+internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Arming.ArmingRules arming, TimeProvider clock, Loc loc)
 {
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 
@@ -92,7 +92,23 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, TimeP
         if (await FindAsync(device.Id, request.IdempotencyKey!, ct) is { } existing)
         {
             await db.SaveChangesAsync(ct);
+            await writer.PublishAsync(ct);
             return Outcome<SignalAccepted>.Ok(existing with { Duplicate = true });
+        }
+
+        if (request.Kind == AlarmKinds.Intrusion && !await arming.IsArmedAsync(device.SiteId, raisedAt, ct))
+        {
+            // Disarmed (working hours): kept in the feed and the audit log, but nobody is called out.
+            writer.Change(null, device.SiteId, "intrusion-while-disarmed", actor, new { deviceId = device.Id, zoneId, key = request.IdempotencyKey });
+            await db.SaveChangesAsync(ct);
+            var logged = await writer.PublishAsync(ct);
+            return Outcome<SignalAccepted>.Ok(new SignalAccepted(null, logged[^1].Seq, false));
+        }
+
+        var isTest = request.Kind == AlarmKinds.Test;
+        if (isTest)
+        {
+            device.LastTestAt = now.UtcDateTime;
         }
 
         var alarm = new Alarm
@@ -112,6 +128,14 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, TimeP
             RaisedAt = raisedAt.UtcDateTime,
             ReceivedAt = now.UtcDateTime,
         };
+        if (isTest)
+        {
+            // A daily button test is logged as an alarm that closes itself, so it counts in statistics but calls nobody.
+            alarm.Status = AlarmStatus.Resolved;
+            alarm.Outcome = "test";
+            alarm.ResolvedAt = now.UtcDateTime;
+            alarm.ResolvedBy = actor;
+        }
         db.Set<Alarm>().Add(alarm);
         writer.Change(alarm, device.SiteId, "raised", actor, new { alarmId = alarm.Id, kind = alarm.Kind, deviceId = device.Id, silent = alarm.Silent });
         try
