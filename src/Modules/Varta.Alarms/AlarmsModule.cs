@@ -45,6 +45,8 @@ public static class AlarmsModule
         services.AddScoped<AlarmWatchScan>();
         services.AddSingleton<AlarmWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<AlarmWatch>());
+        services.AddSingleton<Dc09Ingest>();
+        services.AddHostedService(sp => sp.GetRequiredService<Dc09Ingest>());
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, DeviceAuthenticationHandler>(DeviceAuthenticationHandler.SchemeName, null);
         services.AddRateLimiter(o =>
         {

@@ -26,6 +26,7 @@ internal sealed class AlarmsTexts : ITextCatalog
         ["alarms.outcome.technical"] = ("технічна", "technical"),
         ["alarms.kind.duress"] = ("ПРИМУС", "DURESS"),
         ["alarms.kind.panic"] = ("ТРИВОГА", "PANIC"),
+        ["alarms.kind.fire"] = ("ПОЖЕЖА", "FIRE"),
         ["alarms.kind.intrusion"] = ("проникнення", "intrusion"),
         ["alarms.kind.tamper"] = ("саботаж", "tamper"),
         ["alarms.kind.fault"] = ("несправність", "fault"),

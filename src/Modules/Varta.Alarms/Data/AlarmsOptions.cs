@@ -14,8 +14,11 @@ internal sealed class AlarmsOptions
     /// <summary>Signals one device may send per second before it is slowed down (others are unaffected).</summary>
     public int SignalsPerSecondPerDevice { get; set; } = 20;
 
-    /// <summary>DC-09 receiver port; 0 turns the receiver off.</summary>
-    public int Dc09Port { get; set; }
+    /// <summary>Starts the SIA DC-09 receiver for intrusion panels.</summary>
+    public bool Dc09Enabled { get; set; }
+
+    /// <summary>DC-09 receiver port; 0 picks a free one (tests read it from the service).</summary>
+    public int Dc09Port { get; set; } = 12400;
 
     public string Dc09Address { get; set; } = "127.0.0.1";
 }
@@ -29,13 +32,14 @@ internal static class AlarmKinds
     public const string Fault = "fault";
     public const string Heartbeat = "heartbeat";
     public const string Test = "test";
+    public const string Fire = "fire";
     public const string DeviceOffline = "device-offline";
 
-    public static readonly string[] Signals = [Duress, Panic, Intrusion, Tamper, Fault, Heartbeat, Test];
+    public static readonly string[] Signals = [Duress, Panic, Intrusion, Tamper, Fault, Heartbeat, Test, Fire];
 
     public static int Priority(string kind) => kind switch
     {
-        Duress or Panic => 1,
+        Duress or Panic or Fire => 1,
         Intrusion => 2,
         Tamper => 3,
         Fault or DeviceOffline => 4,
