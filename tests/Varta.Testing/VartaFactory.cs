@@ -22,10 +22,16 @@ public class VartaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database { get; private set; } = default!;
 
+    /// <summary>Set to run a second host on the same database (scale-out tests); the first host owns it.</summary>
+    public TestDatabase? SharedDatabase { get; init; }
+
+    /// <summary>Extra settings for this host, e.g. the Redis backplane.</summary>
+    public Dictionary<string, string> Settings { get; } = new();
+
     public virtual async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync();
-        _ = Server; // start the host now: migrations and demo data are in place before the first test.
+        Database = SharedDatabase ?? await TestDatabase.CreateAsync();
+        StartServer(); // start the host now (in memory or on Kestrel): migrations and demo data are in place before the first test.
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -36,6 +42,11 @@ public class VartaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Audit:CheckpointKeyPath", Path.Combine(Database.Folder, "keys", "checkpoint.pem"));
         builder.UseSetting("Auth:SigningKeyPath", Path.Combine(Database.Folder, "keys", "token.key"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -86,7 +97,10 @@ public class VartaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (SharedDatabase is null)
+        {
+            await Database.DisposeAsync();
+        }
     }
 
     private sealed record TokenBody(string AccessToken, DateTimeOffset ExpiresAt);

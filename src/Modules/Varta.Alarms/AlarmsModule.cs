@@ -32,7 +32,12 @@ public static class AlarmsModule
         var options = configuration.GetSection("Alarms").Get<AlarmsOptions>() ?? new AlarmsOptions();
         services.AddSingleton(Model);
         services.AddSingleton<ITextCatalog, AlarmsTexts>();
-        services.AddSignalR();
+        var signalR = services.AddSignalR();
+        if (configuration["Alarms:Redis"] is { Length: > 0 } redis)
+        {
+            // Several hosts behind a load balancer: a push on one reaches consoles connected to any other.
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("varta"));
+        }
         services.AddSingleton<AlarmNotifier>();
         services.AddScoped<AlarmWriter>();
         services.AddScoped<SignalHandler>();

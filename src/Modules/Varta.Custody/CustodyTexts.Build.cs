@@ -145,6 +145,12 @@ internal sealed partial class CustodyTexts
         ["custody.entry.release"] = ("Звільнення", "Release"),
         ["custody.entry.correction"] = ("Виправлення", "Correction"),
 
+        ["custody.field.detainedAt"] = ("Затримано", "Detained at"),
+        ["custody.field.arrivedAt"] = ("Доставлено", "Arrived at"),
+        ["custody.field.detentionPlace"] = ("Місце затримання", "Place of detention"),
+        ["custody.field.detainingOfficer"] = ("Хто затримав", "Detaining officer"),
+        ["custody.field.legalBasis"] = ("Підстава", "Legal basis"),
+        ["custody.field.legalRegime"] = ("Правовий режим", "Legal regime"),
         ["custody.field.language"] = ("Мова", "Language"),
         ["custody.field.interpreterUsed"] = ("З перекладачем", "Interpreter used"),
         ["custody.field.interpreterName"] = ("Перекладач", "Interpreter"),
