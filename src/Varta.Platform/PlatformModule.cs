@@ -62,6 +62,7 @@ public static class PlatformModule
         services.AddHostedService<CheckpointService>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<UserAdmin>();
+        services.AddScoped<PeopleDirectory>();
         services.AddSingleton<PendingSignIn>();
         services.AddSingleton<IDemoSeeder, PlatformDemoSeeder>();
 

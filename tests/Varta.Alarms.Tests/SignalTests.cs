@@ -77,7 +77,7 @@ public sealed class SignalTests(VartaFactory factory) : AlarmsTestBase(factory),
         using var dispatcher = await Factory.ClientAsAsync("dispatcher");
         var before = (await JsonAsync(await dispatcher.GetAsync("/api/v1/alarms/open"))).GetArrayLength();
 
-        var unknownKind = await Problem.AssertAsync(await device.PostAsJsonAsync("/api/v1/alarms/signals", new { kind = "fire", idempotencyKey = "b1" }), HttpStatusCode.BadRequest);
+        var unknownKind = await Problem.AssertAsync(await device.PostAsJsonAsync("/api/v1/alarms/signals", new { kind = "earthquake", idempotencyKey = "b1" }), HttpStatusCode.BadRequest);
         Assert.Equal("one-of", unknownKind.GetProperty("rules").GetProperty("kind")[0].GetString());
         var noKey = await Problem.AssertAsync(await device.PostAsJsonAsync("/api/v1/alarms/signals", new { kind = "duress" }), HttpStatusCode.BadRequest);
         Assert.Equal("required", noKey.GetProperty("rules").GetProperty("idempotencyKey")[0].GetString());
@@ -135,6 +135,23 @@ public sealed class SignalTests(VartaFactory factory) : AlarmsTestBase(factory),
         var kinds = feed.EnumerateArray().Where(e => e.GetProperty("alarmId").ValueKind == JsonValueKind.String && e.GetProperty("alarmId").GetGuid() == alarmId)
             .Select(e => e.GetProperty("kind").GetString()).ToList();
         Assert.Equal(["raised", "acknowledged", "dispatched", "resolved"], kinds);
+    }
+
+    [Fact]
+    public async Task The_buildings_security_officers_are_the_responders_and_see_their_dispatches()
+    {
+        using var dispatcher = await Factory.ClientAsAsync("dispatcher");
+        var responders = await JsonAsync(await dispatcher.GetAsync($"/api/v1/alarms/sites/{Platform.Demo.DemoData.ShevchenkivskyiCourt}/responders"));
+        Assert.Contains(responders.EnumerateArray(), r => r.GetProperty("username").GetString() == "security.officer");
+        await Problem.AssertAsync(await dispatcher.GetAsync($"/api/v1/alarms/sites/{Platform.Demo.DemoData.DetentionFacility1}/responders"), HttpStatusCode.NotFound);
+
+        var (_, secret) = await CreateDeviceAsync("Кнопка виклик");
+        using var device = DeviceClient(secret);
+        var alarmId = (await JsonAsync(await device.PostAsJsonAsync("/api/v1/alarms/signals", new { kind = "duress", idempotencyKey = "mine" }))).GetProperty("alarmId").GetGuid();
+        using var officer = await Factory.ClientAsAsync("security.officer");
+        Assert.DoesNotContain((await JsonAsync(await officer.GetAsync("/api/v1/alarms/my-dispatches"))).EnumerateArray(), a => a.GetProperty("id").GetGuid() == alarmId);
+        await JsonAsync(await dispatcher.PostAsJsonAsync($"/api/v1/alarms/{alarmId}/dispatch", new { responders = new[] { "security.officer" } }));
+        Assert.Contains((await JsonAsync(await officer.GetAsync("/api/v1/alarms/my-dispatches"))).EnumerateArray(), a => a.GetProperty("id").GetGuid() == alarmId);
     }
 
     [Fact]

@@ -78,6 +78,8 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("POST /api/v1/alarms/{id:guid}/dispatch", $"/api/v1/alarms/{Guid.NewGuid()}/dispatch", "threat.analyst", HttpStatusCode.Forbidden),
         ("POST /api/v1/alarms/{id:guid}/resolve", $"/api/v1/alarms/{Guid.NewGuid()}/resolve", "external.monitor", HttpStatusCode.Forbidden),
         ("POST /api/v1/alarms/{id:guid}/notes", $"/api/v1/alarms/{Guid.NewGuid()}/notes", "admin", HttpStatusCode.Forbidden),
+        ("GET /api/v1/alarms/sites/{siteId:guid}/responders", $"/api/v1/alarms/sites/{Demo.DemoData.ShevchenkivskyiCourt}/responders", "judge", HttpStatusCode.Forbidden),
+        ("GET /api/v1/alarms/my-dispatches", "/api/v1/alarms/my-dispatches", "custody.officer", HttpStatusCode.Forbidden),
         ("GET /api/v1/alarms/stats", "/api/v1/alarms/stats", "judge", HttpStatusCode.Forbidden),
         ("GET /api/v1/alarms/tests/untested", "/api/v1/alarms/tests/untested", "custody.officer", HttpStatusCode.Forbidden),
         ("GET /api/v1/alarms/sites/{siteId:guid}/arming", $"/api/v1/alarms/sites/{Demo.DemoData.ShevchenkivskyiCourt}/arming", "judge", HttpStatusCode.Forbidden),

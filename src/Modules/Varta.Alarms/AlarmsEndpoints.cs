@@ -68,6 +68,9 @@ internal static class AlarmsEndpoints
         console.MapGet("/open", async (ClaimsPrincipal user, ConsoleHandler h, CancellationToken ct) => TypedResults.Ok(await h.OpenAsync(user, ct)));
         console.MapGet("/feed", async (ClaimsPrincipal user, ConsoleHandler h, CancellationToken ct, long? after, int? limit) =>
             TypedResults.Ok(await h.FeedAsync(user, after ?? 0, Math.Clamp(limit ?? 500, 1, 1000), ct)));
+        console.MapGet("/sites/{siteId:guid}/responders", async (Guid siteId, ClaimsPrincipal user, Responders r, Problems p, CancellationToken ct) =>
+            await r.ForSiteAsync(user, siteId, ct) is { } list ? Results.Ok(list) : p.NotFound());
+        console.MapGet("/my-dispatches", async (ClaimsPrincipal user, Responders r, CancellationToken ct) => TypedResults.Ok(await r.MineAsync(user, ct)));
         console.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, ConsoleHandler h, Problems p, CancellationToken ct) => Answer(await h.GetAsync(user, id, ct), p));
         console.MapPost("/{id:guid}/acknowledge", async (Guid id, ClaimsPrincipal user, ConsoleHandler h, Problems p, CancellationToken ct) =>
             Answer(await h.AcknowledgeAsync(user, id, ct), p));

@@ -46,6 +46,7 @@ public static class AlarmsModule
         services.AddScoped<Reports.AlarmReports>();
         services.AddScoped<Arming.ArmingRules>();
         services.AddScoped<ConsoleHandler>();
+        services.AddScoped<Responders>();
         services.AddScoped<DeviceAdmin>();
         services.AddScoped<AlarmWatchScan>();
         services.AddSingleton<AlarmWatch>();
@@ -72,6 +73,7 @@ public static class AlarmsModule
         });
         services.AddSingleton<IDemoSeeder, AlarmsDemoSeeder>();
         services.AddSingleton(new NavItem("/alarms/console", "alarms.nav.console", "alarms.nav.console.about", "🚨", 200, AlarmHub.ConsoleRoles));
+        services.AddSingleton(new NavItem("/alarms/my-dispatches", "alarms.nav.mine", "alarms.nav.mine.about", "", 205, Roles.SecurityOfficer));
         services.AddSingleton(new NavItem("/alarms/medical", "alarms.nav.medical", "alarms.nav.medical.about", "🩺", 220, Roles.Judge, Roles.CourtStaff));
         services.AddSingleton(new NavItem("/alarms/duress", "alarms.nav.duress", "alarms.nav.duress.about", "🆘", 210, Roles.Judge, Roles.CourtStaff));
         return services;
