@@ -27,6 +27,19 @@ public static class CustodyModule
     public static IServiceCollection AddCustody(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<CustodyOptions>(configuration.GetSection("Custody"));
+        services.PostConfigure<CustodyOptions>(o =>
+        {
+            // The binder appends configured list items to the built-in defaults; a configured list replaces them instead.
+            if (configuration.GetSection("Custody:LegalRegimes") is { } regimes && regimes.Exists())
+            {
+                o.LegalRegimes = regimes.Get<List<LegalRegime>>() ?? [];
+            }
+
+            if (configuration.GetSection("Custody:AdministrativeExceptions") is { } exceptions && exceptions.Exists())
+            {
+                o.AdministrativeExceptions = exceptions.Get<List<AdministrativeException>>() ?? [];
+            }
+        });
         services.AddSingleton(Model);
         services.AddSingleton<ITextCatalog, CustodyTexts>();
         services.AddSingleton<CustodyChanges>();

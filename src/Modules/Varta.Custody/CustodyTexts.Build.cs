@@ -197,7 +197,7 @@ internal sealed partial class CustodyTexts
         ["custody.field.text"] = ("Текст", "Text"),
         ["custody.field.addressedTo"] = ("Адресат", "Addressed to"),
         ["custody.field.means"] = ("Засіб", "Means"),
-        ["custody.field.reason"] = ("Підстава", "Reason"),
+        ["custody.field.justification"] = ("Підстава застосування", "Justification"),
         ["custody.field.usedBy"] = ("Хто застосував", "Used by"),
         ["custody.field.injuries"] = ("Є ушкодження", "Injuries"),
         ["custody.field.medicalExamOffered"] = ("Запропоновано медогляд", "Medical examination offered"),

@@ -29,7 +29,8 @@ internal sealed class AppendEntryHandler(
     Loc loc)
 {
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(2);
-    private static readonly HashSet<string> Common = ["type", "occurredAt", "video", "reason"];
+    private static readonly HashSet<string> Common = ["type", "occurredAt", "video"];
+    private static readonly HashSet<string> CorrectionCommon = ["type", "occurredAt", "video", "reason"];
 
     public async Task<Outcome<EntryDto>> AppendAsync(ClaimsPrincipal user, Guid recordId, JsonElement body, CancellationToken ct)
     {
@@ -108,7 +109,7 @@ internal sealed class AppendEntryHandler(
         var reason = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
         v.Required("reason", reason, 2000);
         var newOccurredAt = OccurredAt(body, record, v, required: false);
-        var patch = EntryData.Read(body, spec, Common, v, partial: true);
+        var patch = EntryData.Read(body, spec, CorrectionCommon, v, partial: true);
         if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("type", out _))
         {
             v.Fail("type", "not-correctable", original.Type);

@@ -113,7 +113,7 @@ internal static class EntryCatalog
         new EntryTypeSpec(UseOfForce,
         [
             new("means", FieldKind.Enum, true, ["physical-force", "handcuffs", "restraints", "other-special-means"]),
-            new("reason", FieldKind.LongText, true), new("usedBy", FieldKind.Text, true), new("injuries", FieldKind.Bool, true),
+            new("justification", FieldKind.LongText, true), new("usedBy", FieldKind.Text, true), new("injuries", FieldKind.Bool, true),
             new("medicalExamOffered", FieldKind.Bool, true),
         ]),
         new EntryTypeSpec(Incident,

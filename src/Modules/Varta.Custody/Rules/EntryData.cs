@@ -121,7 +121,7 @@ internal static class EntryData
                     return null;
                 }
 
-                return JsonValue.Create(id);
+                return JsonValue.Create(id.ToString());
             case FieldKind.Instant:
                 if (value.ValueKind != JsonValueKind.String || !TryInstant(value.GetString(), out var instant))
                 {
@@ -179,5 +179,10 @@ internal static class EntryData
 
     public static int? Int(JsonObject data, string name) => data[name] is { } n && n.GetValueKind() == JsonValueKind.Number ? n.GetValue<int>() : null;
 
-    public static Guid? Id(JsonObject data, string name) => Guid.TryParse(data[name]?.ToString(), out var id) ? id : null;
+    public static Guid? Id(JsonObject data, string name) => data[name] switch
+    {
+        JsonValue v when v.TryGetValue<Guid>(out var g) => g,
+        JsonValue v when v.TryGetValue<string>(out var text) && Guid.TryParse(text, out var parsed) => parsed,
+        _ => null,
+    };
 }
