@@ -8,12 +8,37 @@ Exit code: 0 when at least one test ran and none failed, 1 otherwise.
 """
 
 import pathlib
+import re
 import sys
 import xml.etree.ElementTree as ET
 
 NS = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
 # Outcomes that mean "the test did not pass" in a VSTest .trx file.
 FAILING = ("failed", "error", "timeout", "aborted", "passedButRunAborted", "disconnected")
+# Result outcomes of tests that did not run (xunit's Skip is "NotExecuted").
+SKIPPED = ("NotExecuted", "Inconclusive", "NotRunnable", "Pending")
+
+
+def assembly_of(root: ET.Element) -> str:
+    """The test assembly's file name, from the test definitions or, for an empty or crashed run, the messages."""
+    method = root.find(f"{NS}TestDefinitions/{NS}UnitTest/{NS}TestMethod")
+    if method is not None and method.get("codeBase"):
+        return pathlib.Path(method.get("codeBase", "")).name
+    texts = [element.text or "" for element in root.iter(f"{NS}Text")]
+    texts += [element.text or "" for element in root.iter(f"{NS}StdOut")]
+    for text in texts:
+        match = re.search(r"([^\s'/\\]+\.dll)", text)
+        if match:
+            return match.group(1)
+    return ""
+
+
+def run_errors(root: ET.Element) -> str:
+    for info in root.iter(f"{NS}RunInfo"):
+        if info.get("outcome") == "Error":
+            text = info.findtext(f"{NS}Text", default="").strip()
+            return " ".join(text.split())[:400]
+    return "see the test log above"
 
 
 def main() -> int:
@@ -31,30 +56,40 @@ def main() -> int:
             failed += 1
             continue
 
-        def count(name: str) -> int:
-            return int(counters.get(name, "0"))
+        # Count the individual results: VSTest's Counters leave skipped tests out of notExecuted.
+        run_passed = run_failed = run_skipped = 0
+        for result in root.iter(f"{NS}UnitTestResult"):
+            outcome = result.get("outcome", "")
+            name = result.get("testName", "?")
+            if outcome == "Passed":
+                run_passed += 1
+            elif outcome in SKIPPED:
+                run_skipped += 1
+                skipped_names.append(name)
+            else:
+                run_failed += 1
+                failed_names.append(f"{name} ({outcome})")
 
-        run_passed = count("passed")
-        run_failed = sum(count(name) for name in FAILING)
-        run_skipped = count("notExecuted") + count("inconclusive")
+        # A run that recorded failures without results (e.g. a crash mid-run) still counts.
+        counted_failures = sum(int(counters.get(name, "0")) for name in FAILING)
+        run_failed = max(run_failed, counted_failures)
         passed += run_passed
         failed += run_failed
         skipped += run_skipped
 
-        storage = ""
-        definition = root.find(f"{NS}TestDefinitions/{NS}UnitTest")
-        if definition is not None:
-            storage = pathlib.Path(definition.get("storage", "")).name
-        label = storage or trx.name
-        print(f"  {label}: {run_passed} passed, {run_failed} failed, {run_skipped} skipped")
-
-        for result in root.iter(f"{NS}UnitTestResult"):
-            outcome = result.get("outcome", "")
-            name = result.get("testName", "?")
-            if outcome in ("NotExecuted", "Inconclusive"):
-                skipped_names.append(name)
-            elif outcome not in ("Passed",):
-                failed_names.append(f"{name} ({outcome})")
+        label = assembly_of(root) or trx.name
+        summary = root.find(f"{NS}ResultSummary")
+        run_outcome = summary.get("outcome", "") if summary is not None else ""
+        note = ""
+        if run_outcome in ("Failed", "Error", "Aborted", "Timeout") and run_failed == 0:
+            # The test host crashed or the run was aborted with no test marked failed: count it as one failure.
+            run_failed = 1
+            failed += 1
+            failed_names.append(f"{label}: test run {run_outcome.lower()}: {run_errors(root)}")
+            note = f" (test run {run_outcome.lower()})"
+        elif run_passed + run_failed + run_skipped == 0:
+            note = " (no tests)"
+        print(f"  {label}: {run_passed} passed, {run_failed} failed, {run_skipped} skipped{note}")
 
     if not files:
         print(f"  no .trx files under {folder}")

@@ -10,15 +10,16 @@ internal sealed class BenchOptions
 
           --trials N          trials of each append benchmark (default 7)
           --appends N         durable single appends per trial, per variant (default 300)
-          --warmup N          untimed appends before the trials (default 100)
+          --warmup N          untimed appends of each kind before the trials (default 1000; tiered JIT must settle)
           --batch-size N      records per SaveChanges in the batched benchmark (default 1000)
           --batches N         batches per trial in the batched benchmark (default 5)
           --chain N           size of the chain that is verified (default 1000000)
           --fill-batch N      records per SaveChanges while the chain is built (default 10000)
           --verify-trials N   timed full-chain verifications (default 5)
           --partitions N      partitions for VerifyAsync (default: processor count)
-          --profile-rows N    rows used by the verification profile (default: whole chain)
-          --no-profile        skip the verification profile (read vs hash breakdown)
+          --profile-rows N    rows read by the single-thread verification profile (default 300000)
+          --no-profile        skip both profiles (append stages; verification read vs hash)
+          --appends-only      skip the chain build and everything about verification
           --dir PATH          parent folder of the temporary database (default: system temp)
           --keep              keep the temporary folder
           --out FILE          also write the markdown report to FILE
@@ -29,7 +30,7 @@ internal sealed class BenchOptions
 
     public int Appends { get; set; } = 300;
 
-    public int Warmup { get; set; } = 100;
+    public int Warmup { get; set; } = 1000;
 
     public int BatchSize { get; set; } = 1000;
 
@@ -46,6 +47,8 @@ internal sealed class BenchOptions
     public long? ProfileRows { get; set; }
 
     public bool Profile { get; set; } = true;
+
+    public bool AppendsOnly { get; set; }
 
     public string Dir { get; set; } = Path.GetTempPath();
 
@@ -74,13 +77,14 @@ internal sealed class BenchOptions
                 case "--partitions": o.Partitions = Int(); break;
                 case "--profile-rows": o.ProfileRows = Long(); break;
                 case "--no-profile": o.Profile = false; break;
+                case "--appends-only": o.AppendsOnly = true; break;
                 case "--dir": o.Dir = Next(); break;
                 case "--keep": o.Keep = true; break;
                 case "--out": o.Out = Next(); break;
                 case "--quick":
                     o.Trials = 3;
                     o.Appends = 50;
-                    o.Warmup = 20;
+                    o.Warmup = 300;
                     o.Batches = 2;
                     o.Chain = 100_000;
                     o.VerifyTrials = 2;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Varta.Benchmarks;
 
 if (args is not ["audit", .. var rest])
@@ -5,6 +6,10 @@ if (args is not ["audit", .. var rest])
     Console.Error.WriteLine(BenchOptions.Usage);
     return 2;
 }
+
+// Numbers print the same wherever the run happens (the host may default to uk-UA).
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 BenchOptions options;
 try

@@ -10,6 +10,7 @@ internal sealed class Series(string name)
 {
     private readonly List<double> _latencyMs = [];
     private readonly List<double> _throughput = [];
+    private readonly List<double> _cpuUsPerItem = [];
 
     public string Name { get; } = name;
 
@@ -21,6 +22,16 @@ internal sealed class Series(string name)
         _latencyMs.Add(Stopwatch.GetElapsedTime(startTimestamp, endTimestamp).TotalMilliseconds);
 
     public void AddTrial(long items, TimeSpan elapsed) => _throughput.Add(items / elapsed.TotalSeconds);
+
+    /// <summary>A trial with the process CPU time it used, which a busy shared machine distorts far less than wall time.</summary>
+    public void AddTrial(long items, TimeSpan elapsed, TimeSpan cpu)
+    {
+        AddTrial(items, elapsed);
+        _cpuUsPerItem.Add(cpu.TotalMicroseconds / items);
+    }
+
+    /// <summary>Median over trials of process CPU time per item (all threads), in microseconds.</summary>
+    public double MedianCpuUs => Stats.Median(_cpuUsPerItem);
 
     public double MedianThroughput => Stats.Median(_throughput);
 
@@ -38,6 +49,20 @@ internal sealed class Series(string name)
 
 internal static class Stats
 {
+    /// <summary>CPU time of the whole process so far (every thread: EF Core, SQLite, GC).</summary>
+    public static TimeSpan Cpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    /// <summary>The kernel part of <see cref="Cpu"/> (system calls: fsync, read, futex).</summary>
+    public static TimeSpan SystemCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PrivilegedProcessorTime;
+    }
+
     public static double Median(IReadOnlyList<double> values) => Percentile(values, 50);
 
     /// <summary>Linear interpolation between closest ranks; 0 when there is nothing.</summary>
