@@ -149,7 +149,7 @@ try
 catch (OperationCanceledException) when (ct.IsCancellationRequested)
 {
     Logger.Log($"stopped: the run hit its {options.TimeoutMinutes}-minute cap or was interrupted");
-    notes.Add("The run was stopped early (time cap or Ctrl+C); figures cover what finished.");
+    notes.Add("The run was stopped early (time cap, Ctrl+C or SIGTERM); figures cover what finished.");
     exit = 3;
 }
 
