@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Varta.Platform.Audit;
 using Varta.Platform.Persistence;
@@ -18,25 +18,24 @@ internal sealed class AppendProfile(BenchHost host, int operations)
 
     public async Task RunAsync()
     {
-        await MeasureAsync("scope + IAuditLog + VartaDbContext resolved, no database work", async () =>
+        await MeasureAsync("scope + IAuditLog resolved (a standalone append builds no DbContext)", async () =>
         {
             await using var scope = host.Services.CreateAsyncScope();
             _ = scope.ServiceProvider.GetRequiredService<IAuditLog>();
         });
-        await MeasureAsync("… + open and close the connection (pool + pragma interceptor)", async () =>
+        await MeasureAsync("… + open a pooled connection, set the pragmas, close", async () =>
         {
             await using var scope = host.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<VartaDbContext>();
-            await db.Database.OpenConnectionAsync();
-            await db.Database.CloseConnectionAsync();
+            _ = scope.ServiceProvider.GetRequiredService<IAuditLog>();
+            await using var connection = await OpenAsync();
         });
-        await MeasureAsync("… + BEGIN, read the head (as AuditChain does), COMMIT — no insert", async () =>
+        await MeasureAsync("… + BEGIN IMMEDIATE, read the head (as AuditChain does), COMMIT — no insert", async () =>
         {
             await using var scope = host.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<VartaDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            _ = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Seq)
-                .Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync();
+            _ = scope.ServiceProvider.GetRequiredService<IAuditLog>();
+            await using var connection = await OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            _ = await AuditStore.ReadHeadAsync(connection, transaction, null, CancellationToken.None);
             await transaction.CommitAsync();
         });
         await MeasureAsync("full AppendAsync (adds hash, INSERT, WAL fsync at COMMIT)", async () =>
@@ -44,6 +43,16 @@ internal sealed class AppendProfile(BenchHost host, int operations)
             await using var scope = host.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<IAuditLog>().AppendAsync(SampleData.Record(_next++));
         });
+    }
+
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = SqlitePragmaInterceptor.Pragmas;
+        await pragmas.ExecuteNonQueryAsync();
+        return connection;
     }
 
     private async Task MeasureAsync(string stage, Func<Task> op)

@@ -108,8 +108,8 @@ internal sealed class Report(BenchOptions options, MachineInfo machine)
             VerifyRow(s, "AuditVerifier.VerifyAsync", partitions, series, withTarget: false);
         }
 
-        VerifyRow(s, "bench prototype: UTF-8 spans (SpanVerifier)", v.DefaultPartitions, v.Prototype, withTarget: false);
-        VerifyRow(s, "bench prototype: UTF-8 spans + mmap_size", v.DefaultPartitions, v.PrototypeMmap, withTarget: false);
+        VerifyRow(s, "bench prototype: UTF-8 spans + .NET IncrementalHash (SpanVerifier)", v.DefaultPartitions, v.Prototype, withTarget: false);
+        VerifyRow(s, "bench prototype: UTF-8 spans + .NET IncrementalHash + mmap_size", v.DefaultPartitions, v.PrototypeMmap, withTarget: false);
         Line(s, "");
 
         if (Profile is { } p)

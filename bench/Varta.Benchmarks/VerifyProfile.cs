@@ -30,24 +30,28 @@ internal sealed class VerifyProfile(BenchHost host)
     {
         Rows = rows;
         TimeCount();
-        Measure("read only: ADO.NET, text as string (what VerifyAsync does)", rows, () => ReadStrings(rows, hash: false));
+        Measure("read only: ADO.NET, text as string (as VerifyAsync does on PostgreSQL)", rows, () => ReadStrings(rows, hash: false));
         Measure("read only: ADO.NET, text via GetBytes into a buffer", rows, () => ReadBytes(rows));
         Measure("read only: SQLitePCL spans + canonical bytes built", rows,
             () => SpanVerifier.VerifyRange(host.ConnectionString, 1, rows, hash: false));
         Measure("read only: SQLitePCL spans + canonical bytes, mmap_size=4 GiB", rows,
             () => SpanVerifier.VerifyRange(host.ConnectionString, 1, rows, hash: false, mmap: true));
-        Measure("read + hash: ADO.NET strings + AuditHasher (= VerifyAsync, 1 partition)", rows, () => ReadStrings(rows, hash: true));
-        Measure("read + hash: SQLitePCL spans + SHA-256 (prototype, 1 partition)", rows,
+        Measure("read + hash: ADO.NET strings + AuditHasher (VerifyAsync's PostgreSQL path, 1 partition)", rows, () => ReadStrings(rows, hash: true));
+        Measure("read + hash: SQLitePCL spans + .NET IncrementalHash (prototype, 1 partition)", rows,
             () => SpanVerifier.VerifyRange(host.ConnectionString, 1, rows, hash: true));
-        Measure("read + hash: SQLitePCL spans + SHA-256, mmap (prototype, 1 partition)", rows,
+        Measure("read + hash: SQLitePCL spans + .NET IncrementalHash, mmap (prototype, 1 partition)", rows,
             () => SpanVerifier.VerifyRange(host.ConnectionString, 1, rows, hash: true, mmap: true));
+        Measure("read + hash: spans + ChainSha256, mmap (= VerifyAsync on SQLite, 1 partition)", rows,
+            () => AuditVerifier.VerifySqliteRange(host.ConnectionString, 1, rows, CancellationToken.None));
 
         var inMemory = (int)Math.Min(rows, 300_000);
         var entries = Load(inMemory);
         Measure("hash only: AuditHasher (UTF-16→UTF-8 + SHA-256), rows in memory", inMemory, () => HashEntries(entries));
         var canonical = entries.Select(e => Canonical(e)).ToArray();
         AverageCanonicalBytes = (long)canonical.Average(c => c.Length);
-        Measure("hash only: SHA-256 of ready canonical bytes", inMemory, () => HashBytes(canonical));
+        Measure("hash only: .NET SHA256.HashData of ready canonical bytes", inMemory, () => HashBytes(canonical));
+        Measure($"hash only: ChainSha256 of ready canonical bytes (libcrypto SHA256() direct: {ChainSha256.IsNative})", inMemory,
+            () => HashBytesChain(canonical));
     }
 
     private void Measure(string stage, long rows, Action work)
@@ -200,6 +204,15 @@ internal sealed class VerifyProfile(BenchHost host)
         foreach (var bytes in canonical)
         {
             SHA256.HashData(bytes, computed);
+        }
+    }
+
+    private static void HashBytesChain(byte[][] canonical)
+    {
+        Span<byte> computed = stackalloc byte[32];
+        foreach (var bytes in canonical)
+        {
+            ChainSha256.Hash(bytes, computed);
         }
     }
 

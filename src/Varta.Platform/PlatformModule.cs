@@ -90,7 +90,9 @@ public static class PlatformModule
         var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton<SqlitePragmaInterceptor>();
         services.AddScoped<ICurrentActor, CurrentActor>();
-        services.AddScoped<StampingInterceptor>();
+        services.AddSingleton<StampingInterceptor>();
+
+        // Options are built once (singleton), not per scope: every interceptor is a singleton.
         services.AddDbContext<VartaDbContext>((sp, options) =>
         {
             if (database.IsPostgres)
@@ -104,7 +106,7 @@ public static class PlatformModule
             }
 
             options.AddInterceptors(sp.GetRequiredService<StampingInterceptor>());
-        });
+        }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
     }
 
     private static void AddIdentity(IServiceCollection services)

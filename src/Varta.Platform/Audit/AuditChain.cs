@@ -1,5 +1,8 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Varta.Platform.Persistence;
 
 namespace Varta.Platform.Audit;
@@ -7,18 +10,20 @@ namespace Varta.Platform.Audit;
 /// <summary>
 /// Appends queued audit records to the chain inside the caller's transaction. One writer at a time: a
 /// process-wide lock, plus a PostgreSQL advisory lock so that several hosts sharing one database still
-/// form a single chain.
+/// form a single chain (on SQLite the database's own write lock, taken by BEGIN IMMEDIATE, does that).
 /// </summary>
 public sealed class AuditChain(TimeProvider clock) : IDisposable
 {
     private const string PostgresLockSql = "SELECT pg_advisory_xact_lock(370463102017)"; // 0x5641525441, "VARTA"
+
+    private const string Savepoint = "varta_audit";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public void Dispose() => _gate.Dispose();
 
     /// <summary>Numbers new feed rows after the highest stored, while no other writer can commit.</summary>
-    private static async Task SequenceFeedRowsAsync(VartaDbContext db, CancellationToken ct)
+    private static async Task SequenceFeedRowsAsync(VartaDbContext db, DbTransaction? transaction, CancellationToken ct)
     {
         var byType = db.ChangeTracker.Entries<ISequenced>().Where(e => e.State == EntityState.Added).GroupBy(e => e.Metadata);
         foreach (var group in byType)
@@ -26,7 +31,7 @@ public sealed class AuditChain(TimeProvider clock) : IDisposable
             var table = group.Key.GetTableName();
             var connection = db.Database.GetDbConnection();
             await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.Transaction = transaction;
             command.CommandText = $"SELECT MAX(\"Seq\") FROM \"{table}\"";
             var max = await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
             foreach (var entry in group)
@@ -36,54 +41,117 @@ public sealed class AuditChain(TimeProvider clock) : IDisposable
         }
     }
 
+    /// <summary>Chains the records onto the head read under the lock; the entries are not yet stored.</summary>
+    private List<AuditEntry> Chain(List<AuditRecord> pending, (long Seq, byte[] Hash) head)
+    {
+        var (seq, previous) = head;
+        var recordedUs = AuditHasher.ToMicros(clock.GetUtcNow());
+        var hasher = new AuditHasher();
+        var entries = new List<AuditEntry>(pending.Count);
+        foreach (var record in pending)
+        {
+            var entry = AuditLog.ToEntry(record, ++seq, recordedUs);
+            entry.Hash = hasher.Hash(previous, entry);
+            previous = entry.Hash;
+            entries.Add(entry);
+        }
+
+        return entries;
+    }
+
     internal async Task<int> SaveWithAuditAsync(VartaDbContext db, List<AuditRecord> pending,
         Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
-        var added = new List<AuditEntry>(pending.Count);
         try
         {
             var ownTransaction = db.Database.CurrentTransaction is null;
-            await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            if (db.Database.IsNpgsql())
+            await using var owned = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            var transaction = (owned ?? db.Database.CurrentTransaction)!;
+            if (!ownTransaction)
             {
-                await db.Database.ExecuteSqlRawAsync(PostgresLockSql, cancellationToken);
+                // A caller's transaction stays usable when this save fails: undo only what the save wrote.
+                await transaction.CreateSavepointAsync(Savepoint, cancellationToken);
             }
 
-            var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Seq)
-                .Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-            var seq = head?.Seq ?? 0;
-            var previous = head?.Hash ?? AuditHasher.Genesis;
-            var recordedUs = AuditHasher.ToMicros(clock.GetUtcNow());
-            var hasher = new AuditHasher();
-            foreach (var record in pending)
+            try
             {
-                var entry = AuditLog.ToEntry(record, ++seq, recordedUs);
-                entry.Hash = hasher.Hash(previous, entry);
-                previous = entry.Hash;
-                added.Add(entry);
+                var postgres = db.Database.IsNpgsql();
+                var connection = db.Database.GetDbConnection();
+                var dbTransaction = transaction.GetDbTransaction();
+                var head = await AuditStore.ReadHeadAsync(connection, dbTransaction, postgres ? PostgresLockSql : null, cancellationToken);
+                var entries = Chain(pending, head);
+                await SequenceFeedRowsAsync(db, dbTransaction, cancellationToken);
+                await AuditStore.InsertAsync(connection, dbTransaction, entries, postgres, cancellationToken);
+                var written = await save(cancellationToken);
+                if (owned is not null)
+                {
+                    await owned.CommitAsync(cancellationToken);
+                }
+                else
+                {
+                    await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
+                }
+
+                pending.Clear();
+                RunAfterCommit(db);
+                return written + entries.Count;
+            }
+            catch when (!ownTransaction)
+            {
+                db.AfterCommitCallbacks.Clear();
+                await transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
+                throw;
             }
 
-            await SequenceFeedRowsAsync(db, cancellationToken);
-            db.AuditEntries.AddRange(added);
-            var written = await save(cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            pending.Clear();
-            return written;
+            // Otherwise the owned transaction rolls back when disposed, and the records stay queued, unchained.
         }
         catch
         {
-            // Leave the unit of work as it was before the attempt: the records stay queued, unchained.
-            foreach (var entry in added)
+            db.AfterCommitCallbacks.Clear();
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static void RunAfterCommit(VartaDbContext db)
+    {
+        var callbacks = db.AfterCommitCallbacks.ToArray();
+        db.AfterCommitCallbacks.Clear();
+        foreach (var callback in callbacks)
+        {
+            callback();
+        }
+    }
+
+    /// <summary>
+    /// One record as its own transaction on its own pooled connection, outside any unit of work: reads of
+    /// personal data and sign-in attempts, which have nothing else to save. No EF Core context is involved.
+    /// </summary>
+    internal async Task AppendAloneAsync(DatabaseOptions database, AuditRecord record, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using DbConnection connection = database.IsPostgres
+                ? new NpgsqlConnection(database.ConnectionString)
+                : new SqliteConnection(database.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            if (!database.IsPostgres)
             {
-                db.Entry(entry).State = EntityState.Detached;
+                await using var pragmas = connection.CreateCommand();
+                pragmas.CommandText = SqlitePragmaInterceptor.Pragmas;
+                await pragmas.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            throw;
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var head = await AuditStore.ReadHeadAsync(connection, transaction, database.IsPostgres ? PostgresLockSql : null, cancellationToken);
+            var entries = Chain([record], head);
+            await AuditStore.InsertAsync(connection, transaction, entries, database.IsPostgres, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         finally
         {

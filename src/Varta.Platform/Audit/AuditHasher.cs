@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Varta.Platform.Audit;
@@ -47,7 +46,7 @@ internal sealed class AuditHasher
         AppendString(orgUnitId);
         AppendString(reason);
         AppendString(details);
-        SHA256.HashData(_buffer.AsSpan(0, _length), destination);
+        ChainSha256.Hash(_buffer.AsSpan(0, _length), destination);
     }
 
     private void Ensure(int extra)

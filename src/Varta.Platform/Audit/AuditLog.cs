@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Varta.Platform.Persistence;
 
 namespace Varta.Platform.Audit;
@@ -11,31 +13,37 @@ public interface IAuditLog
     /// <summary>Takes back a queued record whose change will not be saved after all (a retried write).</summary>
     void Withdraw(AuditRecord queued);
 
-    /// <summary>Records and saves at once (reads of personal data, sign-in attempts).</summary>
+    /// <summary>
+    /// Records and stores at once, as a transaction of its own (reads of personal data, sign-in attempts).
+    /// Nothing else queued in the caller's unit of work is saved with it.
+    /// </summary>
     Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default);
 }
 
-internal sealed class AuditLog(VartaDbContext db, ICurrentActor actor, TimeProvider clock) : IAuditLog
+/// <remarks>The unit of work's context is resolved only when a record joins it, so that a standalone append costs no context.</remarks>
+internal sealed class AuditLog(IServiceProvider services, ICurrentActor actor, TimeProvider clock, AuditChain chain,
+    IOptions<DatabaseOptions> database) : IAuditLog
 {
+    private VartaDbContext Db => services.GetRequiredService<VartaDbContext>();
+
     public AuditRecord Record(AuditRecord record)
     {
-        var queued = record with
-        {
-            ActorId = record.ActorId ?? actor.Id,
-            ActorName = record.ActorName ?? actor.Name,
-            OccurredAt = record.OccurredAt ?? clock.GetUtcNow(),
-        };
-        db.QueueAudit(queued);
+        var queued = Complete(record);
+        Db.QueueAudit(queued);
         return queued;
     }
 
-    public void Withdraw(AuditRecord queued) => db.WithdrawAudit(queued);
+    public void Withdraw(AuditRecord queued) => Db.WithdrawAudit(queued);
 
-    public async Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
+    public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default) =>
+        chain.AppendAloneAsync(database.Value, Complete(record), cancellationToken);
+
+    private AuditRecord Complete(AuditRecord record) => record with
     {
-        Record(record);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+        ActorId = record.ActorId ?? actor.Id,
+        ActorName = record.ActorName ?? actor.Name,
+        OccurredAt = record.OccurredAt ?? clock.GetUtcNow(),
+    };
 
     internal static AuditEntry ToEntry(AuditRecord record, long seq, long recordedUs) => new()
     {

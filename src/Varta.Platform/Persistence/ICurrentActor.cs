@@ -26,3 +26,17 @@ internal sealed class CurrentActor(IHttpContextAccessor accessor) : ICurrentActo
 
     public void Use(ClaimsPrincipal principal) => _principal = principal;
 }
+
+/// <summary>The actor of a context made outside dependency injection (design-time tools).</summary>
+internal sealed class SystemActor : ICurrentActor
+{
+    public static readonly SystemActor Instance = new();
+
+    public string Id => "system";
+
+    public string Name => "system";
+
+    public void Use(ClaimsPrincipal principal)
+    {
+    }
+}

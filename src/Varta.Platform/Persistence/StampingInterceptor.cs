@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Varta.Platform.Persistence;
 
 /// <summary>Stamps new <see cref="IStamped"/> rows with the clock's now and the acting user, in one place.</summary>
-internal sealed class StampingInterceptor(TimeProvider clock, ICurrentActor actor) : SaveChangesInterceptor
+/// <remarks>A singleton: the acting user comes from the context being saved, which belongs to one scope.</remarks>
+internal sealed class StampingInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -25,6 +26,8 @@ internal sealed class StampingInterceptor(TimeProvider clock, ICurrentActor acto
             return;
         }
 
+        var actor = (context as VartaDbContext)?.Actor.Name ?? "system";
+
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in context.ChangeTracker.Entries<IStamped>())
         {
@@ -33,7 +36,7 @@ internal sealed class StampingInterceptor(TimeProvider clock, ICurrentActor acto
                 entry.Entity.RecordedAt = now;
                 if (string.IsNullOrEmpty(entry.Entity.RecordedBy))
                 {
-                    entry.Entity.RecordedBy = actor.Name;
+                    entry.Entity.RecordedBy = actor;
                 }
             }
         }

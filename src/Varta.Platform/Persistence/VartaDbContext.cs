@@ -15,9 +15,13 @@ namespace Varta.Platform.Persistence;
 public sealed class VartaDbContext(
     DbContextOptions<VartaDbContext> options,
     IEnumerable<IModelContributor> contributors,
-    AuditChain auditChain) : IdentityDbContext<VartaUser, IdentityRole<Guid>, Guid>(options)
+    AuditChain auditChain,
+    ICurrentActor? actor = null) : IdentityDbContext<VartaUser, IdentityRole<Guid>, Guid>(options)
 {
     private readonly List<AuditRecord> _pendingAudit = [];
+
+    /// <summary>Who is acting in this context's scope; rows it adds are stamped with that name.</summary>
+    internal ICurrentActor Actor { get; } = actor ?? SystemActor.Instance;
 
     internal DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
 
@@ -27,7 +31,18 @@ public sealed class VartaDbContext(
 
     internal DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
 
+    private readonly List<Action> _afterCommit = [];
+
     internal void QueueAudit(AuditRecord record) => _pendingAudit.Add(record);
+
+    /// <summary>
+    /// Runs <paramref name="callback"/> once the next audited save has committed, while the audit chain's
+    /// writer lock is still held: callbacks of successive saves run in commit (and so sequence-number) order.
+    /// Keep it short and non-blocking (enqueue work, do not do it). Dropped if the save fails.
+    /// </summary>
+    public void AfterCommit(Action callback) => _afterCommit.Add(callback);
+
+    internal List<Action> AfterCommitCallbacks => _afterCommit;
 
     internal void WithdrawAudit(AuditRecord record) => _pendingAudit.Remove(record);
 

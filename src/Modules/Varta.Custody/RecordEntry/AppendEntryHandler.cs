@@ -58,7 +58,7 @@ internal sealed class AppendEntryHandler(
         }
 
         CrossFieldRules(type!, data, record, occurredAt, v);
-        var entries = await db.Set<CustodyEntry>().Where(e => e.RecordId == recordId).ToListAsync(ct);
+        var entries = await db.Set<CustodyEntry>().AsNoTracking().Where(e => e.RecordId == recordId).ToListAsync(ct);
         if (type == EntryCatalog.Return && EntryData.Id(data, "removalEntryId") is { } removalId
             && !entries.Any(e => e.Id == removalId && e.Type == EntryCatalog.Removal))
         {
@@ -91,7 +91,7 @@ internal sealed class AppendEntryHandler(
             return Outcome<EntryDto>.NotFound();
         }
 
-        var entries = await db.Set<CustodyEntry>().Where(e => e.RecordId == recordId).ToListAsync(ct);
+        var entries = await db.Set<CustodyEntry>().AsNoTracking().Where(e => e.RecordId == recordId).ToListAsync(ct);
         var original = entries.FirstOrDefault(e => e.Id == entryId);
         if (original is null)
         {
