@@ -41,7 +41,9 @@ internal sealed class VerifyProfile(BenchHost host)
             () => SpanVerifier.VerifyRange(host.ConnectionString, 1, rows, hash: true));
         Measure("read + hash: SQLitePCL spans + .NET IncrementalHash, mmap (prototype, 1 partition)", rows,
             () => SpanVerifier.VerifyRange(host.ConnectionString, 1, rows, hash: true, mmap: true));
-        Measure("read + hash: spans + ChainSha256, mmap (= VerifyAsync on SQLite, 1 partition)", rows,
+        Measure("read + hash: SQLitePCL spans + ChainSha256, mmap (VerifyAsync's portable SQLite reader, 1 partition)", rows,
+            () => AuditVerifier.VerifySqliteRange(host.ConnectionString, 1, rows, CancellationToken.None, portable: true));
+        Measure($"read + hash: e_sqlite3 direct + ChainSha256, mmap (= VerifyAsync on SQLite, 1 partition; direct: {NativeRows.Available})", rows,
             () => AuditVerifier.VerifySqliteRange(host.ConnectionString, 1, rows, CancellationToken.None));
 
         var inMemory = (int)Math.Min(rows, 300_000);

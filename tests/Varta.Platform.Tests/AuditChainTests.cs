@@ -70,6 +70,19 @@ public sealed class AuditChainTests
             Assert.Equal(target, broken.FirstInvalidSeq);
         }
 
+        if (factory.Database.Provider == "Sqlite")
+        {
+            // The direct e_sqlite3 reader and the portable SQLitePCLRaw one agree, row by row.
+            Assert.True(NativeRows.Available, "the e_sqlite3 exports should be found next to SQLitePCLRaw");
+            var connectionString = factory.Database.ConnectionString;
+            var max = await factory.WithScopeAsync(sp => sp.GetRequiredService<VartaDbContext>().AuditEntries.MaxAsync(e => e.Seq));
+            Assert.Equal(target, AuditVerifier.VerifySqliteRange(connectionString, 1, max, CancellationToken.None));
+            Assert.Equal(target, AuditVerifier.VerifySqliteRange(connectionString, 1, max, CancellationToken.None, portable: true));
+            Assert.Null(AuditVerifier.VerifySqliteRange(connectionString, 1, target - 1, CancellationToken.None));
+            Assert.Null(AuditVerifier.VerifySqliteRange(connectionString, 1, target - 1, CancellationToken.None, portable: true));
+            Assert.Null(AuditVerifier.VerifySqliteRange(connectionString, target + 1, max, CancellationToken.None));
+        }
+
         await ((IAsyncLifetime)factory).DisposeAsync();
     }
 

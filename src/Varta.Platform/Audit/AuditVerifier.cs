@@ -148,7 +148,7 @@ public sealed class AuditVerifier(IServiceScopeFactory scopes)
     /// written into one reused buffer and hashed by <see cref="ChainSha256"/>. This is what makes a
     /// full-chain check run at about a million entries a second on two cores (BENCHMARKS.md).
     /// </summary>
-    internal static long? VerifySqliteRange(string connectionString, long from, long to, CancellationToken ct)
+    internal static long? VerifySqliteRange(string connectionString, long from, long to, CancellationToken ct, bool portable = false)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
@@ -173,40 +173,26 @@ public sealed class AuditVerifier(IServiceScopeFactory scopes)
             SqliteCheck(db, SQLitePCL.raw.sqlite3_prepare_v2(db, sql, out var statement));
             using (statement)
             {
-                var buffer = new byte[4096];
-                var computed = new byte[32];
-                var expected = from;
-                int rc;
-                while ((rc = SQLitePCL.raw.sqlite3_step(statement)) == SQLitePCL.raw.SQLITE_ROW)
+                if (portable || !NativeRows.Available)
                 {
-                    var seq = SQLitePCL.raw.sqlite3_column_int64(statement, 0);
-                    if (seq != expected)
-                    {
-                        return expected;
-                    }
-
-                    if ((seq & 0xFFFF) == 0)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                    }
-
-                    var length = Canonical(statement, previous, ref buffer);
-                    ChainSha256.Hash(buffer.AsSpan(0, length), computed);
-                    if (!SQLitePCL.raw.sqlite3_column_blob(statement, 12).SequenceEqual(computed))
-                    {
-                        return seq;
-                    }
-
-                    (previous, computed) = (computed, previous);
-                    expected++;
+                    var pcl = new PclRows(statement);
+                    return VerifyRows(ref pcl, db, previous, from, to, ct);
                 }
 
-                if (rc != SQLitePCL.raw.SQLITE_DONE)
+                var added = false;
+                statement.DangerousAddRef(ref added);
+                try
                 {
-                    SqliteCheck(db, rc);
+                    var native = new NativeRows(statement.DangerousGetHandle());
+                    return VerifyRows(ref native, db, previous, from, to, ct);
                 }
-
-                return expected <= to ? expected : null;
+                finally
+                {
+                    if (added)
+                    {
+                        statement.DangerousRelease();
+                    }
+                }
             }
         }
         finally
@@ -215,23 +201,63 @@ public sealed class AuditVerifier(IServiceScopeFactory scopes)
         }
     }
 
+    private static long? VerifyRows<TRows>(ref TRows rows, SQLitePCL.sqlite3 db, byte[] previous, long from, long to, CancellationToken ct)
+        where TRows : struct, ISqliteRows
+    {
+        var buffer = new byte[4096];
+        var computed = new byte[32];
+        var expected = from;
+        int rc;
+        while ((rc = rows.Step()) == SQLitePCL.raw.SQLITE_ROW)
+        {
+            var seq = rows.Int64(0);
+            if (seq != expected)
+            {
+                return expected;
+            }
+
+            if ((seq & 0xFFFF) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
+            var length = Canonical(ref rows, previous, ref buffer);
+            ChainSha256.Hash(buffer.AsSpan(0, length), computed);
+            if (!rows.Bytes(12).SequenceEqual(computed))
+            {
+                return seq;
+            }
+
+            (previous, computed) = (computed, previous);
+            expected++;
+        }
+
+        if (rc != SQLitePCL.raw.SQLITE_DONE)
+        {
+            SqliteCheck(db, rc);
+        }
+
+        return expected <= to ? expected : null;
+    }
+
     /// <summary>previous || "VA1" || seq, occurredUs, recordedUs (int64 BE) || 9 × (int32 BE length or -1, UTF-8 bytes), as <see cref="AuditHasher"/>.</summary>
-    private static int Canonical(SQLitePCL.sqlite3_stmt statement, ReadOnlySpan<byte> previous, ref byte[] buffer)
+    private static int Canonical<TRows>(ref TRows rows, ReadOnlySpan<byte> previous, ref byte[] buffer)
+        where TRows : struct, ISqliteRows
     {
         previous.CopyTo(buffer);
         Magic.CopyTo(buffer.AsSpan(32));
         var at = 35;
         for (var c = 0; c < 3; c++)
         {
-            BinaryPrimitives.WriteInt64BigEndian(buffer.AsSpan(at), SQLitePCL.raw.sqlite3_column_int64(statement, c));
+            BinaryPrimitives.WriteInt64BigEndian(buffer.AsSpan(at), rows.Int64(c));
             at += 8;
         }
 
         for (var c = 3; c < 12; c++)
         {
             // Only an empty value can be NULL, so the type is asked for only then.
-            var text = SQLitePCL.raw.sqlite3_column_blob(statement, c);
-            var isNull = text.IsEmpty && SQLitePCL.raw.sqlite3_column_type(statement, c) == SQLitePCL.raw.SQLITE_NULL;
+            var text = rows.Bytes(c);
+            var isNull = text.IsEmpty && rows.IsNull(c);
             if (at + 4 + text.Length > buffer.Length)
             {
                 Array.Resize(ref buffer, Math.Max(buffer.Length * 2, at + 4 + text.Length));
