@@ -32,9 +32,19 @@ internal sealed class AppendEntryHandler(
     private static readonly HashSet<string> Common = ["type", "occurredAt", "video"];
     private static readonly HashSet<string> CorrectionCommon = ["type", "occurredAt", "video", "reason"];
 
+    /// <summary>The record (tracked: its version is bumped) and its facility's settings, in one round trip.</summary>
+    private async Task<(CustodyRecord? Record, FacilitySettings? Settings)> LoadAsync(Guid recordId, CancellationToken ct)
+    {
+        var found = await (from r in db.Set<CustodyRecord>()
+                           where r.Id == recordId
+                           from s in db.Set<FacilitySettings>().Where(s => s.FacilityId == r.FacilityId).DefaultIfEmpty()
+                           select new { Record = r, Settings = s }).FirstOrDefaultAsync(ct);
+        return (found?.Record, found?.Settings);
+    }
+
     public async Task<Outcome<EntryDto>> AppendAsync(ClaimsPrincipal user, Guid recordId, JsonElement body, CancellationToken ct)
     {
-        var record = await db.Set<CustodyRecord>().FirstOrDefaultAsync(r => r.Id == recordId, ct);
+        var (record, settings) = await LoadAsync(recordId, ct);
         if (record is null || !access.Allows(user, record.FacilityId, CustodyRoles.Writers))
         {
             return Outcome<EntryDto>.NotFound();
@@ -72,7 +82,7 @@ internal sealed class AppendEntryHandler(
 
         if (type == EntryCatalog.CellPlacement)
         {
-            var refusal = await PlaceAsync(record, EntryData.Id(data, "cellId")!.Value, EntryData.Text(data, "overrideReason"), v, ct);
+            var refusal = await PlaceAsync(record, settings, EntryData.Id(data, "cellId")!.Value, EntryData.Text(data, "overrideReason"), v, ct);
             if (refusal is not null)
             {
                 return refusal;
@@ -80,12 +90,12 @@ internal sealed class AppendEntryHandler(
         }
 
         var entry = NewEntry(user, record, entries, type!, occurredAt!.Value, data, video);
-        return await SaveAsync(record, entries, entry, "custody.entry.appended", ct);
+        return await SaveAsync(record, settings, entries, entry, "custody.entry.appended", ct);
     }
 
     public async Task<Outcome<EntryDto>> CorrectAsync(ClaimsPrincipal user, Guid recordId, Guid entryId, JsonElement body, CancellationToken ct)
     {
-        var record = await db.Set<CustodyRecord>().FirstOrDefaultAsync(r => r.Id == recordId, ct);
+        var (record, settings) = await LoadAsync(recordId, ct);
         if (record is null || !access.Allows(user, record.FacilityId, CustodyRoles.Writers))
         {
             return Outcome<EntryDto>.NotFound();
@@ -136,7 +146,7 @@ internal sealed class AppendEntryHandler(
         var correction = NewEntry(user, record, entries, EntryCatalog.Correction, newOccurredAt ?? effective.OccurredAt, patch, null);
         correction.CorrectsEntryId = original.Id;
         correction.CorrectionReason = reason!.Trim();
-        return await SaveAsync(record, entries, correction, "custody.entry.corrected", ct);
+        return await SaveAsync(record, settings, entries, correction, "custody.entry.corrected", ct);
     }
 
     private CustodyEntry NewEntry(ClaimsPrincipal user, CustodyRecord record, List<CustodyEntry> entries, string type, DateTimeOffset occurredAt,
@@ -154,9 +164,9 @@ internal sealed class AppendEntryHandler(
         VideoTo = video?.To?.UtcDateTime,
     };
 
-    private async Task<Outcome<EntryDto>> SaveAsync(CustodyRecord record, List<CustodyEntry> entries, CustodyEntry entry, string action, CancellationToken ct)
+    private async Task<Outcome<EntryDto>> SaveAsync(CustodyRecord record, FacilitySettings? settings, List<CustodyEntry> entries, CustodyEntry entry,
+        string action, CancellationToken ct)
     {
-        var settings = await db.Set<FacilitySettings>().AsNoTracking().FirstOrDefaultAsync(s => s.FacilityId == record.FacilityId, ct);
         entries.Add(entry);
         RecordState.Apply(record, RecordState.Effective(entries), CheckPolicy.For(options.Value, settings));
         record.Version++;
@@ -185,7 +195,8 @@ internal sealed class AppendEntryHandler(
         return Outcome<EntryDto>.Ok(RecordReader.ToDto(entry, []));
     }
 
-    private async Task<Outcome<EntryDto>?> PlaceAsync(CustodyRecord record, Guid cellId, string? overrideReason, Validator v, CancellationToken ct)
+    private async Task<Outcome<EntryDto>?> PlaceAsync(CustodyRecord record, FacilitySettings? settings, Guid cellId, string? overrideReason, Validator v,
+        CancellationToken ct)
     {
         var cell = await db.Set<Cell>().FirstOrDefaultAsync(c => c.Id == cellId && c.FacilityId == record.FacilityId, ct);
         if (cell is null)
@@ -205,7 +216,6 @@ internal sealed class AppendEntryHandler(
                                where r.CellId == cellId && r.Status == RecordStatus.InCustody
                                select new Occupant(r.Id, p.Sex, r.IsMinor, r.ProceedingsNumber)).ToListAsync(ct);
         var person = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == record.PersonId, ct);
-        var settings = await db.Set<FacilitySettings>().AsNoTracking().FirstOrDefaultAsync(s => s.FacilityId == record.FacilityId, ct);
         var verdict = PlacementRules.Check(cell, occupants, new Occupant(record.Id, person.Sex, record.IsMinor, record.ProceedingsNumber),
             CheckPolicy.For(options.Value, settings).MinFloorArea);
         if (!verdict.Allowed && !(verdict.Overridable && !string.IsNullOrWhiteSpace(overrideReason)))
