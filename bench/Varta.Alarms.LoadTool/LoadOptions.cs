@@ -46,7 +46,7 @@ internal sealed class LoadOptions
 
     public string? HostDll { get; set; }
 
-    /// <summary>Extra environment for the host (KEY=VALUE), e.g. DOTNET_gcServer=0 to try the workstation GC.</summary>
+    /// <summary>Extra environment for the host (KEY=VALUE), e.g. DOTNET_gcServer=1 to try the server GC.</summary>
     public List<string> HostEnv { get; } = [];
 
     /// <summary>Signals sent before the schedule starts (16 at a time, not measured): JIT and connection pools warm.</summary>
@@ -174,7 +174,7 @@ internal sealed class LoadOptions
                                   instead of a throwaway cluster (needs root and postgresql from apt)
           --pg-fast               throwaway cluster with fsync=off, synchronous_commit=off (like CI); default is durable
           --host-dll PATH         Varta.Host.dll [src/Varta.Host/bin/Release/net10.0/Varta.Host.dll]
-          --host-env KEY=VALUE    extra environment for the host (repeatable), e.g. DOTNET_gcServer=0
+          --host-env KEY=VALUE    extra environment for the host (repeatable), e.g. DOTNET_gcServer=1
           --escalate              keep the host's 60 s escalation (default: Alarms__AcknowledgeWithin=1 h, so
                                   unacknowledged benchmark alarms are not pushed a second time as "escalated")
           --json PATH             write all figures as JSON

@@ -249,6 +249,16 @@ internal sealed class ScenarioResult
     /// <summary>Pushes that reached a console after a push with a higher Seq (summed over consoles).</summary>
     public long? OutOfOrder { get; set; }
 
+    /// <summary>Invocations received by consoles (AlarmEvent or AlarmEvents), summed over consoles; Varta only.</summary>
+    public long? Frames { get; set; }
+
+    /// <summary>Of those, AlarmEvents invocations carrying more than one event, and the events they carried.</summary>
+    public long BatchFrames { get; set; }
+
+    public long BatchedEvents { get; set; }
+
+    public int LargestBatch { get; set; }
+
     /// <summary>Send → shown on a console, one value per (alarm, console).</summary>
     public Percentiles? Delivery { get; set; }
 

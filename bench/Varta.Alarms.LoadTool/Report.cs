@@ -11,6 +11,23 @@ internal static class Report
     private const int TargetConsoles = 1000;
     private const double TargetRate = 100;
 
+    /// <summary>The GC the host's build asks for (Varta.Host.runtimeconfig.json); DOTNET_gcServer in --host-env overrides it.</summary>
+    private static string HostGc(LoadOptions o)
+    {
+        try
+        {
+            var config = Path.ChangeExtension(VartaHost.FindHostDll(o.HostDll), ".runtimeconfig.json");
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(config));
+            var server = json.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties)
+                && properties.TryGetProperty("System.GC.Server", out var value) && value.GetBoolean();
+            return server ? "server GC (runtimeconfig)" : "workstation GC (runtimeconfig)";
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return "GC not known (no runtimeconfig)";
+        }
+    }
+
     public static string Markdown(LoadOptions o, MachineInfo m, string command, IReadOnlyList<ScenarioResult> results, IReadOnlyList<string> notes)
     {
         var s = new StringBuilder();
@@ -22,7 +39,7 @@ internal static class Report
         s.AppendLine("```");
         s.AppendLine();
         s.AppendLine(inv, $"Machine: {m.Cores} cores (nproc), {m.CpuModel}, {m.MemTotal} RAM; {m.Kernel}; {m.Runtime}. Load average (1/5/15 min) {m.LoadAverageStart} at the start, {m.LoadAverageEnd} at the end.");
-        s.AppendLine(inv, $"Host: Release build, ASPNETCORE_ENVIRONMENT=Testing, demo seed, per-device rate limit 100000/s, {(o.Escalate ? "escalation after 60 s (default)" : "escalation after 1 h (Alarms__AcknowledgeWithin; the benchmark's alarms are never acknowledged)")}{(o.HostEnv.Count > 0 ? ", " + string.Join(", ", o.HostEnv) : "")}; the web SDK's default GC (server, DATAS).");
+        s.AppendLine(inv, $"Host: Release build, ASPNETCORE_ENVIRONMENT=Testing, demo seed, per-device rate limit 100000/s, {(o.Escalate ? "escalation after 60 s (default)" : "escalation after 1 h (Alarms__AcknowledgeWithin; the benchmark's alarms are never acknowledged)")}{(o.HostEnv.Count > 0 ? ", " + string.Join(", ", o.HostEnv) : "")}; {HostGc(o)} unless the environment above says otherwise.");
         if (m.Sqlite is not null)
         {
             s.AppendLine(inv, $"SQLite: {m.Sqlite}.");
@@ -65,10 +82,16 @@ internal static class Report
 
         foreach (var r in results.Where(r => r.Error is null))
         {
-            if (r.OutOfOrder is > 0)
+            if (r.OutOfOrder is { } outOfOrder)
             {
                 s.AppendLine();
-                s.AppendLine(inv, $"{r.Name}: {r.OutOfOrder:N0} of {r.DeliveriesReceived:N0} pushes reached a console after a push with a higher Seq (concurrent signals are pushed in commit order only by chance).");
+                s.AppendLine(inv, $"{r.Name}: {outOfOrder:N0} of {r.DeliveriesReceived:N0} pushes reached a console after a push with a higher Seq.");
+            }
+
+            if (r.Frames is { } frames)
+            {
+                s.AppendLine();
+                s.AppendLine(inv, $"{r.Name}: consoles received {frames:N0} frames over the whole run (priming included); {r.BatchFrames:N0} of them carried several events ({r.BatchedEvents:N0} events, up to {r.LargestBatch:N0} in one).");
             }
 
             if (r.Duplicates > 0)

@@ -34,6 +34,30 @@ internal sealed class SeqOrder
     }
 }
 
+/// <summary>How the pushes reached one console: frames (AlarmEvent or AlarmEvents invocations) and how many carried several events.</summary>
+internal sealed class Frames
+{
+    public long Count { get; private set; }
+
+    public long Batches { get; private set; }
+
+    public long BatchedEvents { get; private set; }
+
+    public int Largest { get; private set; }
+
+    public void See(int events)
+    {
+        Count++;
+        if (events > 1)
+        {
+            Batches++;
+            BatchedEvents += events;
+        }
+
+        Largest = Math.Max(Largest, events);
+    }
+}
+
 /// <summary>
 /// N consoles (one HubConnection each, WebSockets, the demo dispatcher's token) watching the demo court; signals
 /// POSTed by fixed buttons in that court on an open-loop schedule; latency from just before each POST to each
@@ -60,6 +84,7 @@ internal static class VartaScenario
         var consoles = new List<HubConnection>(o.Consoles);
         var arrivals = new List<Arrivals<Guid>>(o.Consoles);
         var orders = new List<SeqOrder>(o.Consoles);
+        var frames = new List<Frames>(o.Consoles);
         var lost = 0;
         var delivered = 0L;
         try
@@ -74,6 +99,7 @@ internal static class VartaScenario
                 {
                     var recorder = new Arrivals<Guid>(log.Total + o.Prime + 64);
                     var order = new SeqOrder();
+                    var frame = new Frames();
                     var connection = new HubConnectionBuilder()
                         .WithUrl(new Uri(host.BaseUri, "/hubs/alarms"), HttpTransportType.WebSockets, h =>
                         {
@@ -82,14 +108,29 @@ internal static class VartaScenario
                         })
                         .WithServerTimeout(TimeSpan.FromSeconds(120))
                         .Build();
-                    connection.On<ConsoleEvent>("AlarmEvent", e =>
+                    // One event, or several that were waiting together (same arrival time for each).
+                    void Receive(ConsoleEvent e, long now)
                     {
-                        var now = Stopwatch.GetTimestamp();
                         order.See(e.Seq);
                         if (e.Kind == "raised" && e.AlarmId is { } id)
                         {
                             recorder.Add(id, now);
                             Interlocked.Increment(ref delivered);
+                        }
+                    }
+
+                    connection.On<ConsoleEvent>("AlarmEvent", e =>
+                    {
+                        Receive(e, Stopwatch.GetTimestamp());
+                        frame.See(1);
+                    });
+                    connection.On<ConsoleEvent[]>("AlarmEvents", events =>
+                    {
+                        var now = Stopwatch.GetTimestamp();
+                        frame.See(events.Length);
+                        foreach (var e in events)
+                        {
+                            Receive(e, now);
                         }
                     });
                     connection.Closed += _ =>
@@ -100,6 +141,7 @@ internal static class VartaScenario
                     consoles.Add(connection);
                     arrivals.Add(recorder);
                     orders.Add(order);
+                    frames.Add(frame);
                     await gate.WaitAsync(ct);
                     connects.Add(Task.Run(async () =>
                     {
@@ -248,6 +290,10 @@ internal static class VartaScenario
             await Task.Delay(5000, ct);
             result.ServerIdleCpuAfterCores = idle0 is { } i0 && host.Sampler.CpuSeconds() is { } i1 ? (i1 - i0) / 5 : double.NaN;
             result.OutOfOrder = orders.Sum(x => x.Inversions);
+            result.Frames = frames.Sum(x => x.Count);
+            result.BatchFrames = frames.Sum(x => x.Batches);
+            result.BatchedEvents = frames.Sum(x => x.BatchedEvents);
+            result.LargestBatch = frames.Select(x => x.Largest).DefaultIfEmpty(0).Max();
 
             var index = new Dictionary<Guid, int>(log.Total);
             for (var i = 0; i < log.Total; i++)

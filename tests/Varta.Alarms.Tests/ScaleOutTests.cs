@@ -1,7 +1,4 @@
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
-using Varta.Alarms.Contracts;
 using Varta.Testing;
 
 namespace Varta.Alarms.Tests;
@@ -29,24 +26,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
     [Fact]
     public async Task An_alarm_sent_to_host_A_appears_on_a_console_connected_to_host_B()
     {
-        var token = await _b.TokenAsync("dispatcher");
-        var received = new TaskCompletionSource<AlarmEventDto>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var console = new HubConnectionBuilder()
-            .WithUrl(new Uri(_b.Server.BaseAddress, "/hubs/alarms"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => _b.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
-        console.On<AlarmEventDto>(nameof(IAlarmClient.AlarmEvent), e =>
-        {
-            if (e.Kind == "raised")
-            {
-                received.TrySetResult(e);
-            }
-        });
-        await console.StartAsync();
+        await using var console = await TestConsole.ConnectAsync(_b);
 
         var helper = new DeviceHelper(_a);
         var (_, secret) = await helper.CreateDeviceAsync("Кнопка хост А");
@@ -54,7 +34,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
         var accepted = await (await device.PostAsJsonAsync("/api/v1/alarms/signals", new { kind = "duress", idempotencyKey = "two-hosts" })).Content
             .ReadFromJsonAsync<System.Text.Json.JsonElement>();
 
-        var e = await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var e = (await console.WaitForAsync(r => r.Any(p => p.Event.Kind == "raised"))).First(p => p.Event.Kind == "raised").Event;
         Assert.Equal(accepted.GetProperty("alarmId").GetGuid(), e.AlarmId);
         Assert.Equal(accepted.GetProperty("sequence").GetInt64(), e.Seq);
     }

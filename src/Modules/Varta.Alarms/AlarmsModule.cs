@@ -39,6 +39,7 @@ public static class AlarmsModule
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("varta"));
         }
         services.AddSingleton<AlarmNotifier>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlarmNotifier>());
         services.AddScoped<AlarmWriter>();
         services.AddScoped<SignalHandler>();
         services.AddScoped<PhoneDevices>();

@@ -245,6 +245,8 @@ namespace Varta.Migrations.Postgres.Migrations
                     b.HasIndex("DeviceId", "IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("Status", "ReceivedAt");
+
                     b.HasIndex("Status", "SiteId");
 
                     b.ToTable("alarms_alarms", (string)null);

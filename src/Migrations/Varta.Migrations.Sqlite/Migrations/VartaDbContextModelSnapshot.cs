@@ -236,6 +236,8 @@ namespace Varta.Migrations.Sqlite.Migrations
                     b.HasIndex("DeviceId", "IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("Status", "ReceivedAt");
+
                     b.HasIndex("Status", "SiteId");
 
                     b.ToTable("alarms_alarms", (string)null);

@@ -143,17 +143,17 @@ internal sealed class ConsoleHandler(VartaDbContext db, Access access, AlarmWrit
 
         alarm.Version++;
         writer.Change(alarm, alarm.SiteId, kind, user.Identity?.Name ?? "?", details ?? new { alarmId = alarm.Id });
+        IReadOnlyList<AlarmEventDto> events;
         try
         {
-            await db.SaveChangesAsync(ct);
+            events = await writer.SaveAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             return Outcome<AlarmDto>.Conflict("alarms.problem.concurrent-change");
         }
 
-        await writer.PublishAsync(ct);
-        return Outcome<AlarmDto>.Ok(await writer.ToDtoAsync(alarm, ct));
+        return Outcome<AlarmDto>.Ok(events[^1].Alarm!);
     }
 
     private List<Guid> Sites(ClaimsPrincipal user) => access.SitesFor(user, SiteKinds.CourtBuilding, AlarmHub.ConsoleRoles).Select(s => s.Id).ToList();

@@ -31,8 +31,16 @@ public sealed record AlarmDto(
 /// <summary>One numbered change in the alarm feed; consoles resume from the last Seq they saw.</summary>
 public sealed record AlarmEventDto(long Seq, Guid? AlarmId, Guid SiteId, string Kind, DateTimeOffset At, string Actor, AlarmDto? Alarm);
 
-/// <summary>What the alarm hub pushes to a console.</summary>
+/// <summary>
+/// What the alarm hub pushes to a console. From one host, a console receives its sites' events in increasing
+/// <c>Seq</c> order across both methods (through the Redis backplane, per site); after a reconnect it catches up
+/// with <c>GET /api/v1/alarms/feed?after={last Seq}</c>.
+/// </summary>
 public interface IAlarmClient
 {
+    /// <summary>One event: what a console gets while the host is not busy.</summary>
     Task AlarmEvent(AlarmEventDto e);
+
+    /// <summary>Several events of one site that were waiting together, in <c>Seq</c> order; handle each as if pushed alone.</summary>
+    Task AlarmEvents(AlarmEventDto[] events);
 }

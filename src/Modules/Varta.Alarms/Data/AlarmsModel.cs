@@ -42,6 +42,7 @@ internal sealed class AlarmsModel : IModelContributor
             e.Property(a => a.Version).IsConcurrencyToken();
             e.HasIndex(a => new { a.DeviceId, a.IdempotencyKey }).IsUnique();
             e.HasIndex(a => new { a.Status, a.SiteId });
+            e.HasIndex(a => new { a.Status, a.ReceivedAt }); // the escalation scan, every second: open alarms, oldest first
         });
         b.Entity<MedicalProfile>(e =>
         {

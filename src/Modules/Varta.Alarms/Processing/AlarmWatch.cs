@@ -14,13 +14,20 @@ namespace Varta.Alarms.Processing;
 /// </summary>
 internal sealed class AlarmWatchScan(VartaDbContext db, AlarmWriter writer, TimeProvider clock, IOptions<AlarmsOptions> options)
 {
+    /// <summary>National: the top of site → region → national.</summary>
+    private const int MaxEscalationLevel = 2;
+
     public async Task<int> ScanAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var changes = 0;
         var limit = options.Value.AcknowledgeWithin;
-        var waiting = await db.Set<Alarm>().Where(a => a.Status == AlarmStatus.Open && a.EscalationLevel < 2).ToListAsync(ct);
-        foreach (var alarm in waiting.Where(a => now - (a.EscalatedAt ?? a.ReceivedAt) >= limit))
+        var cutoff = now - limit;
+        var due = await db.Set<Alarm>()
+            .Where(a => a.Status == AlarmStatus.Open && a.EscalationLevel < MaxEscalationLevel && (a.EscalatedAt ?? a.ReceivedAt) <= cutoff)
+            .OrderBy(a => a.ReceivedAt).ThenBy(a => a.Id)
+            .ToListAsync(ct);
+        foreach (var alarm in due)
         {
             alarm.EscalationLevel++;
             alarm.EscalatedAt = now;
@@ -52,8 +59,7 @@ internal sealed class AlarmWatchScan(VartaDbContext db, AlarmWriter writer, Time
 
         if (changes > 0)
         {
-            await db.SaveChangesAsync(ct);
-            await writer.PublishAsync(ct);
+            await writer.SaveAsync(ct);
         }
 
         return changes;

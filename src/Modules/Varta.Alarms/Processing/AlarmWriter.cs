@@ -11,7 +11,9 @@ namespace Varta.Alarms.Processing;
 /// <summary>Writes an alarm change as a feed event with its audit record, and turns stored rows into what consoles see.</summary>
 internal sealed class AlarmWriter(VartaDbContext db, IAuditLog audit, TimeProvider clock, OrgDirectory org, AlarmNotifier notifier)
 {
-    private readonly List<(AlarmEvent Event, Alarm? Alarm)> _unpublished = [];
+    private readonly List<(AlarmEvent Event, Alarm? Alarm)> _unsaved = [];
+    private readonly Dictionary<Guid, Zone?> _zones = [];
+    private readonly Dictionary<Guid, Device?> _devices = [];
 
     public void Change(Alarm? alarm, Guid siteId, string kind, string actor, object? details = null, string? reason = null)
     {
@@ -39,29 +41,67 @@ internal sealed class AlarmWriter(VartaDbContext db, IAuditLog audit, TimeProvid
             ActorName = actor.StartsWith("device:", StringComparison.Ordinal) ? actor : null,
             ActorId = actor.StartsWith("device:", StringComparison.Ordinal) ? actor : null,
         });
-        _unpublished.Add((e, alarm));
+        _unsaved.Add((e, alarm));
     }
 
-    /// <summary>After the save has committed: push every event written through this writer.</summary>
-    public async Task<IReadOnlyList<AlarmEventDto>> PublishAsync(CancellationToken ct)
+    /// <summary>
+    /// Saves the unit of work. Its events are handed to the notifier the moment the save commits, still under the
+    /// audit chain's lock, so consoles are told in commit (Seq) order; the caller does not wait for the pushes.
+    /// Returns the events as pushed, with their sequence numbers. On failure nothing is pushed and the events stay
+    /// queued here, so calling this again retries them.
+    /// </summary>
+    public async Task<IReadOnlyList<AlarmEventDto>> SaveAsync(CancellationToken ct)
     {
-        var result = new List<AlarmEventDto>();
-        foreach (var (e, alarm) in _unpublished)
+        // Everything a console is shown is read now, outside the lock: the callback below may only copy the Seq.
+        var unsaved = _unsaved.ToArray();
+        var drafts = new AlarmEventDto[unsaved.Length];
+        for (var i = 0; i < unsaved.Length; i++)
         {
-            var dto = new AlarmEventDto(e.Seq, e.AlarmId, e.SiteId, e.Kind, Utc(e.At), e.Actor, alarm is null ? null : await ToDtoAsync(alarm, ct));
-            result.Add(dto);
-            await notifier.PublishAsync(dto);
+            var (e, alarm) = unsaved[i];
+            drafts[i] = new AlarmEventDto(0, e.AlarmId, e.SiteId, e.Kind, Utc(e.At), e.Actor, alarm is null ? null : await ToDtoAsync(alarm, ct));
         }
 
-        _unpublished.Clear();
-        return result;
+        if (unsaved.Length > 0)
+        {
+            db.AfterCommit(() => notifier.Enqueue(Numbered(drafts, unsaved)));
+        }
+
+        await db.SaveChangesAsync(ct);
+        _unsaved.Clear();
+        return Numbered(drafts, unsaved);
+    }
+
+    private static AlarmEventDto[] Numbered(AlarmEventDto[] drafts, (AlarmEvent Event, Alarm? Alarm)[] saved)
+    {
+        var numbered = new AlarmEventDto[drafts.Length];
+        for (var i = 0; i < drafts.Length; i++)
+        {
+            numbered[i] = drafts[i] with { Seq = saved[i].Event.Seq };
+        }
+
+        return numbered;
     }
 
     public async Task<AlarmDto> ToDtoAsync(Alarm a, CancellationToken ct)
     {
-        var zone = a.ZoneId is { } z ? await db.Set<Zone>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == z, ct) : null;
-        var device = a.DeviceId is { } d ? await db.Set<Device>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == d, ct) : null;
+        var zone = a.ZoneId is { } z ? await FindAsync(_zones, z, ct) : null;
+        var device = a.DeviceId is { } d ? await FindAsync(_devices, d, ct) : null;
         return ToDto(a, zone, device, org);
+    }
+
+    /// <summary>One read per zone or device per unit of work; none when the handler has it loaded already.</summary>
+    private async Task<T?> FindAsync<T>(Dictionary<Guid, T?> cache, Guid id, CancellationToken ct)
+        where T : class
+    {
+        if (cache.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        var found = db.Set<T>().Local.FindEntry(id)?.Entity
+            ?? await db.Set<T>().AsNoTracking().FirstOrDefaultAsync(x => EF.Property<Guid>(x, "Id") == id, ct);
+        cache[id] = found;
+        return found;
     }
 
     public static AlarmDto ToDto(Alarm a, Zone? zone, Device? device, OrgDirectory org) => new(

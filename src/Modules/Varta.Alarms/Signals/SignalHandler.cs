@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Varta.Alarms.Contracts;
 using Varta.Alarms.Data;
 using Varta.Alarms.Processing;
 using Varta.Platform.Http;
@@ -84,15 +85,13 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Armin
 
         if (request.Kind == AlarmKinds.Heartbeat)
         {
-            await db.SaveChangesAsync(ct);
-            await writer.PublishAsync(ct);
+            await writer.SaveAsync(ct);
             return Outcome<SignalAccepted>.Ok(new SignalAccepted(null, null, false));
         }
 
         if (await FindAsync(device.Id, request.IdempotencyKey!, ct) is { } existing)
         {
-            await db.SaveChangesAsync(ct);
-            await writer.PublishAsync(ct);
+            await writer.SaveAsync(ct);
             return Outcome<SignalAccepted>.Ok(existing with { Duplicate = true });
         }
 
@@ -100,8 +99,7 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Armin
         {
             // Disarmed (working hours): kept in the feed and the audit log, but nobody is called out.
             writer.Change(null, device.SiteId, "intrusion-while-disarmed", actor, new { deviceId = device.Id, zoneId, key = request.IdempotencyKey });
-            await db.SaveChangesAsync(ct);
-            var logged = await writer.PublishAsync(ct);
+            var logged = await writer.SaveAsync(ct);
             return Outcome<SignalAccepted>.Ok(new SignalAccepted(null, logged[^1].Seq, false));
         }
 
@@ -138,9 +136,10 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Armin
         }
         db.Set<Alarm>().Add(alarm);
         writer.Change(alarm, device.SiteId, "raised", actor, new { alarmId = alarm.Id, kind = alarm.Kind, deviceId = device.Id, silent = alarm.Silent });
+        IReadOnlyList<AlarmEventDto> events;
         try
         {
-            await db.SaveChangesAsync(ct);
+            events = await writer.SaveAsync(ct);
         }
         catch (DbUpdateException)
         {
@@ -154,7 +153,6 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Armin
             throw;
         }
 
-        var events = await writer.PublishAsync(ct);
         return Outcome<SignalAccepted>.Ok(new SignalAccepted(alarm.Id, events.First(e => e.AlarmId == alarm.Id).Seq, false));
     }
 
