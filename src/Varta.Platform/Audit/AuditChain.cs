@@ -22,24 +22,10 @@ public sealed class AuditChain(TimeProvider clock) : IDisposable
 
     public void Dispose() => _gate.Dispose();
 
-    /// <summary>Numbers new feed rows after the highest stored, while no other writer can commit.</summary>
-    private static async Task SequenceFeedRowsAsync(VartaDbContext db, DbTransaction? transaction, CancellationToken ct)
-    {
-        var byType = db.ChangeTracker.Entries<ISequenced>().Where(e => e.State == EntityState.Added).GroupBy(e => e.Metadata);
-        foreach (var group in byType)
-        {
-            var table = group.Key.GetTableName();
-            var connection = db.Database.GetDbConnection();
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = $"SELECT MAX(\"Seq\") FROM \"{table}\"";
-            var max = await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
-            foreach (var entry in group)
-            {
-                entry.Entity.Seq = ++max;
-            }
-        }
-    }
+    /// <summary>New feed rows, by table: they are numbered after the highest stored, while no other writer can commit.</summary>
+    private static List<(string Table, List<ISequenced> Rows)> NewFeedRows(VartaDbContext db) =>
+        db.ChangeTracker.Entries<ISequenced>().Where(e => e.State == EntityState.Added).GroupBy(e => e.Metadata)
+            .Select(g => (g.Key.GetTableName()!, g.Select(e => e.Entity).ToList())).ToList();
 
     /// <summary>Chains the records onto the head read under the lock; the entries are not yet stored.</summary>
     private List<AuditEntry> Chain(List<AuditRecord> pending, (long Seq, byte[] Hash) head)
@@ -79,9 +65,19 @@ public sealed class AuditChain(TimeProvider clock) : IDisposable
                 var postgres = db.Database.IsNpgsql();
                 var connection = db.Database.GetDbConnection();
                 var dbTransaction = transaction.GetDbTransaction();
-                var head = await AuditStore.ReadHeadAsync(connection, dbTransaction, postgres ? PostgresLockSql : null, cancellationToken);
+                var feeds = NewFeedRows(db);
+                var (head, maxima) = await AuditStore.ReadHeadAndMaximaAsync(connection, dbTransaction, postgres ? PostgresLockSql : null,
+                    feeds.Select(f => f.Table).ToList(), cancellationToken);
                 var entries = Chain(pending, head);
-                await SequenceFeedRowsAsync(db, dbTransaction, cancellationToken);
+                for (var i = 0; i < feeds.Count; i++)
+                {
+                    var seq = maxima[i];
+                    foreach (var row in feeds[i].Rows)
+                    {
+                        row.Seq = ++seq;
+                    }
+                }
+
                 await AuditStore.InsertAsync(connection, dbTransaction, entries, postgres, cancellationToken);
                 var written = await save(cancellationToken);
                 if (owned is not null)

@@ -24,23 +24,49 @@ internal static class AuditStore
 
     /// <summary>Reads the head; <paramref name="lockSql"/>, when given, runs first in the same round trip.</summary>
     public static async Task<(long Seq, byte[] Hash)> ReadHeadAsync(DbConnection connection, DbTransaction? transaction, string? lockSql,
-        CancellationToken ct)
+        CancellationToken ct) => (await ReadHeadAndMaximaAsync(connection, transaction, lockSql, [], ct)).Head;
+
+    /// <summary>
+    /// In one round trip: the lock (when given), the chain's head, and the highest "Seq" of each feed table
+    /// (0 when empty), in the order the tables are given.
+    /// </summary>
+    public static async Task<((long Seq, byte[] Hash) Head, long[] Maxima)> ReadHeadAndMaximaAsync(DbConnection connection,
+        DbTransaction? transaction, string? lockSql, IReadOnlyList<string> feedTables, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = lockSql is null ? HeadSql : lockSql + ";\n" + HeadSql;
+        var sql = new System.Text.StringBuilder();
+        if (lockSql is not null)
+        {
+            sql.Append(lockSql).Append(";\n");
+        }
+
+        sql.Append(HeadSql);
+        foreach (var table in feedTables)
+        {
+            sql.Append(";\nSELECT COALESCE(MAX(\"Seq\"), 0) FROM \"").Append(table).Append('"');
+        }
+
+        command.CommandText = sql.ToString();
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (lockSql is not null && !await reader.NextResultAsync(ct))
         {
             throw new InvalidOperationException("The audit head query returned no result.");
         }
 
-        if (!await reader.ReadAsync(ct))
+        var head = await reader.ReadAsync(ct) ? (reader.GetInt64(0), (byte[])reader.GetValue(1)) : (0L, AuditHasher.Genesis);
+        var maxima = new long[feedTables.Count];
+        for (var i = 0; i < feedTables.Count; i++)
         {
-            return (0, AuditHasher.Genesis);
+            if (!await reader.NextResultAsync(ct) || !await reader.ReadAsync(ct))
+            {
+                throw new InvalidOperationException($"No maximum was read for {feedTables[i]}.");
+            }
+
+            maxima[i] = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return (reader.GetInt64(0), (byte[])reader.GetValue(1));
+        return (head, maxima);
     }
 
     public static async Task InsertAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<AuditEntry> entries,
