@@ -18,6 +18,9 @@ public sealed class AuditChain(TimeProvider clock) : IDisposable
 
     private const string Savepoint = "varta_audit";
 
+    /// <summary>Up to this many audit rows of one save are batched by EF Core on PostgreSQL.</summary>
+    private const int TrackedLimit = 16;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public void Dispose() => _gate.Dispose();
@@ -78,8 +81,41 @@ public sealed class AuditChain(TimeProvider clock) : IDisposable
                     }
                 }
 
-                await AuditStore.InsertAsync(connection, dbTransaction, entries, postgres, cancellationToken);
-                var written = await save(cancellationToken);
+                // On PostgreSQL a few audit rows ride in EF Core's own batch with the change they describe (one round
+                // trip fewer inside the lock); many rows, and every row on SQLite, go through the prepared INSERT.
+                var tracked = postgres && entries.Count <= TrackedLimit && db.ChangeTracker.HasChanges();
+                if (tracked)
+                {
+                    db.AuditEntries.AddRange(entries);
+                }
+                else
+                {
+                    await AuditStore.InsertAsync(connection, dbTransaction, entries, postgres, cancellationToken);
+                }
+
+                int written;
+                try
+                {
+                    written = await save(cancellationToken);
+                }
+                catch when (tracked)
+                {
+                    foreach (var entry in entries)
+                    {
+                        db.Entry(entry).State = EntityState.Detached;
+                    }
+
+                    throw;
+                }
+
+                if (tracked)
+                {
+                    foreach (var entry in entries)
+                    {
+                        db.Entry(entry).State = EntityState.Detached; // insert-only rows: the unit of work need not keep them
+                    }
+                }
+
                 if (owned is not null)
                 {
                     await owned.CommitAsync(cancellationToken);
@@ -91,7 +127,7 @@ public sealed class AuditChain(TimeProvider clock) : IDisposable
 
                 pending.Clear();
                 RunAfterCommit(db);
-                return written + entries.Count;
+                return tracked ? written : written + entries.Count;
             }
             catch when (!ownTransaction)
             {
