@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 using Varta.Alarms;
 using Varta.Custody;
@@ -19,6 +20,10 @@ internal static class HostSetup
             builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
         }
 
+        // One key ring for every host, kept across restarts: DC-09 panel keys are stored protected with it.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Varta")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(builder.Configuration["DataProtection:KeysPath"] ?? "data/keys/data-protection")));
         builder.Services.AddVartaPlatform(builder.Configuration, builder.Environment);
         builder.Services.AddCustody(builder.Configuration);
         builder.Services.AddAlarms(builder.Configuration);

@@ -9,19 +9,7 @@ using Varta.Testing;
 
 namespace Varta.Alarms.Tests;
 
-/// <summary>The host with its DC-09 receiver on a free loopback port.</summary>
-public sealed class Dc09Factory : VartaFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Alarms:Dc09Enabled", "true");
-        builder.UseSetting("Alarms:Dc09Port", "0");
-        builder.UseSetting("Alarms:Dc09Address", "127.0.0.1");
-    }
-}
-
-public sealed class Dc09IngestTests(Dc09Factory factory) : AlarmsTestBase(factory), IClassFixture<Dc09Factory>
+public sealed class Dc09IngestTests(Dc09Factory factory) : Dc09HostTestBase(factory), IClassFixture<Dc09Factory>
 {
     [Fact]
     public async Task A_panel_burglary_over_DC09_is_acknowledged_after_it_is_stored_and_a_retransmission_makes_no_second_alarm()
@@ -55,51 +43,52 @@ public sealed class Dc09IngestTests(Dc09Factory factory) : AlarmsTestBase(factor
         Assert.Equal(Dc09Ids.Ack, (await ExchangeAsync(tcp, Dc09Codec.Build(heartbeat with { Sequence = 3 }))).Id);
     }
 
-    private Dc09Frame Frame(string account, int seq, string data) => new()
+    [Fact]
+    public async Task A_contact_id_restore_adds_restored_to_the_open_alarm_of_that_zone_once_and_otherwise_is_only_a_heartbeat()
     {
-        Id = Dc09Ids.AdmCid,
-        Sequence = seq,
-        Account = account,
-        Data = data,
-        Timestamp = Factory.Clock.GetUtcNow(),
-    };
+        await CreatePanelAsync("6060");
+        using var tcp = await ConnectAsync();
+        Assert.Equal(Dc09Ids.Ack, (await ExchangeAsync(tcp, Dc09Codec.Build(Frame("6060", 1, "#6060|1130 01 015")))).Id);
+        using var dispatcher = await Factory.ClientAsAsync("dispatcher");
+        var alarm = (await JsonAsync(await dispatcher.GetAsync("/api/v1/alarms/open"))).EnumerateArray().Single(a => a.GetProperty("deviceName").GetString() == "Панель 6060");
+        var alarmId = alarm.GetProperty("id").GetGuid();
+        var after = await LastSeqAsync(dispatcher);
 
-    private async Task CreatePanelAsync(string account)
-    {
-        using var admin = await Factory.ClientAsAsync("admin");
-        await JsonAsync(await admin.PostAsJsonAsync("/api/v1/alarms/devices",
-            new { siteId = Platform.Demo.DemoData.ShevchenkivskyiCourt, kind = "intrusion-panel", name = $"Панель {account}", accountNumber = account, heartbeatSeconds = 86_400 }));
-    }
+        // Another zone's restore, and another code's, end nothing: they only keep the link alive.
+        Factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(Dc09Ids.Ack, (await ExchangeAsync(tcp, Dc09Codec.Build(Frame("6060", 2, "#6060|3130 01 016")))).Id);
+        Assert.Equal(Dc09Ids.Ack, (await ExchangeAsync(tcp, Dc09Codec.Build(Frame("6060", 3, "#6060|3137 01 015")))).Id);
+        Assert.Empty(await RestoredAsync(dispatcher, after));
+        var panel = (await JsonAsync(await dispatcher.GetAsync("/api/v1/alarms/devices"))).EnumerateArray().Single(d => d.GetProperty("accountNumber").GetString() == "6060");
+        Assert.Equal(Factory.Clock.GetUtcNow(), panel.GetProperty("lastSeenAt").GetDateTimeOffset());
 
-    private async Task<TcpClient> ConnectAsync()
-    {
-        var endpoint = await Factory.Services.GetRequiredService<Dc09Ingest>().Endpoint.WaitAsync(TimeSpan.FromSeconds(30));
-        var tcp = new TcpClient();
-        await tcp.ConnectAsync(endpoint);
-        return tcp;
-    }
+        // The zone's own restore is written on the alarm's timeline, once however often it is sent; the alarm stays open for a person to resolve.
+        Assert.Equal(Dc09Ids.Ack, (await ExchangeAsync(tcp, Dc09Codec.Build(Frame("6060", 4, "#6060|3130 01 015")))).Id);
+        Assert.Equal(Dc09Ids.Ack, (await ExchangeAsync(tcp, Dc09Codec.Build(Frame("6060", 5, "#6060|3130 01 015")))).Id);
+        var restored = await RestoredAsync(dispatcher, after);
+        Assert.Single(restored);
+        Assert.Equal(alarmId, restored[0].GetProperty("alarmId").GetGuid());
+        Assert.Equal("device:Панель 6060", restored[0].GetProperty("actor").GetString());
+        Assert.Equal("open", (await JsonAsync(await dispatcher.GetAsync($"/api/v1/alarms/{alarmId}"))).GetProperty("status").GetString());
 
-    private static async Task<Dc09Frame> ExchangeAsync(TcpClient tcp, byte[] frame)
-    {
-        var stream = tcp.GetStream();
-        await stream.WriteAsync(frame);
-        var buffer = new List<byte>();
-        var one = new byte[1];
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
+        var timelines = await Factory.WithScopeAsync(async sp =>
         {
-            var n = await stream.ReadAsync(one, timeout.Token);
-            Assert.True(n > 0, "connection closed before an answer");
-            buffer.Add(one[0]);
-            if (one[0] == (byte)'\r')
-            {
-                break;
-            }
-        }
+            var user = await DispatcherAsync(sp);
+            return await sp.GetRequiredService<Console.ConsoleHandler>().TimelinesAsync(user, [alarmId], CancellationToken.None);
+        });
+        Assert.Equal(["raised", "restored"], timelines[alarmId].Select(e => e.Kind));
+        Assert.Equal("130/015", timelines[alarmId][^1].Detail);
+    }
 
-        var start = buffer.IndexOf((byte)'\n');
-        Dc09Codec.TryParse(buffer.Skip(start).ToArray(), Dc09ParseOptions.Default, out var answer, out var error);
-        Assert.True(answer is not null, $"unparseable answer ({error}): {Encoding.ASCII.GetString(buffer.ToArray())}");
-        return answer!;
+    private static async Task<long> LastSeqAsync(HttpClient dispatcher) =>
+        (await JsonAsync(await dispatcher.GetAsync("/api/v1/alarms/feed?after=0&limit=1000"))).EnumerateArray().Select(e => e.GetProperty("seq").GetInt64()).DefaultIfEmpty().Max();
+
+    private static async Task<List<System.Text.Json.JsonElement>> RestoredAsync(HttpClient dispatcher, long after) =>
+        (await JsonAsync(await dispatcher.GetAsync($"/api/v1/alarms/feed?after={after}"))).EnumerateArray().Where(e => e.GetProperty("kind").GetString() == "restored").ToList();
+
+    private static async Task<System.Security.Claims.ClaimsPrincipal> DispatcherAsync(IServiceProvider sp)
+    {
+        var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Platform.Identity.VartaUser>>();
+        return await sp.GetRequiredService<Platform.Identity.SignInService>().CreatePrincipalAsync((await users.FindByNameAsync("dispatcher"))!, "test", "pwd");
     }
 }

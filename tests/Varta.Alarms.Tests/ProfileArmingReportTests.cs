@@ -50,6 +50,27 @@ public sealed class ProfileArmingReportTests(VartaFactory factory) : AlarmsTestB
     }
 
     [Fact]
+    public async Task The_console_offers_the_medical_profile_only_for_an_alarm_raised_by_someone_who_has_consented_to_one()
+    {
+        using var judge = await Factory.ClientAsAsync("judge");
+        using var dispatcher = await Factory.ClientAsAsync("dispatcher");
+        Assert.Equal(HttpStatusCode.NoContent, (await judge.PostAsync("/api/v1/alarms/medical-profile/me/withdraw", null)).StatusCode);
+        var alarmId = await RaiseAsJudgeAsync();
+        Assert.False((await JsonAsync(await dispatcher.GetAsync($"/api/v1/alarms/{alarmId}"))).GetProperty("hasMedicalProfile").GetBoolean());
+
+        await JsonAsync(await judge.PutAsJsonAsync("/api/v1/alarms/medical-profile/me", new { bloodType = "B+", consent = true }));
+        Assert.True((await JsonAsync(await dispatcher.GetAsync($"/api/v1/alarms/{alarmId}"))).GetProperty("hasMedicalProfile").GetBoolean());
+        Assert.Contains((await JsonAsync(await dispatcher.GetAsync("/api/v1/alarms/open"))).EnumerateArray(),
+            a => a.GetProperty("id").GetGuid() == alarmId && a.GetProperty("hasMedicalProfile").GetBoolean());
+
+        // A button nobody carries raises alarms without a person behind them.
+        var (_, secret) = await CreateDeviceAsync("Кнопка без профілю", heartbeatSeconds: 86_400);
+        using var device = DeviceClient(secret);
+        var button = (await JsonAsync(await device.PostAsJsonAsync("/api/v1/alarms/signals", new { kind = "panic", idempotencyKey = "no-profile" }))).GetProperty("alarmId").GetGuid();
+        Assert.False((await JsonAsync(await dispatcher.GetAsync($"/api/v1/alarms/{button}"))).GetProperty("hasMedicalProfile").GetBoolean());
+    }
+
+    [Fact]
     public void A_building_is_armed_in_its_windows_overnight_and_on_holidays_in_Kyiv_time()
     {
         ArmingWindow[] windows = [new(1, "18:00", "08:00"), new(6, "00:00", "23:59")]; // Monday night, Saturday

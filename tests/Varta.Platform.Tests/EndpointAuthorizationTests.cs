@@ -88,6 +88,10 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("PUT /api/v1/alarms/medical-profile/me", "/api/v1/alarms/medical-profile/me", "admin", HttpStatusCode.Forbidden),
         ("POST /api/v1/alarms/medical-profile/me/withdraw", "/api/v1/alarms/medical-profile/me/withdraw", "custody.officer", HttpStatusCode.Forbidden),
         ("GET /api/v1/alarms/{id:guid}/medical-profile", $"/api/v1/alarms/{Guid.NewGuid()}/medical-profile", "judge", HttpStatusCode.Forbidden),
+        ("POST /api/v1/alarms/devices/{id:guid}/dc09-key", $"/api/v1/alarms/devices/{Guid.NewGuid()}/dc09-key", "dispatcher", HttpStatusCode.Forbidden),
+        ("GET /api/v1/alarms/sites/{siteId:guid}/duty", $"/api/v1/alarms/sites/{Demo.DemoData.ShevchenkivskyiCourt}/duty", "judge", HttpStatusCode.Forbidden),
+        ("POST /api/v1/alarms/sites/{siteId:guid}/duty", $"/api/v1/alarms/sites/{Demo.DemoData.ShevchenkivskyiCourt}/duty", "security.officer", HttpStatusCode.Forbidden),
+        ("POST /api/v1/alarms/sites/{siteId:guid}/duty/{shiftId:guid}/cancel", $"/api/v1/alarms/sites/{Demo.DemoData.ShevchenkivskyiCourt}/duty/{Guid.NewGuid()}/cancel", "custody.officer", HttpStatusCode.Forbidden),
         ("GET /api/v1/custody/alerts", $"/api/v1/custody/alerts?facilityId={Demo.DemoData.DetentionFacility1}", "threat.analyst", HttpStatusCode.Forbidden),
     ];
 

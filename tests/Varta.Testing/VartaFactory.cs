@@ -42,6 +42,7 @@ public class VartaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Audit:CheckpointKeyPath", Path.Combine(Database.Folder, "keys", "checkpoint.pem"));
         builder.UseSetting("Auth:SigningKeyPath", Path.Combine(Database.Folder, "keys", "token.key"));
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(Database.Folder, "keys", "data-protection"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

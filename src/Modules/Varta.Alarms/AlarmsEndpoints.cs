@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Varta.Alarms.Console;
 using Varta.Alarms.Devices;
+using Varta.Alarms.Duty;
 using Varta.Alarms.Processing;
 using Varta.Alarms.Signals;
 using Varta.Platform.Http;
@@ -43,6 +44,21 @@ internal static class AlarmsEndpoints
             var o = await h.CreateDeviceAsync(user, r, ct);
             return o.IsOk ? TypedResults.Created($"/api/v1/alarms/devices", o.Value) : o.Problem(p);
         });
+        admins.MapPost("/devices/{id:guid}/dc09-key", async (Guid id, Dc09KeyRequest r, ClaimsPrincipal user, Dc09KeyRotation h, Problems p, CancellationToken ct) =>
+            Answer(await h.SetAsync(user, id, r, ct), p));
+
+        // The duty roster: console roles of a building read it; its dispatchers and unit heads (and administrators) plan it.
+        var dutyReaders = api.MapGroup("").RequireAuthorization(p => p.RequireVartaRole(DutyRoster.Readers));
+        dutyReaders.MapGet("/sites/{siteId:guid}/duty", async (Guid siteId, ClaimsPrincipal user, DutyRoster d, Problems p, CancellationToken ct, string? from, string? to) =>
+            Answer(await d.ListAsync(user, siteId, from, to, ct), p));
+        var dutyWriters = api.MapGroup("").RequireAuthorization(p => p.RequireVartaRole(DutyRoster.Writers));
+        dutyWriters.MapPost("/sites/{siteId:guid}/duty", async (Guid siteId, DutyShiftRequest r, ClaimsPrincipal user, DutyRoster d, Problems p, CancellationToken ct) =>
+        {
+            var o = await d.CreateAsync(user, siteId, r, ct);
+            return o.IsOk ? TypedResults.Created($"/api/v1/alarms/sites/{siteId}/duty", o.Value) : o.Problem(p);
+        });
+        dutyWriters.MapPost("/sites/{siteId:guid}/duty/{shiftId:guid}/cancel", async (Guid siteId, Guid shiftId, DutyCancelRequest r, ClaimsPrincipal user, DutyRoster d, Problems p, CancellationToken ct) =>
+            Answer(await d.CancelAsync(user, siteId, shiftId, r, ct), p));
 
         viewers.MapGet("/stats", async (ClaimsPrincipal user, Reports.AlarmReports r, CancellationToken ct, int? days) =>
             TypedResults.Ok(await r.StatsAsync(user, Math.Clamp(days ?? 30, 1, 366), ct)));

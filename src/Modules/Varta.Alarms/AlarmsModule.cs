@@ -49,6 +49,9 @@ public static class AlarmsModule
         services.AddScoped<ConsoleHandler>();
         services.AddScoped<Responders>();
         services.AddScoped<DeviceAdmin>();
+        services.AddScoped<Dc09KeyRotation>();
+        services.AddSingleton<Dc09Keys>();
+        services.AddScoped<Duty.DutyRoster>();
         services.AddScoped<AlarmWatchScan>();
         services.AddSingleton<AlarmWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<AlarmWatch>());
@@ -75,6 +78,8 @@ public static class AlarmsModule
         services.AddSingleton<IDemoSeeder, AlarmsDemoSeeder>();
         services.AddSingleton(new NavItem("/alarms/console", "alarms.nav.console", "alarms.nav.console.about", "🚨", 200, AlarmHub.ConsoleRoles));
         services.AddSingleton(new NavItem("/alarms/my-dispatches", "alarms.nav.mine", "alarms.nav.mine.about", "", 205, Roles.SecurityOfficer));
+        services.AddSingleton(new NavItem("/alarms/duty", "alarms.nav.duty", "alarms.nav.duty.about", "🗓", 202, Duty.DutyRoster.Writers));
+        services.AddSingleton(new NavItem("/alarms/devices", "alarms.nav.devices", "alarms.nav.devices.about", "📟", 230, Roles.Administrator));
         services.AddSingleton(new NavItem("/alarms/medical", "alarms.nav.medical", "alarms.nav.medical.about", "🩺", 220, Roles.Judge, Roles.CourtStaff));
         services.AddSingleton(new NavItem("/alarms/duress", "alarms.nav.duress", "alarms.nav.duress.about", "🆘", 210, Roles.Judge, Roles.CourtStaff));
         return services;

@@ -199,6 +199,10 @@ namespace Varta.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("PanelRef")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
 
@@ -318,6 +322,33 @@ namespace Varta.Migrations.Postgres.Migrations
                     b.ToTable("alarms_arming_schedules", (string)null);
                 });
 
+            modelBuilder.Entity("Varta.Alarms.Data.Dc09Key", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Bits")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Protected")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("DeviceId");
+
+                    b.ToTable("alarms_dc09_keys", (string)null);
+                });
+
             modelBuilder.Entity("Varta.Alarms.Data.Device", b =>
                 {
                     b.Property<Guid>("Id")
@@ -380,6 +411,52 @@ namespace Varta.Migrations.Postgres.Migrations
                     b.HasIndex("SiteId");
 
                     b.ToTable("alarms_devices", (string)null);
+                });
+
+            modelBuilder.Entity("Varta.Alarms.Data.DutyShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "StartsAt");
+
+                    b.HasIndex("UserId", "StartsAt");
+
+                    b.ToTable("alarms_duty_shifts", (string)null);
                 });
 
             modelBuilder.Entity("Varta.Alarms.Data.MedicalProfile", b =>

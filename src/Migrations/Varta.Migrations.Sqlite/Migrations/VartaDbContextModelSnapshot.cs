@@ -190,6 +190,10 @@ namespace Varta.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PanelRef")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
 
@@ -309,6 +313,33 @@ namespace Varta.Migrations.Sqlite.Migrations
                     b.ToTable("alarms_arming_schedules", (string)null);
                 });
 
+            modelBuilder.Entity("Varta.Alarms.Data.Dc09Key", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Bits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Protected")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeviceId");
+
+                    b.ToTable("alarms_dc09_keys", (string)null);
+                });
+
             modelBuilder.Entity("Varta.Alarms.Data.Device", b =>
                 {
                     b.Property<Guid>("Id")
@@ -371,6 +402,52 @@ namespace Varta.Migrations.Sqlite.Migrations
                     b.HasIndex("SiteId");
 
                     b.ToTable("alarms_devices", (string)null);
+                });
+
+            modelBuilder.Entity("Varta.Alarms.Data.DutyShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "StartsAt");
+
+                    b.HasIndex("UserId", "StartsAt");
+
+                    b.ToTable("alarms_duty_shifts", (string)null);
                 });
 
             modelBuilder.Entity("Varta.Alarms.Data.MedicalProfile", b =>

@@ -47,6 +47,20 @@ internal sealed class ConsoleHandler(VartaDbContext db, Access access, AlarmWrit
             e.AlarmId is { } a ? alarms.GetValueOrDefault(a) : null)).ToList();
     }
 
+    /// <summary>
+    /// The story of each alarm, oldest first, as a console shows it under the alarm: raised, acknowledged, notes,
+    /// dispatches, escalations and the panel's restores.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<TimelineItem>>> TimelinesAsync(ClaimsPrincipal user, IReadOnlyCollection<Guid> alarmIds, CancellationToken ct)
+    {
+        var sites = Sites(user);
+        var ids = alarmIds.Select(id => (Guid?)id).ToList();
+        var events = await db.Set<AlarmEvent>().AsNoTracking().Where(e => ids.Contains(e.AlarmId) && sites.Contains(e.SiteId))
+            .OrderBy(e => e.Seq).ToListAsync(ct);
+        return events.GroupBy(e => e.AlarmId!.Value).ToDictionary(g => g.Key,
+            g => (IReadOnlyList<TimelineItem>)g.Select(TimelineItem.From).ToList());
+    }
+
     public Task<Outcome<AlarmDto>> AcknowledgeAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
         ActAsync(user, id, "acknowledged", a =>
         {
@@ -164,7 +178,8 @@ internal sealed class ConsoleHandler(VartaDbContext db, Access access, AlarmWrit
         var deviceIds = alarms.Where(a => a.DeviceId != null).Select(a => a.DeviceId!.Value).Distinct().ToList();
         var zones = await db.Set<Zone>().AsNoTracking().Where(z => zoneIds.Contains(z.Id)).ToDictionaryAsync(z => z.Id, ct);
         var devices = await db.Set<Device>().AsNoTracking().Where(d => deviceIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        var consented = await AlarmWriter.ConsentedAsync(db, alarms, ct);
         return alarms.Select(a => AlarmWriter.ToDto(a, a.ZoneId is { } z ? zones.GetValueOrDefault(z) : null,
-            a.DeviceId is { } d ? devices.GetValueOrDefault(d) : null, org)).ToList();
+            a.DeviceId is { } d ? devices.GetValueOrDefault(d) : null, org, consented)).ToList();
     }
 }

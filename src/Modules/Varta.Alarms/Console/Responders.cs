@@ -9,13 +9,15 @@ using Varta.Platform.Persistence;
 
 namespace Varta.Alarms.Console;
 
-internal sealed record ResponderDto(Guid UserId, string Username, string DisplayName);
+/// <summary>A security officer who can be sent; <c>OnDuty</c> when the building's roster has them on a shift now, until <c>DutyUntil</c>.</summary>
+internal sealed record ResponderDto(Guid UserId, string Username, string DisplayName, bool OnDuty, DateTimeOffset? DutyUntil);
 
 /// <summary>
-/// Who can be sent: the security officers whose role covers the building. A responder's phone view lists the
-/// open alarms they were dispatched to.
+/// Who can be sent: the security officers whose role covers the building, those on duty now first. When nobody is
+/// on duty the list still holds everyone, so that a dispatcher is never left without a choice. A responder's
+/// phone view lists the open alarms they were dispatched to.
 /// </summary>
-internal sealed class Responders(VartaDbContext db, Access access, OrgDirectory org, PeopleDirectory people)
+internal sealed class Responders(VartaDbContext db, Access access, OrgDirectory org, PeopleDirectory people, Duty.DutyRoster roster)
 {
     public async Task<IReadOnlyList<ResponderDto>?> ForSiteAsync(ClaimsPrincipal user, Guid siteId, CancellationToken ct)
     {
@@ -24,7 +26,11 @@ internal sealed class Responders(VartaDbContext db, Access access, OrgDirectory 
             return null;
         }
 
-        return (await people.WithRoleOverAsync(Roles.SecurityOfficer, siteId, ct)).Select(p => new ResponderDto(p.UserId, p.Username, p.DisplayName)).ToList();
+        var onDuty = await roster.OnDutyAsync(siteId, ct);
+        return (await people.WithRoleOverAsync(Roles.SecurityOfficer, siteId, ct))
+            .Select(p => new ResponderDto(p.UserId, p.Username, p.DisplayName, onDuty.ContainsKey(p.UserId), onDuty.TryGetValue(p.UserId, out var until) ? until : null))
+            .OrderByDescending(r => r.OnDuty).ToList(); // stable: by name within each group
+
     }
 
     /// <summary>Open alarms the signed-in responder was dispatched to (by username or name).</summary>
@@ -39,7 +45,8 @@ internal sealed class Responders(VartaDbContext db, Access access, OrgDirectory 
             .Where(a => access.Allows(user, a.SiteId, AlarmHub.ConsoleRoles)).ToList();
         var zoneIds = mine.Where(a => a.ZoneId != null).Select(a => a.ZoneId!.Value).ToList();
         var zones = await db.Set<Zone>().AsNoTracking().Where(z => zoneIds.Contains(z.Id)).ToDictionaryAsync(z => z.Id, ct);
+        var consented = await AlarmWriter.ConsentedAsync(db, mine, ct);
         return mine.OrderBy(a => a.Priority).ThenBy(a => a.ReceivedAt)
-            .Select(a => AlarmWriter.ToDto(a, a.ZoneId is { } z ? zones.GetValueOrDefault(z) : null, null, org)).ToList();
+            .Select(a => AlarmWriter.ToDto(a, a.ZoneId is { } z ? zones.GetValueOrDefault(z) : null, null, org, consented)).ToList();
     }
 }

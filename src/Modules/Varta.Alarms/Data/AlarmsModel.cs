@@ -39,6 +39,7 @@ internal sealed class AlarmsModel : IModelContributor
             e.Property(a => a.ResolvedBy).HasMaxLength(200);
             e.Property(a => a.Responders).HasMaxLength(1000);
             e.Property(a => a.Outcome).HasMaxLength(20);
+            e.Property(a => a.PanelRef).HasMaxLength(40);
             e.Property(a => a.Version).IsConcurrencyToken();
             e.HasIndex(a => new { a.DeviceId, a.IdempotencyKey }).IsUnique();
             e.HasIndex(a => new { a.Status, a.SiteId });
@@ -62,6 +63,23 @@ internal sealed class AlarmsModel : IModelContributor
             e.HasKey(a => a.SiteId);
             e.Property(a => a.Windows).HasMaxLength(4000);
             e.Property(a => a.Holidays).HasMaxLength(8000);
+        });
+        b.Entity<Dc09Key>(e =>
+        {
+            e.ToTable("alarms_dc09_keys");
+            e.HasKey(k => k.DeviceId);
+            e.Property(k => k.Protected).HasMaxLength(1000).IsRequired();
+            e.Property(k => k.IssuedBy).HasMaxLength(200).IsRequired();
+        });
+        b.Entity<DutyShift>(e =>
+        {
+            e.ToTable("alarms_duty_shifts");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.CreatedBy).HasMaxLength(200).IsRequired();
+            e.Property(s => s.CancelledBy).HasMaxLength(200);
+            e.Property(s => s.CancelReason).HasMaxLength(500);
+            e.HasIndex(s => new { s.SiteId, s.StartsAt });
+            e.HasIndex(s => new { s.UserId, s.StartsAt }); // the overlap check
         });
         b.Entity<AlarmEvent>(e =>
         {

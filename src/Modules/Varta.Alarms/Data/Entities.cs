@@ -108,6 +108,9 @@ internal sealed class Alarm
 
     public DateTime? EscalatedAt { get; set; }
 
+    /// <summary>For a panel's alarm: which of its conditions this is (event code or kind, partition, zone), so that the restore can find it.</summary>
+    public string? PanelRef { get; set; }
+
     public int Version { get; set; }
 }
 

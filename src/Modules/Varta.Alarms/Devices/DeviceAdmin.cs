@@ -17,18 +17,21 @@ internal sealed record ZoneDto(Guid Id, string Name, string NameEn, int Floor, s
 
 internal sealed record SiteDto(Guid Id, string Name, string Code, IReadOnlyList<ZoneDto> Zones);
 
+/// <summary>A device; <c>Encryption</c> says whether an intrusion panel's DC-09 frames are encrypted ("aes-128", "aes-192", "aes-256") or not (null).</summary>
 internal sealed record DeviceDto(Guid Id, Guid SiteId, Guid? ZoneId, string Kind, string Name, string? AccountNumber, Guid? OwnerUserId,
-    int HeartbeatSeconds, bool Enabled, bool Offline, DateTimeOffset? LastSeenAt);
+    int HeartbeatSeconds, bool Enabled, bool Offline, DateTimeOffset? LastSeenAt, string? Encryption);
 
-/// <summary>The device's credential is in this answer once, and never again.</summary>
-internal sealed record DeviceCreated(DeviceDto Device, string Secret);
+/// <summary>The device's credential, and a panel's DC-09 key (hex) when it has one, are in this answer once, and never again.</summary>
+internal sealed record DeviceCreated(DeviceDto Device, string Secret, string? Dc09Key);
 
 internal sealed record CreateZoneRequest(Guid? SiteId, string? Name, string? NameEn, int? Floor, string? Kind);
 
-internal sealed record CreateDeviceRequest(Guid? SiteId, Guid? ZoneId, string? Kind, string? Name, int? HeartbeatSeconds, string? AccountNumber, Guid? OwnerUserId);
+internal sealed record CreateDeviceRequest(Guid? SiteId, Guid? ZoneId, string? Kind, string? Name, int? HeartbeatSeconds, string? AccountNumber, Guid? OwnerUserId,
+    string? Encryption = null);
 
 /// <summary>Court buildings' zones and devices: administrators create them; console roles see them.</summary>
-internal sealed class DeviceAdmin(VartaDbContext db, Access access, OrgDirectory org, IAuditLog audit, TimeProvider clock, IOptions<AlarmsOptions> options, Loc loc)
+internal sealed class DeviceAdmin(VartaDbContext db, Access access, OrgDirectory org, IAuditLog audit, TimeProvider clock, IOptions<AlarmsOptions> options, Loc loc,
+    Dc09Keys keys)
 {
     public static readonly string[] ZoneKinds = ["courtroom", "judge-office", "entrance", "corridor", "holding-cells", "other"];
     public static readonly string[] Viewers = [.. AlarmHub.ConsoleRoles, Roles.Administrator];
@@ -46,7 +49,9 @@ internal sealed class DeviceAdmin(VartaDbContext db, Access access, OrgDirectory
     {
         var ids = access.SitesFor(user, SiteKinds.CourtBuilding, Viewers).Select(s => s.Id).ToList();
         var devices = await db.Set<Device>().AsNoTracking().Where(d => ids.Contains(d.SiteId)).OrderBy(d => d.Name).ToListAsync(ct);
-        return devices.Select(ToDto).ToList();
+        var deviceIds = devices.Select(d => d.Id).ToList();
+        var bits = await db.Set<Dc09Key>().AsNoTracking().Where(k => deviceIds.Contains(k.DeviceId)).ToDictionaryAsync(k => k.DeviceId, k => k.Bits, ct);
+        return devices.Select(d => ToDto(d, bits.TryGetValue(d.Id, out var b) ? b : null)).ToList();
     }
 
     public async Task<Outcome<ZoneDto>> CreateZoneAsync(ClaimsPrincipal user, CreateZoneRequest r, CancellationToken ct)
@@ -107,6 +112,15 @@ internal sealed class DeviceAdmin(VartaDbContext db, Access access, OrgDirectory
             v.Fail("accountNumber", "account-taken");
         }
 
+        if (r.Encryption is not null)
+        {
+            v.OneOf("encryption", r.Encryption, Dc09Keys.Encryptions.Keys);
+            if (r.Kind != "intrusion-panel")
+            {
+                v.Fail("encryption", "dc09-panel-only");
+            }
+        }
+
         if (!v.IsValid)
         {
             return Outcome<DeviceCreated>.Invalid(v);
@@ -127,6 +141,13 @@ internal sealed class DeviceAdmin(VartaDbContext db, Access access, OrgDirectory
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Set<Device>().Add(device);
+        byte[]? key = null;
+        if (r.Encryption is { } encryption)
+        {
+            (key, var protectedKey) = keys.Issue(Dc09Keys.Encryptions[encryption]);
+            db.Set<Dc09Key>().Add(new Dc09Key { DeviceId = device.Id, Bits = key.Length * 8, Protected = protectedKey, IssuedAt = device.CreatedAt, IssuedBy = user.Identity?.Name ?? "?" });
+        }
+
         audit.Record(new AuditRecord
         {
             Action = "alarms.device.created",
@@ -134,12 +155,19 @@ internal sealed class DeviceAdmin(VartaDbContext db, Access access, OrgDirectory
             ResourceType = "alarm-device",
             ResourceId = device.Id.ToString(),
             OrgUnitId = siteId,
-            Details = JsonSerializer.Serialize(new { device.Kind, device.Name, device.AccountNumber }),
+            // The key itself is never written anywhere but its protected row.
+            Details = JsonSerializer.Serialize(new { device.Kind, device.Name, device.AccountNumber, encryption = r.Encryption }),
         });
         await db.SaveChangesAsync(ct);
-        return Outcome<DeviceCreated>.Ok(new DeviceCreated(ToDto(device), secret));
+        if (key is not null)
+        {
+            await keys.ChangedAsync(ct);
+        }
+
+        return Outcome<DeviceCreated>.Ok(new DeviceCreated(ToDto(device, key?.Length * 8), secret, key is null ? null : Convert.ToHexString(key)));
     }
 
-    internal static DeviceDto ToDto(Device d) => new(d.Id, d.SiteId, d.ZoneId, d.Kind, d.Name, d.AccountNumber, d.OwnerUserId, d.HeartbeatSeconds,
-        d.Enabled, d.Offline, d.LastSeenAt is { } seen ? new DateTimeOffset(DateTime.SpecifyKind(seen, DateTimeKind.Utc)) : null);
+    internal static DeviceDto ToDto(Device d, int? keyBits) => new(d.Id, d.SiteId, d.ZoneId, d.Kind, d.Name, d.AccountNumber, d.OwnerUserId, d.HeartbeatSeconds,
+        d.Enabled, d.Offline, d.LastSeenAt is { } seen ? new DateTimeOffset(DateTime.SpecifyKind(seen, DateTimeKind.Utc)) : null,
+        keyBits is { } bits ? Dc09Keys.EncryptionName(bits) : null);
 }

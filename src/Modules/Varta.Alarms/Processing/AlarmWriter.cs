@@ -14,6 +14,8 @@ internal sealed class AlarmWriter(VartaDbContext db, IAuditLog audit, TimeProvid
     private readonly List<(AlarmEvent Event, Alarm? Alarm)> _unsaved = [];
     private readonly Dictionary<Guid, Zone?> _zones = [];
     private readonly Dictionary<Guid, Device?> _devices = [];
+    private readonly HashSet<Guid> _consented = [];
+    private readonly HashSet<Guid> _asked = [];
 
     public void Change(Alarm? alarm, Guid siteId, string kind, string actor, object? details = null, string? reason = null)
     {
@@ -86,7 +88,23 @@ internal sealed class AlarmWriter(VartaDbContext db, IAuditLog audit, TimeProvid
     {
         var zone = a.ZoneId is { } z ? await FindAsync(_zones, z, ct) : null;
         var device = a.DeviceId is { } d ? await FindAsync(_devices, d, ct) : null;
-        return ToDto(a, zone, device, org);
+        if (a.RaisedByUserId is { } person && _asked.Add(person))
+        {
+            _consented.UnionWith(await ConsentedAsync(db, [a], ct));
+        }
+
+        return ToDto(a, zone, device, org, _consented);
+    }
+
+    /// <summary>Of the people who raised these alarms, those with a consented (not withdrawn) medical profile.</summary>
+    public static async Task<HashSet<Guid>> ConsentedAsync(VartaDbContext db, IEnumerable<Alarm> alarms, CancellationToken ct)
+    {
+        var people = alarms.Where(a => a.RaisedByUserId != null).Select(a => a.RaisedByUserId!.Value).Distinct().ToList();
+        return people.Count == 0
+            ? []
+            : (await db.Set<MedicalProfile>().AsNoTracking()
+                .Where(m => people.Contains(m.UserId) && m.ConsentAt != null && m.WithdrawnAt == null)
+                .Select(m => m.UserId).ToListAsync(ct)).ToHashSet();
     }
 
     /// <summary>One read per zone or device per unit of work; none when the handler has it loaded already.</summary>
@@ -104,13 +122,14 @@ internal sealed class AlarmWriter(VartaDbContext db, IAuditLog audit, TimeProvid
         return found;
     }
 
-    public static AlarmDto ToDto(Alarm a, Zone? zone, Device? device, OrgDirectory org) => new(
+    /// <param name="consented">People with a consented medical profile: an alarm they raised offers it to responders.</param>
+    public static AlarmDto ToDto(Alarm a, Zone? zone, Device? device, OrgDirectory org, IReadOnlySet<Guid> consented) => new(
         a.Id, a.SiteId, org.Current.Find(a.SiteId)?.DisplayName ?? "", a.ZoneId,
         zone is null ? null : Platform.Localization.Loc.IsEnglish ? zone.NameEn : zone.Name, zone?.Floor,
         a.DeviceId, device?.Name, a.Kind, a.Priority, a.Silent, a.Latitude, a.Longitude, a.AccuracyMeters, a.Status,
         Utc(a.RaisedAt), Utc(a.ReceivedAt), a.AcknowledgedAt is { } ack ? Utc(ack) : null, a.AcknowledgedBy,
         a.DispatchedAt is { } dis ? Utc(dis) : null, a.Responders, a.ResolvedAt is { } res ? Utc(res) : null, a.Outcome,
-        a.EscalationLevel, a.RaisedByUserId is not null);
+        a.EscalationLevel, a.RaisedByUserId is { } person && consented.Contains(person));
 
     public static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
 }

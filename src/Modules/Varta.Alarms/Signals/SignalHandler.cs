@@ -18,7 +18,10 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Armin
 {
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 
-    public async Task<Outcome<SignalAccepted>> HandleAsync(Guid deviceId, SignalRequest request, CancellationToken ct)
+    public Task<Outcome<SignalAccepted>> HandleAsync(Guid deviceId, SignalRequest request, CancellationToken ct) => HandleAsync(deviceId, request, null, ct);
+
+    /// <param name="panelRef">For a panel's event, which condition it is (see <see cref="Dc09Ingest.PanelRef"/>).</param>
+    public async Task<Outcome<SignalAccepted>> HandleAsync(Guid deviceId, SignalRequest request, string? panelRef, CancellationToken ct)
     {
         var device = await db.Set<Device>().FirstOrDefaultAsync(d => d.Id == deviceId && d.Enabled, ct);
         if (device is null)
@@ -75,13 +78,7 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Armin
             return Outcome<SignalAccepted>.Invalid(v);
         }
 
-        var actor = "device:" + device.Name;
-        device.LastSeenAt = now.UtcDateTime;
-        if (device.Offline)
-        {
-            device.Offline = false;
-            writer.Change(null, device.SiteId, "device-online", actor, new { deviceId = device.Id, device = device.Name });
-        }
+        var actor = Seen(device, now);
 
         if (request.Kind == AlarmKinds.Heartbeat)
         {
@@ -123,6 +120,7 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Armin
             AccuracyMeters = request.Location?.Accuracy,
             IdempotencyKey = request.IdempotencyKey,
             RaisedByUserId = device.OwnerUserId,
+            PanelRef = panelRef,
             RaisedAt = raisedAt.UtcDateTime,
             ReceivedAt = now.UtcDateTime,
         };
@@ -154,6 +152,49 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Armin
         }
 
         return Outcome<SignalAccepted>.Ok(new SignalAccepted(alarm.Id, events.First(e => e.AlarmId == alarm.Id).Seq, false));
+    }
+
+    /// <summary>
+    /// A panel reports that a condition has cleared. That counts as a heartbeat; and each open alarm of the same
+    /// condition from this device gets a "restored" event on its timeline (once), while staying open for a person
+    /// to resolve: a restored zone says nothing about why it was alarmed.
+    /// </summary>
+    public async Task<Outcome<SignalAccepted>> RestoreAsync(Guid deviceId, string? panelRef, string code, string? zone, CancellationToken ct)
+    {
+        var device = await db.Set<Device>().FirstOrDefaultAsync(d => d.Id == deviceId && d.Enabled, ct);
+        if (device is null)
+        {
+            return Outcome<SignalAccepted>.NotFound();
+        }
+
+        var actor = Seen(device, clock.GetUtcNow());
+        var open = panelRef is null
+            ? []
+            : await db.Set<Alarm>().AsNoTracking()
+                .Where(a => a.DeviceId == deviceId && a.PanelRef == panelRef && a.Status != AlarmStatus.Resolved)
+                .Where(a => !db.Set<AlarmEvent>().Any(e => e.AlarmId == a.Id && e.Kind == "restored"))
+                .OrderBy(a => a.ReceivedAt).ToListAsync(ct);
+        foreach (var alarm in open)
+        {
+            writer.Change(alarm, device.SiteId, "restored", actor, new { alarmId = alarm.Id, code, zone });
+        }
+
+        var events = await writer.SaveAsync(ct);
+        return Outcome<SignalAccepted>.Ok(new SignalAccepted(open.Count > 0 ? open[0].Id : null, events.Count > 0 ? events[^1].Seq : null, false));
+    }
+
+    /// <summary>Any signal shows the device is alive; one that was offline is back.</summary>
+    private string Seen(Device device, DateTimeOffset now)
+    {
+        var actor = "device:" + device.Name;
+        device.LastSeenAt = now.UtcDateTime;
+        if (device.Offline)
+        {
+            device.Offline = false;
+            writer.Change(null, device.SiteId, "device-online", actor, new { deviceId = device.Id, device = device.Name });
+        }
+
+        return actor;
     }
 
     private async Task<SignalAccepted?> FindAsync(Guid deviceId, string key, CancellationToken ct)

@@ -1,0 +1,127 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Varta.Platform.Demo;
+using static Microsoft.Playwright.Assertions;
+
+namespace Varta.EndToEnd.Tests;
+
+/// <summary>A dispatcher plans who is on duty from a phone; the console offers them first. An administrator rotates a panel's DC-09 key.</summary>
+public sealed class DutyAndDevicePagesTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    [Fact]
+    public async Task Dispatcher_plans_and_cancels_a_shift_with_the_keyboard_on_a_phone_and_the_console_shows_who_is_on_duty()
+    {
+        var roster = await Circuit.NewPageAsync(site, width: 360, height: 740);
+        await BrowserSite.SignInAsync(roster, "dispatcher");
+        await Circuit.GotoAsync(roster, "/alarms/duty");
+        await Expect(roster.Locator("h1")).ToHaveTextAsync("Графік чергувань");
+        await Expect(roster.GetByTestId("duty-none")).ToBeVisibleAsync();
+
+        // The test clock says 10:00 in Kyiv: the form's 08:00 start is more than an hour ago, and the page says so.
+        var form = roster.GetByTestId("duty-form");
+        await form.GetByLabel("Співробітник охорони").SelectOptionAsync(new SelectOptionValue { Label = "Демо Співробітник охорони" });
+        await form.GetByLabel("Кінець").FocusAsync();
+        await roster.Keyboard.PressAsync("Enter");
+        await Expect(roster.Locator("p.error[role=status]")).ToContainTextAsync("не може починатися раніше ніж 1 год тому");
+
+        await form.GetByLabel("Початок").FillAsync("10:00");
+        await form.GetByLabel("Кінець").FillAsync("18:00");
+        await form.GetByLabel("Кінець").PressAsync("Enter");
+        await Expect(roster.Locator("p.ok[role=status]")).ToHaveTextAsync("Зміну додано.");
+        var shift = roster.GetByTestId("duty-shifts").Locator("li").First;
+        await Expect(shift).ToContainTextAsync("10:00 – 18:00");
+        await Expect(shift).ToContainTextAsync("Демо Співробітник охорони");
+        await Expect(shift).ToContainTextAsync("чергує зараз");
+        var overflow = await roster.EvaluateAsync<int[]>("[document.scrollingElement.scrollWidth, window.innerWidth]");
+        Assert.True(overflow[0] <= overflow[1], $"The roster is {overflow[0]} px wide on a {overflow[1]} px phone.");
+        await Expect(roster.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        await Settled.ScreenshotAsync(roster, "alarm-duty.png");
+
+        // An alarm at the court: the console offers the officer on duty first, marked.
+        await RaisePanicAsync();
+        var console = await Circuit.NewPageAsync(site);
+        await BrowserSite.SignInAsync(console, "dispatcher");
+        await Circuit.GotoAsync(console, "/alarms/console");
+        var alarm = console.GetByTestId("alarms").Locator("li.alarm", new() { HasText = "ТРИВОГА" }).First;
+        var responders = alarm.GetByTestId("responders");
+        await Expect(responders.Locator("label").First).ToContainTextAsync("Демо Співробітник охорони");
+        await Expect(responders.Locator("label").First).ToContainTextAsync("чергує до 18:00");
+        await Expect(responders.GetByTestId("nobody-on-duty")).ToHaveCountAsync(0);
+        await Settled.ScreenshotAsync(console, "alarm-console-on-duty.png");
+
+        // Cancelled from the phone, with the keyboard only.
+        await shift.Locator("summary").FocusAsync();
+        await roster.Keyboard.PressAsync("Enter");
+        await shift.GetByLabel("Причина скасування").FillAsync("захворів");
+        await shift.GetByLabel("Причина скасування").PressAsync("Enter");
+        await Expect(roster.Locator("p.ok[role=status]")).ToHaveTextAsync("Зміну скасовано.");
+        await Expect(shift).ToContainTextAsync("Скасовано: захворів");
+
+        // Nobody on duty now: the console warns, and still offers every officer of the building.
+        await Circuit.GotoAsync(console, "/alarms/console");
+        await Expect(responders.GetByTestId("nobody-on-duty")).ToBeVisibleAsync();
+        await Expect(responders.GetByLabel("Демо Співробітник охорони")).ToBeEnabledAsync();
+        await Expect(console.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        await Settled.ScreenshotAsync(console, "alarm-console-nobody-on-duty.png");
+        await console.Context.CloseAsync();
+        await roster.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Administrator_sees_which_panels_encrypt_and_rotates_a_key_that_is_shown_once()
+    {
+        using var admin = await ApiAsync("admin");
+        var created = await admin.PostAsJsonAsync("/api/v1/alarms/devices",
+            new { siteId = DemoData.ShevchenkivskyiCourt, kind = "intrusion-panel", name = "Панель підвалу", accountNumber = "8080", heartbeatSeconds = 86_400, encryption = "aes-128" });
+        created.EnsureSuccessStatusCode();
+        var firstKey = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("dc09Key").GetString()!;
+
+        var page = await Circuit.NewPageAsync(site);
+        await BrowserSite.SignInAsync(page, "admin");
+        await Circuit.GotoAsync(page, "/alarms/devices");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Пристрої тривог");
+        var panel = page.Locator("tr", new() { HasText = "Панель підвалу" });
+        await Expect(panel.GetByTestId("encryption")).ToHaveTextAsync("зашифровано, AES-128");
+        await Expect(page.Locator("tr:has(td:text-is('Охоронна панель'))").GetByTestId("encryption")).ToHaveTextAsync("без шифрування");
+
+        await panel.GetByLabel("Розмір ключа").SelectOptionAsync("aes-256");
+        await panel.GetByTestId("rotate").ClickAsync();
+        await panel.GetByTestId("confirm-rotate").ClickAsync();
+        var key = page.GetByTestId("dc09-key");
+        await Expect(key).ToHaveTextAsync(new Regex("^[0-9A-F]{64}$"));
+        Assert.NotEqual(firstKey, await key.TextContentAsync());
+        await Expect(panel.GetByTestId("encryption")).ToHaveTextAsync("зашифровано, AES-256");
+        await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        await Settled.ScreenshotAsync(page, "alarm-devices-key.png");
+
+        // Once: a fresh visit shows no key.
+        await Circuit.GotoAsync(page, "/alarms/devices");
+        await Expect(page.GetByTestId("dc09-key")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    private async Task RaisePanicAsync()
+    {
+        using var admin = await ApiAsync("admin");
+        var created = await admin.PostAsJsonAsync("/api/v1/alarms/devices",
+            new { siteId = DemoData.ShevchenkivskyiCourt, kind = "fixed-button", name = "Кнопка чергування", heartbeatSeconds = 86_400 });
+        created.EnsureSuccessStatusCode();
+        var secret = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("secret").GetString();
+        using var device = new HttpClient { BaseAddress = site.Factory.BaseAddress };
+        device.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        (await device.PostAsJsonAsync("/api/v1/alarms/signals", new { kind = "panic", idempotencyKey = "duty-e2e" })).EnsureSuccessStatusCode();
+    }
+
+    private async Task<HttpClient> ApiAsync(string username)
+    {
+        var http = new HttpClient { BaseAddress = site.Factory.BaseAddress };
+        var token = await http.PostAsJsonAsync("/api/v1/auth/token", new { username, password = DemoData.Password });
+        token.EnsureSuccessStatusCode();
+        var accessToken = JsonDocument.Parse(await token.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return http;
+    }
+}
