@@ -52,7 +52,7 @@ internal sealed class VerifyProfile(BenchHost host)
         var canonical = entries.Select(e => Canonical(e)).ToArray();
         AverageCanonicalBytes = (long)canonical.Average(c => c.Length);
         Measure("hash only: .NET SHA256.HashData of ready canonical bytes", inMemory, () => HashBytes(canonical));
-        Measure($"hash only: ChainSha256 of ready canonical bytes (libcrypto SHA256() direct: {ChainSha256.IsNative})", inMemory,
+        Measure($"hash only: ChainSha256 of ready canonical bytes (libcrypto SHA256_Init/Update/Final direct: {ChainSha256.IsNative})", inMemory,
             () => HashBytesChain(canonical));
     }
 
