@@ -54,6 +54,24 @@ public sealed class HealthAndLanguageTests(VartaFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task The_culture_switch_returns_to_the_page_it_was_clicked_on_and_ignores_a_foreign_referer()
+    {
+        using var client = factory.Anonymous();
+        var stale = new HttpRequestMessage(HttpMethod.Get, "/culture?c=en&redirect=/custody/board");
+        stale.Headers.Referrer = new Uri(client.BaseAddress!, "/custody/records/0194f5c2-0000-7000-8000-000000000001?tab=timeline");
+        Assert.Equal("/custody/records/0194f5c2-0000-7000-8000-000000000001?tab=timeline",
+            (await client.SendAsync(stale)).Headers.Location?.OriginalString);
+
+        var foreign = new HttpRequestMessage(HttpMethod.Get, "/culture?c=en&redirect=/custody/board");
+        foreign.Headers.Referrer = new Uri("http://evil.example/custody/records/x");
+        Assert.Equal("/custody/board", (await client.SendAsync(foreign)).Headers.Location?.OriginalString);
+
+        var none = new HttpRequestMessage(HttpMethod.Get, "/culture?c=uk&redirect=//evil.example/");
+        none.Headers.Referrer = new Uri("https://evil.example/");
+        Assert.Equal("/", (await client.SendAsync(none)).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_lists_the_platform_endpoints()
     {
         using var client = factory.Anonymous();

@@ -18,7 +18,7 @@ internal static class AccountEndpoints
             ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return TypedResults.LocalRedirect(IsLocal(redirect) ? redirect! : "/");
+            return TypedResults.LocalRedirect(SamePage(ctx.Request) ?? (IsLocal(redirect) ? redirect! : "/"));
         }).AllowAnonymous().ExcludeFromDescription();
 
         app.MapPost("/account/logout", async (HttpContext ctx, [FromForm] string? returnUrl) =>
@@ -26,6 +26,23 @@ internal static class AccountEndpoints
             await ctx.SignOutAsync(PlatformModule.CookieScheme);
             return TypedResults.LocalRedirect("/account/login");
         }).RequireAuthorization().ExcludeFromDescription();
+    }
+
+    /// <summary>
+    /// The page the link was clicked on, from the Referer when it is this site. After in-app navigation the link's own
+    /// "redirect" can lag one render behind the address bar; the browser's Referer does not. Null when absent or foreign.
+    /// </summary>
+    private static string? SamePage(HttpRequest request)
+    {
+        if (!Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
+            || !string.Equals(referer.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(referer.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var local = referer.PathAndQuery;
+        return IsLocal(local) && !local.StartsWith("/culture", StringComparison.OrdinalIgnoreCase) ? local : null;
     }
 
     public static bool IsLocal(string? url) =>
