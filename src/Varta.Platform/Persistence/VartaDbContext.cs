@@ -58,8 +58,7 @@ public sealed class VartaDbContext(
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        return await auditChain.SaveWithAuditAsync(
-            this, _pendingAudit, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+        return await auditChain.SaveWithAuditAsync(this, _pendingAudit, () => base.SaveChanges(acceptAllChangesOnSuccess), cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

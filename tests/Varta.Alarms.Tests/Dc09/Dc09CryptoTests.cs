@@ -91,15 +91,21 @@ public sealed class Dc09CryptoTests
     [Fact]
     public void An_encrypted_frame_under_the_wrong_key_fails_decryption()
     {
-        // Many times over: each build has a fresh random pad, so the wrong-key noise differs every time.
+        // Many times over: each build has a fresh random pad, so the wrong-key noise differs every time. Every frame
+        // is refused (the receiver answers NAK to both errors). Rarely (≈ 1 in 40,000) the noise happens to end in
+        // "|…]" with printable bytes between: it then reads as content without a timestamp and is refused for that.
+        var decryption = 0;
         for (var i = 0; i < 500; i++)
         {
             var bytes = Dc09Codec.Build(ContactId() with { Encrypted = true }, InteropKey);
 
             Assert.False(Dc09Codec.TryParse(bytes, WithKey, out var frame, out var error));
-            Assert.Equal(Dc09Error.Decryption, error);
+            Assert.Contains(error, new[] { Dc09Error.Decryption, Dc09Error.Timestamp });
             Assert.Equal("1234", frame?.Account);
+            decryption += error == Dc09Error.Decryption ? 1 : 0;
         }
+
+        Assert.True(decryption >= 495, $"only {decryption} of 500 wrong-key frames were reported as undecryptable");
     }
 
     [Fact]
