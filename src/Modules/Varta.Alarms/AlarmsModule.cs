@@ -80,6 +80,8 @@ public static class AlarmsModule
         services.AddSingleton(new NavItem("/alarms/my-dispatches", "alarms.nav.mine", "alarms.nav.mine.about", "", 205, Roles.SecurityOfficer));
         services.AddSingleton(new NavItem("/alarms/duty", "alarms.nav.duty", "alarms.nav.duty.about", "🗓", 202, Duty.DutyRoster.Writers));
         services.AddSingleton(new NavItem("/alarms/devices", "alarms.nav.devices", "alarms.nav.devices.about", "📟", 230, Roles.Administrator));
+        services.AddSingleton(new NavItem("/alarms/arming", "alarms.nav.arming", "alarms.nav.arming.about", "🔒", 232, DeviceAdmin.Viewers));
+        services.AddSingleton(new NavItem("/alarms/reports", "alarms.nav.reports", "alarms.nav.reports.about", "📊", 235, DeviceAdmin.Viewers));
         services.AddSingleton(new NavItem("/alarms/medical", "alarms.nav.medical", "alarms.nav.medical.about", "🩺", 220, Roles.Judge, Roles.CourtStaff));
         services.AddSingleton(new NavItem("/alarms/duress", "alarms.nav.duress", "alarms.nav.duress.about", "🆘", 210, Roles.Judge, Roles.CourtStaff));
         return services;
