@@ -48,19 +48,95 @@ public sealed class AuditChain(TimeProvider clock) : IDisposable
         return entries;
     }
 
-    /// <remarks>
-    /// Only the wait for the lock is asynchronous. Inside it every step (head, inserts, the caller's save, commit)
-    /// runs synchronously on the thread that holds the lock: the lock serialises all writers, so the time it is held
-    /// caps the write rate, and an awaited round trip would add, on top of the database's own latency, the wait for a
-    /// thread-pool thread to resume on — behind whatever else the host is busy with (measured under a saturated
-    /// alarm fan-out: PostgreSQL writers held the lock ≈ 13 ms a signal). At most one thread blocks at a time.
-    /// </remarks>
-    internal async Task<int> SaveWithAuditAsync(VartaDbContext db, List<AuditRecord> pending, Func<int> save, CancellationToken cancellationToken)
+    internal async Task<int> SaveWithAuditAsync(VartaDbContext db, List<AuditRecord> pending,
+        Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            return SaveLocked(db, pending, save);
+            var ownTransaction = db.Database.CurrentTransaction is null;
+            await using var owned = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            var transaction = (owned ?? db.Database.CurrentTransaction)!;
+            if (!ownTransaction)
+            {
+                // A caller's transaction stays usable when this save fails: undo only what the save wrote.
+                await transaction.CreateSavepointAsync(Savepoint, cancellationToken);
+            }
+
+            try
+            {
+                var postgres = db.Database.IsNpgsql();
+                var connection = db.Database.GetDbConnection();
+                var dbTransaction = transaction.GetDbTransaction();
+                var feeds = NewFeedRows(db);
+                var (head, maxima) = await AuditStore.ReadHeadAndMaximaAsync(connection, dbTransaction, postgres ? PostgresLockSql : null,
+                    feeds.Select(f => f.Table).ToList(), cancellationToken);
+                var entries = Chain(pending, head);
+                for (var i = 0; i < feeds.Count; i++)
+                {
+                    var seq = maxima[i];
+                    foreach (var row in feeds[i].Rows)
+                    {
+                        row.Seq = ++seq;
+                    }
+                }
+
+                // On PostgreSQL a few audit rows ride in EF Core's own batch with the change they describe (one round
+                // trip fewer inside the lock); many rows, and every row on SQLite, go through the prepared INSERT.
+                var tracked = postgres && entries.Count <= TrackedLimit && db.ChangeTracker.HasChanges();
+                if (tracked)
+                {
+                    db.AuditEntries.AddRange(entries);
+                }
+                else
+                {
+                    await AuditStore.InsertAsync(connection, dbTransaction, entries, postgres, cancellationToken);
+                }
+
+                int written;
+                try
+                {
+                    written = await save(cancellationToken);
+                }
+                catch when (tracked)
+                {
+                    foreach (var entry in entries)
+                    {
+                        db.Entry(entry).State = EntityState.Detached;
+                    }
+
+                    throw;
+                }
+
+                if (tracked)
+                {
+                    foreach (var entry in entries)
+                    {
+                        db.Entry(entry).State = EntityState.Detached; // insert-only rows: the unit of work need not keep them
+                    }
+                }
+
+                if (owned is not null)
+                {
+                    await owned.CommitAsync(cancellationToken);
+                }
+                else
+                {
+                    await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
+                }
+
+                pending.Clear();
+                RunAfterCommit(db);
+                return tracked ? written : written + entries.Count;
+            }
+            catch when (!ownTransaction)
+            {
+                db.AfterCommitCallbacks.Clear();
+                await transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
+                throw;
+            }
+
+            // Otherwise the owned transaction rolls back when disposed, and the records stay queued, unchained.
         }
         catch
         {
@@ -71,85 +147,6 @@ public sealed class AuditChain(TimeProvider clock) : IDisposable
         {
             _gate.Release();
         }
-    }
-
-    private int SaveLocked(VartaDbContext db, List<AuditRecord> pending, Func<int> save)
-    {
-        var ownTransaction = db.Database.CurrentTransaction is null;
-        using var owned = ownTransaction ? db.Database.BeginTransaction() : null;
-        var transaction = (owned ?? db.Database.CurrentTransaction)!;
-        if (!ownTransaction)
-        {
-            // A caller's transaction stays usable when this save fails: undo only what the save wrote.
-            transaction.CreateSavepoint(Savepoint);
-        }
-
-        try
-        {
-            var postgres = db.Database.IsNpgsql();
-            var connection = db.Database.GetDbConnection();
-            var dbTransaction = transaction.GetDbTransaction();
-            var feeds = NewFeedRows(db);
-            var (head, maxima) = AuditStore.ReadHeadAndMaxima(connection, dbTransaction, postgres ? PostgresLockSql : null,
-                feeds.Select(f => f.Table).ToList());
-            var entries = Chain(pending, head);
-            for (var i = 0; i < feeds.Count; i++)
-            {
-                var seq = maxima[i];
-                foreach (var row in feeds[i].Rows)
-                {
-                    row.Seq = ++seq;
-                }
-            }
-
-            // On PostgreSQL a few audit rows ride in EF Core's own batch with the change they describe (one round
-            // trip fewer inside the lock); many rows, and every row on SQLite, go through the prepared INSERT.
-            var tracked = postgres && entries.Count <= TrackedLimit && db.ChangeTracker.HasChanges();
-            if (tracked)
-            {
-                db.AuditEntries.AddRange(entries);
-            }
-            else
-            {
-                AuditStore.Insert(connection, dbTransaction, entries, postgres);
-            }
-
-            int written;
-            try
-            {
-                written = save();
-            }
-            finally
-            {
-                if (tracked)
-                {
-                    foreach (var entry in entries)
-                    {
-                        db.Entry(entry).State = EntityState.Detached; // insert-only rows: the unit of work need not keep them
-                    }
-                }
-            }
-
-            if (owned is not null)
-            {
-                owned.Commit();
-            }
-            else
-            {
-                transaction.ReleaseSavepoint(Savepoint);
-            }
-
-            pending.Clear();
-            RunAfterCommit(db);
-            return tracked ? written : written + entries.Count;
-        }
-        catch when (!ownTransaction)
-        {
-            transaction.RollbackToSavepoint(Savepoint);
-            throw;
-        }
-
-        // Otherwise the owned transaction rolls back when disposed, and the records stay queued, unchained.
     }
 
     private static void RunAfterCommit(VartaDbContext db)
@@ -171,23 +168,22 @@ public sealed class AuditChain(TimeProvider clock) : IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            // Synchronous inside the lock, as in SaveWithAuditAsync.
-            using DbConnection connection = database.IsPostgres
+            await using DbConnection connection = database.IsPostgres
                 ? new NpgsqlConnection(database.ConnectionString)
                 : new SqliteConnection(database.ConnectionString);
-            connection.Open();
+            await connection.OpenAsync(cancellationToken);
             if (!database.IsPostgres)
             {
-                using var pragmas = connection.CreateCommand();
+                await using var pragmas = connection.CreateCommand();
                 pragmas.CommandText = SqlitePragmaInterceptor.Pragmas;
-                pragmas.ExecuteNonQuery();
+                await pragmas.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            using var transaction = connection.BeginTransaction();
-            var head = AuditStore.ReadHeadAndMaxima(connection, transaction, database.IsPostgres ? PostgresLockSql : null, []).Head;
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var head = await AuditStore.ReadHeadAsync(connection, transaction, database.IsPostgres ? PostgresLockSql : null, cancellationToken);
             var entries = Chain([record], head);
-            AuditStore.Insert(connection, transaction, entries, database.IsPostgres);
-            transaction.Commit();
+            await AuditStore.InsertAsync(connection, transaction, entries, database.IsPostgres, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         finally
         {

@@ -5,7 +5,7 @@ namespace Varta.Platform.Audit;
 
 /// <summary>
 /// The chain's two statements in plain ADO.NET: read the head, insert entries. Used inside the caller's
-/// transaction while <see cref="AuditChain"/> holds the writer lock, synchronously (see there why). Audit rows never go through the EF
+/// transaction while <see cref="AuditChain"/> holds the writer lock. Audit rows never go through the EF
 /// change tracker: nothing reads them back in the same unit of work, and the tracker costs more than the
 /// insert.
 /// </summary>
@@ -23,17 +23,17 @@ internal static class AuditStore
     private const int PostgresChunk = 200;
 
     /// <summary>Reads the head; <paramref name="lockSql"/>, when given, runs first in the same round trip.</summary>
-    public static Task<(long Seq, byte[] Hash)> ReadHeadAsync(DbConnection connection, DbTransaction? transaction, string? lockSql,
-        CancellationToken ct) => Task.FromResult(ReadHeadAndMaxima(connection, transaction, lockSql, []).Head);
+    public static async Task<(long Seq, byte[] Hash)> ReadHeadAsync(DbConnection connection, DbTransaction? transaction, string? lockSql,
+        CancellationToken ct) => (await ReadHeadAndMaximaAsync(connection, transaction, lockSql, [], ct)).Head;
 
     /// <summary>
     /// In one round trip: the lock (when given), the chain's head, and the highest "Seq" of each feed table
     /// (0 when empty), in the order the tables are given.
     /// </summary>
-    public static ((long Seq, byte[] Hash) Head, long[] Maxima) ReadHeadAndMaxima(DbConnection connection,
-        DbTransaction? transaction, string? lockSql, IReadOnlyList<string> feedTables)
+    public static async Task<((long Seq, byte[] Hash) Head, long[] Maxima)> ReadHeadAndMaximaAsync(DbConnection connection,
+        DbTransaction? transaction, string? lockSql, IReadOnlyList<string> feedTables, CancellationToken ct)
     {
-        using var command = connection.CreateCommand();
+        await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var sql = new System.Text.StringBuilder();
         if (lockSql is not null)
@@ -48,17 +48,17 @@ internal static class AuditStore
         }
 
         command.CommandText = sql.ToString();
-        using var reader = command.ExecuteReader();
-        if (lockSql is not null && !reader.NextResult())
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (lockSql is not null && !await reader.NextResultAsync(ct))
         {
             throw new InvalidOperationException("The audit head query returned no result.");
         }
 
-        var head = reader.Read() ? (reader.GetInt64(0), (byte[])reader.GetValue(1)) : (0L, AuditHasher.Genesis);
+        var head = await reader.ReadAsync(ct) ? (reader.GetInt64(0), (byte[])reader.GetValue(1)) : (0L, AuditHasher.Genesis);
         var maxima = new long[feedTables.Count];
         for (var i = 0; i < feedTables.Count; i++)
         {
-            if (!reader.NextResult() || !reader.Read())
+            if (!await reader.NextResultAsync(ct) || !await reader.ReadAsync(ct))
             {
                 throw new InvalidOperationException($"No maximum was read for {feedTables[i]}.");
             }
@@ -69,7 +69,8 @@ internal static class AuditStore
         return (head, maxima);
     }
 
-    public static void Insert(DbConnection connection, DbTransaction? transaction, IReadOnlyList<AuditEntry> entries, bool postgres)
+    public static async Task InsertAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<AuditEntry> entries,
+        bool postgres, CancellationToken ct)
     {
         if (entries.Count == 0)
         {
@@ -81,24 +82,24 @@ internal static class AuditStore
             for (var start = 0; start < entries.Count; start += PostgresChunk)
             {
                 var rows = Math.Min(PostgresChunk, entries.Count - start);
-                using var command = Command(connection, transaction, rows);
+                await using var command = Command(connection, transaction, rows);
                 for (var r = 0; r < rows; r++)
                 {
                     Bind(command, r * ColumnCount, entries[start + r]);
                 }
 
-                command.ExecuteNonQuery();
+                await command.ExecuteNonQueryAsync(ct);
             }
 
             return;
         }
 
         // SQLite: one prepared single-row statement, re-bound per row, is its fastest form.
-        using var single = Command(connection, transaction, 1);
+        await using var single = Command(connection, transaction, 1);
         foreach (var entry in entries)
         {
             Bind(single, 0, entry);
-            single.ExecuteNonQuery();
+            await single.ExecuteNonQueryAsync(ct);
         }
     }
 

@@ -58,7 +58,8 @@ public sealed class VartaDbContext(
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        return await auditChain.SaveWithAuditAsync(this, _pendingAudit, () => base.SaveChanges(acceptAllChangesOnSuccess), cancellationToken);
+        return await auditChain.SaveWithAuditAsync(
+            this, _pendingAudit, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
