@@ -83,6 +83,24 @@ public sealed class DutyRosterTests(VartaFactory factory) : AlarmsTestBase(facto
     }
 
     [Fact]
+    public async Task Two_planners_booking_the_same_officer_at_once_get_one_shift_and_one_overlap_refusal()
+    {
+        var officerId = await DemoOfficerIdAsync();
+        using var dispatcher = await Factory.ClientAsAsync("dispatcher");
+        using var admin = await Factory.ClientAsAsync("admin");
+        for (var round = 0; round < 5; round++)
+        {
+            var start = Factory.Clock.GetUtcNow().AddDays(20 + round);
+            var answers = await Task.WhenAll(
+                dispatcher.PostAsJsonAsync(Duty, Shift(officerId, start, start.AddHours(8))),
+                admin.PostAsJsonAsync(Duty, Shift(officerId, start.AddHours(2), start.AddHours(10))));
+            Assert.Single(answers, a => a.IsSuccessStatusCode);
+            var refused = await Problem.AssertAsync(answers.Single(a => !a.IsSuccessStatusCode), HttpStatusCode.BadRequest);
+            Assert.Equal("duty-overlap", refused.GetProperty("rules").GetProperty("startsAt")[0].GetString());
+        }
+    }
+
+    [Fact]
     public async Task A_cancelled_shift_stays_on_the_roster_with_its_reason_no_longer_counts_and_cannot_be_cancelled_twice()
     {
         var officerId = await DemoOfficerIdAsync();

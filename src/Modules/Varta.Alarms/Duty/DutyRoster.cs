@@ -116,7 +116,25 @@ internal sealed class DutyRoster(VartaDbContext db, Access access, OrgDirectory 
             return Outcome<DutyShiftDto>.Invalid(v);
         }
 
-        // One building at a time: overlaps are looked for across every site.
+        // One building at a time: overlaps are looked for across every site. The check and the insert take turns
+        // on this host, so two planners booking the same officer at once cannot both pass the check. (Hosts sharing
+        // one PostgreSQL database do not share this lock; there the window is the length of one request.)
+        await PlanningGate.WaitAsync(ct);
+        try
+        {
+            return await CreateCheckedAsync(r, siteId, startsAt, endsAt, now, names, v, ct);
+        }
+        finally
+        {
+            PlanningGate.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim PlanningGate = new(1, 1);
+
+    private async Task<Outcome<DutyShiftDto>> CreateCheckedAsync(DutyShiftRequest r, Guid siteId, DateTimeOffset startsAt, DateTimeOffset endsAt,
+        DateTimeOffset now, Dictionary<Guid, PersonRef> names, Validator v, CancellationToken ct)
+    {
         var (s, e) = (startsAt.UtcDateTime, endsAt.UtcDateTime);
         var overlap = await db.Set<DutyShift>().AsNoTracking()
             .Where(x => x.UserId == r.UserId && x.CancelledAt == null && x.StartsAt < e && x.EndsAt > s)
