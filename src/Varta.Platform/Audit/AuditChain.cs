@@ -98,21 +98,15 @@ public sealed class AuditChain(TimeProvider clock) : IDisposable
                 {
                     written = await save(cancellationToken);
                 }
-                catch when (tracked)
+                finally
                 {
-                    foreach (var entry in entries)
+                    // Insert-only rows: the unit of work need not keep them, saved or not (a failed save leaves them unchained).
+                    if (tracked)
                     {
-                        db.Entry(entry).State = EntityState.Detached;
-                    }
-
-                    throw;
-                }
-
-                if (tracked)
-                {
-                    foreach (var entry in entries)
-                    {
-                        db.Entry(entry).State = EntityState.Detached; // insert-only rows: the unit of work need not keep them
+                        foreach (var entry in entries)
+                        {
+                            db.Entry(entry).State = EntityState.Detached;
+                        }
                     }
                 }
 
@@ -131,12 +125,10 @@ public sealed class AuditChain(TimeProvider clock) : IDisposable
             }
             catch when (!ownTransaction)
             {
-                db.AfterCommitCallbacks.Clear();
+                // An owned transaction rolls back when disposed; in either case the records stay queued, unchained.
                 await transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
                 throw;
             }
-
-            // Otherwise the owned transaction rolls back when disposed, and the records stay queued, unchained.
         }
         catch
         {

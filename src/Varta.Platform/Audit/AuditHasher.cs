@@ -31,12 +31,7 @@ internal sealed class AuditHasher
         string action, string category, string? resourceType, string? resourceId, string? orgUnitId, string? reason,
         string? details, Span<byte> destination)
     {
-        _length = 0;
-        Append(previous);
-        Append(Magic);
-        AppendInt64(seq);
-        AppendInt64(occurredUs);
-        AppendInt64(recordedUs);
+        Begin(previous, seq, occurredUs, recordedUs);
         AppendString(actorId);
         AppendString(actorName);
         AppendString(action);
@@ -46,8 +41,31 @@ internal sealed class AuditHasher
         AppendString(orgUnitId);
         AppendString(reason);
         AppendString(details);
-        ChainSha256.Hash(_buffer.AsSpan(0, _length), destination);
+        Finish(destination);
     }
+
+    /// <summary>Starts an entry: previous hash, magic and the three numbers; the nine texts follow in canonical order.</summary>
+    public void Begin(ReadOnlySpan<byte> previous, long seq, long occurredUs, long recordedUs)
+    {
+        _length = 0;
+        Append(previous);
+        Append(Magic);
+        AppendInt64(seq);
+        AppendInt64(occurredUs);
+        AppendInt64(recordedUs);
+    }
+
+    /// <summary>One text field as UTF-8 bytes already at hand (the verifier reads them so from SQLite).</summary>
+    public void AppendUtf8(ReadOnlySpan<byte> text, bool isNull)
+    {
+        Ensure(4 + text.Length);
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_length), isNull ? -1 : text.Length);
+        text.CopyTo(_buffer.AsSpan(_length + 4));
+        _length += 4 + text.Length;
+    }
+
+    /// <summary>Hashes the entry built since <see cref="Begin"/>.</summary>
+    public void Finish(Span<byte> destination) => ChainSha256.Hash(_buffer.AsSpan(0, _length), destination);
 
     private void Ensure(int extra)
     {

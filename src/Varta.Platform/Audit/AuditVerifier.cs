@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -140,12 +139,10 @@ public sealed class AuditVerifier(IServiceScopeFactory scopes)
 
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static readonly byte[] Magic = "VA1"u8.ToArray();
-
     /// <summary>
     /// The same check as <see cref="VerifyRangeAsync"/>, for SQLite, without materialising a string: every
-    /// text column is read as the UTF-8 bytes SQLite holds (a span into its page), the canonical form is
-    /// written into one reused buffer and hashed by <see cref="ChainSha256"/>. This is what makes a
+    /// text column is read as the UTF-8 bytes SQLite holds (a span into its page) and handed to the same
+    /// <see cref="AuditHasher"/> that writes the chain, which builds the canonical form in one reused buffer. This is what makes a
     /// full-chain check run at about a million entries a second on two cores (BENCHMARKS.md).
     /// </summary>
     internal static long? VerifySqliteRange(string connectionString, long from, long to, CancellationToken ct, bool portable = false)
@@ -204,7 +201,7 @@ public sealed class AuditVerifier(IServiceScopeFactory scopes)
     private static long? VerifyRows<TRows>(ref TRows rows, SQLitePCL.sqlite3 db, byte[] previous, long from, long to, CancellationToken ct)
         where TRows : struct, ISqliteRows
     {
-        var buffer = new byte[4096];
+        var hasher = new AuditHasher();
         var computed = new byte[32];
         var expected = from;
         int rc;
@@ -221,8 +218,15 @@ public sealed class AuditVerifier(IServiceScopeFactory scopes)
                 ct.ThrowIfCancellationRequested();
             }
 
-            var length = Canonical(ref rows, previous, ref buffer);
-            ChainSha256.Hash(buffer.AsSpan(0, length), computed);
+            hasher.Begin(previous, seq, rows.Int64(1), rows.Int64(2));
+            for (var c = 3; c < 12; c++)
+            {
+                // Only an empty value can be NULL, so the type is asked for only then.
+                var text = rows.Bytes(c);
+                hasher.AppendUtf8(text, text.IsEmpty && rows.IsNull(c));
+            }
+
+            hasher.Finish(computed);
             if (!rows.Bytes(12).SequenceEqual(computed))
             {
                 return seq;
@@ -238,37 +242,6 @@ public sealed class AuditVerifier(IServiceScopeFactory scopes)
         }
 
         return expected <= to ? expected : null;
-    }
-
-    /// <summary>previous || "VA1" || seq, occurredUs, recordedUs (int64 BE) || 9 × (int32 BE length or -1, UTF-8 bytes), as <see cref="AuditHasher"/>.</summary>
-    private static int Canonical<TRows>(ref TRows rows, ReadOnlySpan<byte> previous, ref byte[] buffer)
-        where TRows : struct, ISqliteRows
-    {
-        previous.CopyTo(buffer);
-        Magic.CopyTo(buffer.AsSpan(32));
-        var at = 35;
-        for (var c = 0; c < 3; c++)
-        {
-            BinaryPrimitives.WriteInt64BigEndian(buffer.AsSpan(at), rows.Int64(c));
-            at += 8;
-        }
-
-        for (var c = 3; c < 12; c++)
-        {
-            // Only an empty value can be NULL, so the type is asked for only then.
-            var text = rows.Bytes(c);
-            var isNull = text.IsEmpty && rows.IsNull(c);
-            if (at + 4 + text.Length > buffer.Length)
-            {
-                Array.Resize(ref buffer, Math.Max(buffer.Length * 2, at + 4 + text.Length));
-            }
-
-            BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(at), isNull ? -1 : text.Length);
-            text.CopyTo(buffer.AsSpan(at + 4));
-            at += 4 + text.Length;
-        }
-
-        return at;
     }
 
     private static void Execute(SqliteConnection connection, string sql)

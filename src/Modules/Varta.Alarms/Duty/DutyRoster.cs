@@ -29,6 +29,9 @@ internal sealed record DutyRosterDto(Guid SiteId, DateTimeOffset From, DateTimeO
 /// </summary>
 internal sealed class DutyRoster(VartaDbContext db, Access access, OrgDirectory org, PeopleDirectory people, IAuditLog audit, TimeProvider clock, Loc loc)
 {
+    /// <summary>Planning on this host takes turns between the overlap check and the insert.</summary>
+    private static readonly SemaphoreSlim PlanningGate = new(1, 1);
+
     public static readonly string[] Readers = [Roles.Dispatcher, Roles.SecurityOfficer, Roles.UnitHead, Roles.Administrator];
     public static readonly string[] Writers = [Roles.Dispatcher, Roles.UnitHead, Roles.Administrator];
     public static readonly TimeSpan MaxShift = TimeSpan.FromHours(24);
@@ -129,8 +132,6 @@ internal sealed class DutyRoster(VartaDbContext db, Access access, OrgDirectory 
             PlanningGate.Release();
         }
     }
-
-    private static readonly SemaphoreSlim PlanningGate = new(1, 1);
 
     private async Task<Outcome<DutyShiftDto>> CreateCheckedAsync(DutyShiftRequest r, Guid siteId, DateTimeOffset startsAt, DateTimeOffset endsAt,
         DateTimeOffset now, Dictionary<Guid, PersonRef> names, Validator v, CancellationToken ct)
