@@ -42,6 +42,8 @@ public static class AlarmsModule
         services.AddHostedService(sp => sp.GetRequiredService<AlarmNotifier>());
         services.AddScoped<AlarmWriter>();
         services.AddScoped<SignalHandler>();
+        services.AddSingleton<SignalGroupCommit>();
+        services.AddHostedService(sp => sp.GetRequiredService<SignalGroupCommit>());
         services.AddScoped<PhoneDevices>();
         services.AddScoped<Medical.MedicalProfiles>();
         services.AddScoped<Reports.AlarmReports>();

@@ -17,6 +17,9 @@ internal sealed class AlarmWriter(VartaDbContext db, IAuditLog audit, TimeProvid
     private readonly HashSet<Guid> _consented = [];
     private readonly HashSet<Guid> _asked = [];
 
+    /// <summary>Changes recorded and not yet saved: the index the next change will have among the saved events.</summary>
+    public int Pending => _unsaved.Count;
+
     public void Change(Alarm? alarm, Guid siteId, string kind, string actor, object? details = null, string? reason = null)
     {
         var now = clock.GetUtcNow();

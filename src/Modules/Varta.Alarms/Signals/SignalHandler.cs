@@ -14,7 +14,7 @@ namespace Varta.Alarms.Signals;
 /// and audit record, before anyone is answered or any console is told. The same idempotency key from the
 /// same device makes one alarm.
 /// </summary>
-internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Arming.ArmingRules arming, TimeProvider clock, Loc loc)
+internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, SignalGroupCommit commits, Arming.ArmingRules arming, TimeProvider clock, Loc loc)
 {
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 
@@ -23,7 +23,8 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Armin
     /// <param name="panelRef">For a panel's event, which condition it is (see <see cref="Dc09Ingest.PanelRef"/>).</param>
     public async Task<Outcome<SignalAccepted>> HandleAsync(Guid deviceId, SignalRequest request, string? panelRef, CancellationToken ct)
     {
-        var device = await db.Set<Device>().FirstOrDefaultAsync(d => d.Id == deviceId && d.Enabled, ct);
+        // Read only: the group commit updates the device (last seen, back online) with the signal's own rows.
+        var device = await db.Set<Device>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == deviceId && d.Enabled, ct);
         if (device is null)
         {
             return Outcome<SignalAccepted>.NotFound();
@@ -78,34 +79,24 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Armin
             return Outcome<SignalAccepted>.Invalid(v);
         }
 
-        var actor = Seen(device, now);
-
         if (request.Kind == AlarmKinds.Heartbeat)
         {
-            await writer.SaveAsync(ct);
-            return Outcome<SignalAccepted>.Ok(new SignalAccepted(null, null, false));
+            return await commits.SubmitAsync(new PendingSignal(device.Id, now, SignalWork.Seen), ct);
         }
 
         if (await FindAsync(device.Id, request.IdempotencyKey!, ct) is { } existing)
         {
-            await writer.SaveAsync(ct);
-            return Outcome<SignalAccepted>.Ok(existing with { Duplicate = true });
+            var seen = await commits.SubmitAsync(new PendingSignal(device.Id, now, SignalWork.Seen), ct);
+            return seen.IsOk ? Outcome<SignalAccepted>.Ok(existing with { Duplicate = true }) : seen;
         }
 
         if (request.Kind == AlarmKinds.Intrusion && !await arming.IsArmedAsync(device.SiteId, raisedAt, ct))
         {
             // Disarmed (working hours): kept in the feed and the audit log, but nobody is called out.
-            writer.Change(null, device.SiteId, "intrusion-while-disarmed", actor, new { deviceId = device.Id, zoneId, key = request.IdempotencyKey });
-            var logged = await writer.SaveAsync(ct);
-            return Outcome<SignalAccepted>.Ok(new SignalAccepted(null, logged[^1].Seq, false));
+            return await commits.SubmitAsync(new PendingSignal(device.Id, now, SignalWork.Disarmed) { ZoneId = zoneId, Key = request.IdempotencyKey }, ct);
         }
 
         var isTest = request.Kind == AlarmKinds.Test;
-        if (isTest)
-        {
-            device.LastTestAt = now.UtcDateTime;
-        }
-
         var alarm = new Alarm
         {
             Id = Guid.CreateVersion7(now),
@@ -130,28 +121,11 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Armin
             alarm.Status = AlarmStatus.Resolved;
             alarm.Outcome = "test";
             alarm.ResolvedAt = now.UtcDateTime;
-            alarm.ResolvedBy = actor;
-        }
-        db.Set<Alarm>().Add(alarm);
-        writer.Change(alarm, device.SiteId, "raised", actor, new { alarmId = alarm.Id, kind = alarm.Kind, deviceId = device.Id, silent = alarm.Silent });
-        IReadOnlyList<AlarmEventDto> events;
-        try
-        {
-            events = await writer.SaveAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The same signal arrived twice at once (a retry racing the original): one alarm, both answered.
-            db.ChangeTracker.Clear();
-            if (await FindAsync(device.Id, request.IdempotencyKey!, ct) is { } raced)
-            {
-                return Outcome<SignalAccepted>.Ok(raced);
-            }
-
-            throw;
+            alarm.ResolvedBy = "device:" + device.Name;
         }
 
-        return Outcome<SignalAccepted>.Ok(new SignalAccepted(alarm.Id, events.First(e => e.AlarmId == alarm.Id).Seq, false));
+        // Stored with whatever other signals are waiting, in one transaction; answered once it is durable.
+        return await commits.SubmitAsync(new PendingSignal(device.Id, now, SignalWork.Alarm) { Alarm = alarm }, ct);
     }
 
     /// <summary>
@@ -167,7 +141,7 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Armin
             return Outcome<SignalAccepted>.NotFound();
         }
 
-        var actor = Seen(device, clock.GetUtcNow());
+        var actor = SignalGroupCommit.Seen(writer, device, clock.GetUtcNow());
         var open = panelRef is null
             ? []
             : await db.Set<Alarm>().AsNoTracking()
@@ -183,21 +157,7 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Armin
         return Outcome<SignalAccepted>.Ok(new SignalAccepted(open.Count > 0 ? open[0].Id : null, events.Count > 0 ? events[^1].Seq : null, false));
     }
 
-    /// <summary>Any signal shows the device is alive; one that was offline is back.</summary>
-    private string Seen(Device device, DateTimeOffset now)
-    {
-        var actor = "device:" + device.Name;
-        device.LastSeenAt = now.UtcDateTime;
-        if (device.Offline)
-        {
-            device.Offline = false;
-            writer.Change(null, device.SiteId, "device-online", actor, new { deviceId = device.Id, device = device.Name });
-        }
-
-        return actor;
-    }
-
-    private async Task<SignalAccepted?> FindAsync(Guid deviceId, string key, CancellationToken ct)
+    internal async Task<SignalAccepted?> FindAsync(Guid deviceId, string key, CancellationToken ct)
     {
         var alarm = await db.Set<Alarm>().AsNoTracking().FirstOrDefaultAsync(a => a.DeviceId == deviceId && a.IdempotencyKey == key, ct);
         if (alarm is null)
