@@ -2,7 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Varta.Alarms.Data;
 using Varta.Platform.Demo;
+using Varta.Platform.Persistence;
 using Varta.Testing;
 
 namespace Varta.Alarms.Tests;
@@ -98,6 +102,55 @@ public sealed class DutyRosterTests(VartaFactory factory) : AlarmsTestBase(facto
             var refused = await Problem.AssertAsync(answers.Single(a => !a.IsSuccessStatusCode), HttpStatusCode.BadRequest);
             Assert.Equal("duty-overlap", refused.GetProperty("rules").GetProperty("startsAt")[0].GetString());
         }
+    }
+
+    [SkippableFact]
+    public async Task Across_hosts_on_PostgreSQL_the_overlap_check_waits_for_a_booking_of_the_same_officer_that_is_being_made_elsewhere()
+    {
+        Skip.IfNot(Factory.Database.IsPostgres, "Hosts share a database only on PostgreSQL; SQLite serves one host.");
+        var officerId = await DemoOfficerIdAsync();
+        var start = Factory.Clock.GetUtcNow().AddDays(70);
+
+        // "Another host" is booking this officer: it holds the officer's planning lock in its transaction.
+        await using var elsewhere = Factory.Services.CreateAsyncScope();
+        var db = elsewhere.ServiceProvider.GetRequiredService<VartaDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await Varta.Alarms.Duty.DutyRoster.LockOfficerAsync(db, officerId, CancellationToken.None);
+
+        using var dispatcher = await Factory.ClientAsAsync("dispatcher");
+        var booking = dispatcher.PostAsJsonAsync(Duty, Shift(officerId, start.AddHours(2), start.AddHours(10)));
+        await WaitForLockWaiterAsync(db);
+        Assert.False(booking.IsCompleted);
+
+        // The other host's shift commits; only then does this host's check run, and it sees the overlap.
+        db.Set<DutyShift>().Add(new DutyShift
+        {
+            Id = Guid.CreateVersion7(start), SiteId = DemoData.ShevchenkivskyiCourt, UserId = officerId,
+            StartsAt = start.UtcDateTime, EndsAt = start.AddHours(8).UtcDateTime, CreatedBy = "other-host",
+        });
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+
+        var refused = await Problem.AssertAsync(await booking, HttpStatusCode.BadRequest);
+        Assert.Equal("duty-overlap", refused.GetProperty("rules").GetProperty("startsAt")[0].GetString());
+    }
+
+    /// <summary>Until a session waits for an advisory lock (bounded: 10 s).</summary>
+    private static async Task WaitForLockWaiterAsync(VartaDbContext db)
+    {
+        var until = System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency * 10;
+        while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
+        {
+            var waiting = await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").SingleAsync();
+            if (waiting > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.Fail("The booking never waited for the officer's planning lock.");
     }
 
     [Fact]

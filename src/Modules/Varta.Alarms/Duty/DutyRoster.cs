@@ -119,18 +119,36 @@ internal sealed class DutyRoster(VartaDbContext db, Access access, OrgDirectory 
             return Outcome<DutyShiftDto>.Invalid(v);
         }
 
-        // One building at a time: overlaps are looked for across every site. The check and the insert take turns
-        // on this host, so two planners booking the same officer at once cannot both pass the check. (Hosts sharing
-        // one PostgreSQL database do not share this lock; there the window is the length of one request.)
+        // One building at a time: overlaps are looked for across every site. The check and the insert take turns,
+        // so two planners booking the same officer at once cannot both pass the check: on this host through a lock,
+        // and across hosts sharing one PostgreSQL database through a transaction-scoped advisory lock on the officer
+        // (on SQLite the database has one writer, and one host).
         await PlanningGate.WaitAsync(ct);
         try
         {
-            return await CreateCheckedAsync(r, siteId, startsAt, endsAt, now, names, v, ct);
+            if (!db.Database.IsNpgsql())
+            {
+                return await CreateCheckedAsync(r, siteId, startsAt, endsAt, now, names, v, ct);
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await LockOfficerAsync(db, r.UserId!.Value, ct);
+            var created = await CreateCheckedAsync(r, siteId, startsAt, endsAt, now, names, v, ct);
+            await transaction.CommitAsync(ct);
+            return created;
         }
         finally
         {
             PlanningGate.Release();
         }
+    }
+
+    /// <summary>"DUTY" and the officer: held until the transaction ends, by whichever host took it.</summary>
+    internal static Task LockOfficerAsync(VartaDbContext db, Guid officer, CancellationToken ct)
+    {
+        var bytes = officer.ToByteArray();
+        var key = BitConverter.ToInt32(bytes, 0) ^ BitConverter.ToInt32(bytes, 4) ^ BitConverter.ToInt32(bytes, 8) ^ BitConverter.ToInt32(bytes, 12);
+        return db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({0x44555459}, {key})", ct);
     }
 
     private async Task<Outcome<DutyShiftDto>> CreateCheckedAsync(DutyShiftRequest r, Guid siteId, DateTimeOffset startsAt, DateTimeOffset endsAt,
