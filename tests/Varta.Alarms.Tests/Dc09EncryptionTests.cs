@@ -139,6 +139,36 @@ public sealed class Dc09EncryptionTests(Dc09Factory factory) : Dc09HostTestBase(
         Assert.Equal(1, await OpenAlarmsAsync("4105"));
     }
 
+    [SkippableFact]
+    public async Task On_PostgreSQL_a_key_changed_on_another_host_reaches_this_receiver_at_once_through_a_notification()
+    {
+        Skip.IfNot(Factory.Database.IsPostgres, "Several hosts share a database only on PostgreSQL; SQLite serves one host, which reloads its own changes.");
+        var keys = Factory.Services.GetRequiredService<Dc09Keys>();
+        await keys.Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        var id = (await CreatePanelAsync("4107")).GetProperty("device").GetProperty("id").GetGuid();
+        var key = RandomNumberGenerator.GetBytes(16);
+        await Factory.WithScopeAsync(async sp =>
+        {
+            // What another host's administrator endpoint does: store the key, then notify once it has committed.
+            var protector = sp.GetRequiredService<IDataProtectionProvider>().CreateProtector(Dc09Keys.Purpose);
+            var db = sp.GetRequiredService<VartaDbContext>();
+            db.Set<Dc09Key>().Add(new Dc09Key { DeviceId = id, Bits = 128, Protected = Convert.ToBase64String(protector.Protect(key)), IssuedAt = Factory.Clock.GetUtcNow().UtcDateTime, IssuedBy = "admin" });
+            await db.SaveChangesAsync();
+            return await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Dc09Keys.Channel}, '')");
+        });
+
+        // The clock does not move, so the periodic refresh cannot be what brings the key.
+        var until = System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency * 10;
+        while (keys.KeyFor("4107") is null && System.Diagnostics.Stopwatch.GetTimestamp() < until)
+        {
+            await keys.NextReload.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.Equal(key, keys.KeyFor("4107"));
+        using var tcp = await ConnectAsync();
+        Assert.Equal(Dc09Ids.Ack, (await ExchangeAsync(tcp, Dc09Codec.Build(Encrypted("4107", 1, "#4107|1130 01 015"), key), key)).Id);
+    }
+
     [Fact]
     public async Task Only_an_administrator_of_the_building_sets_a_key_and_only_on_an_intrusion_panel()
     {

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Varta.Alarms.Data;
 using Varta.Platform.Persistence;
 
@@ -10,12 +12,20 @@ namespace Varta.Alarms.Devices;
 
 /// <summary>
 /// The DC-09 receiver's keys: account number → AES key, in memory, because the receiver asks synchronously for
-/// every encrypted frame. Loaded when the receiver starts, reloaded on this host as soon as an administrator changes
-/// a key, and every <see cref="RefreshInterval"/> so that changes made on another host arrive too.
+/// every encrypted frame. Loaded when the receiver starts, and reloaded as soon as an administrator changes a key:
+/// on this host directly, and on PostgreSQL on every host through a notification on <see cref="Channel"/> sent once
+/// the change has committed. Every <see cref="RefreshInterval"/> as well, in case a notification was missed.
 /// </summary>
-internal sealed class Dc09Keys(IServiceScopeFactory scopes, IDataProtectionProvider protection, ILogger<Dc09Keys> logger) : IDisposable
+internal sealed class Dc09Keys(IServiceScopeFactory scopes, IDataProtectionProvider protection, IOptions<DatabaseOptions> database,
+    TimeProvider clock, ILogger<Dc09Keys> logger) : IDisposable
 {
     public const string Purpose = "Varta.Alarms.Dc09Key";
+
+    /// <summary>The PostgreSQL notification channel hosts are told of key changes on.</summary>
+    public const string Channel = "varta_dc09_keys";
+
+    /// <summary>How long a host waits before listening again after losing its listening connection.</summary>
+    public static readonly TimeSpan RelistenAfter = TimeSpan.FromSeconds(5);
 
     /// <summary>The encryption names of the API and the key sizes they stand for.</summary>
     public static readonly IReadOnlyDictionary<string, int> Encryptions = new Dictionary<string, int>(StringComparer.Ordinal)
@@ -55,22 +65,73 @@ internal sealed class Dc09Keys(IServiceScopeFactory scopes, IDataProtectionProvi
         await ReloadAsync(ct);
     }
 
-    /// <summary>A key was issued or removed on this host: reload now, if this host receives DC-09 at all.</summary>
+    private TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once this host listens for other hosts' key changes (PostgreSQL only; tests wait on it).</summary>
+    public Task Listening => Volatile.Read(ref _listening).Task;
+
+    /// <summary>
+    /// A key was issued or removed on this host and has committed: tell the other hosts (PostgreSQL), and reload
+    /// now if this host receives DC-09 at all.
+    /// </summary>
     public async Task ChangedAsync(CancellationToken ct)
     {
-        if (!_active)
-        {
-            return;
-        }
-
         try
         {
-            await ReloadAsync(ct);
+            if (database.Value.IsPostgres)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<VartaDbContext>().Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, '')", ct);
+            }
+
+            if (_active)
+            {
+                await ReloadAsync(ct);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The change is committed; the periodic refresh picks it up.
-            logger.LogWarning(ex, "Reloading DC-09 keys after a change failed; the next refresh will");
+            logger.LogWarning(ex, "Passing on a DC-09 key change failed; the next refresh will");
+        }
+    }
+
+    /// <summary>
+    /// On PostgreSQL, while this host receives DC-09: reloads whenever any host says a key changed. After losing its
+    /// connection it listens again and reloads, since notifications sent meanwhile are lost.
+    /// </summary>
+    public async Task ListenAsync(CancellationToken ct)
+    {
+        if (!database.Value.IsPostgres)
+        {
+            return;
+        }
+
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(database.Value.ConnectionString);
+                await connection.OpenAsync(ct);
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(ct);
+                }
+
+                await ReloadAsync(ct);
+                Volatile.Read(ref _listening).TrySetResult();
+                while (true)
+                {
+                    await connection.WaitAsync(ct);
+                    await ReloadAsync(ct);
+                }
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Listening for DC-09 key changes failed; listening again in {Delay}", RelistenAfter);
+                Interlocked.Exchange(ref _listening, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+                await Task.Delay(RelistenAfter, clock, ct);
+            }
         }
     }
 

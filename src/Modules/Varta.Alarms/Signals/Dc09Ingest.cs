@@ -52,7 +52,7 @@ internal sealed class Dc09Ingest(IServiceScopeFactory scopes, TimeProvider clock
         _bound.TrySetResult(receiver.Start());
         try
         {
-            await RefreshKeysAsync(stoppingToken);
+            await Task.WhenAll(RefreshKeysAsync(stoppingToken), keys.ListenAsync(stoppingToken));
         }
         catch (OperationCanceledException)
         {
@@ -60,7 +60,7 @@ internal sealed class Dc09Ingest(IServiceScopeFactory scopes, TimeProvider clock
         }
     }
 
-    /// <summary>Another host's key changes reach this one's receiver within one interval.</summary>
+    /// <summary>Another host's key changes reach this one's receiver within one interval, should its notification be lost.</summary>
     private async Task RefreshKeysAsync(CancellationToken stoppingToken)
     {
         var logger = loggers.CreateLogger<Dc09Ingest>();
