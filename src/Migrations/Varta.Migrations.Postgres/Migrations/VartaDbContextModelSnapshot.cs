@@ -395,6 +395,9 @@ namespace Varta.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTime>("SilentAfter")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("SiteId")
                         .HasColumnType("uuid");
 
@@ -409,6 +412,8 @@ namespace Varta.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("SiteId");
+
+                    b.HasIndex("Offline", "SilentAfter");
 
                     b.ToTable("alarms_devices", (string)null);
                 });

@@ -386,6 +386,9 @@ namespace Varta.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("SilentAfter")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SiteId")
                         .HasColumnType("TEXT");
 
@@ -400,6 +403,8 @@ namespace Varta.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("SiteId");
+
+                    b.HasIndex("Offline", "SilentAfter");
 
                     b.ToTable("alarms_devices", (string)null);
                 });

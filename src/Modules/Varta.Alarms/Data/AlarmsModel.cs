@@ -27,6 +27,7 @@ internal sealed class AlarmsModel : IModelContributor
             e.HasIndex(d => d.SecretHash).IsUnique();
             e.HasIndex(d => d.AccountNumber);
             e.HasIndex(d => d.SiteId);
+            e.HasIndex(d => new { d.Offline, d.SilentAfter }); // the supervision scan, every second: devices overdue
         });
         b.Entity<Alarm>(e =>
         {

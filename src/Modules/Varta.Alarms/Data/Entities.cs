@@ -48,7 +48,20 @@ internal sealed class Device
 
     public bool Offline { get; set; }
 
+    /// <summary>
+    /// When the device is overdue: last heard from (or created) plus its heartbeat period. Kept by
+    /// <see cref="HeardAt"/>, so that the supervision scan reads only devices past it, not every device.
+    /// </summary>
+    public DateTime SilentAfter { get; set; }
+
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The device reported (or was registered) at <paramref name="at"/>: its next report is due within its heartbeat period.</summary>
+    public void HeardAt(DateTime at)
+    {
+        LastSeenAt = at;
+        SilentAfter = at.AddSeconds(HeartbeatSeconds);
+    }
 
     /// <summary>The last test signal: buttons are tested daily.</summary>
     public DateTime? LastTestAt { get; set; }

@@ -140,6 +140,7 @@ internal sealed class DeviceAdmin(VartaDbContext db, Access access, OrgDirectory
             HeartbeatSeconds = r.HeartbeatSeconds ?? options.Value.DefaultHeartbeatSeconds,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
+        device.SilentAfter = device.CreatedAt.AddSeconds(device.HeartbeatSeconds); // a new device has one period to report
         db.Set<Device>().Add(device);
         byte[]? key = null;
         if (r.Encryption is { } encryption)

@@ -45,8 +45,8 @@ internal sealed class PhoneDevices(VartaDbContext db, Access access, IAuditLog a
             // A phone is not supervised like a fixed button: it reports when used, not every 20 s.
             HeartbeatSeconds = 86_400 * 365,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
-            LastSeenAt = clock.GetUtcNow().UtcDateTime,
         };
+        device.HeardAt(device.CreatedAt);
         db.Set<Device>().Add(device);
         audit.Record(new AuditRecord
         {

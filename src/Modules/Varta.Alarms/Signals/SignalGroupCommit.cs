@@ -240,7 +240,7 @@ internal sealed class SignalGroupCommit(IServiceScopeFactory scopes, ILogger<Sig
         var actor = "device:" + device.Name;
         if (device.LastSeenAt is not { } last || last < at.UtcDateTime)
         {
-            device.LastSeenAt = at.UtcDateTime;
+            device.HeardAt(at.UtcDateTime);
         }
 
         if (device.Offline)
