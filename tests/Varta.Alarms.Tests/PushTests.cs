@@ -75,6 +75,25 @@ public sealed class PushTests(UnevenReadsFactory factory) : AlarmsTestBase(facto
     }
 
     [Fact]
+    public async Task A_console_speaking_MessagePack_gets_the_same_events_as_one_speaking_JSON()
+    {
+        await using var json = await TestConsole.ConnectAsync(Factory);
+        await using var binary = await TestConsole.ConnectAsync(Factory, messagePack: true);
+        var (_, secret) = await CreateDeviceAsync("Кнопка протокол", heartbeatSeconds: 86_400);
+        using var device = DeviceClient(secret);
+        var sent = await JsonAsync(await device.PostAsJsonAsync("/api/v1/alarms/signals", new { kind = "duress", idempotencyKey = "protocol-1" }));
+        var alarmId = sent.GetProperty("alarmId").GetGuid();
+
+        var viaJson = (await json.WaitForAsync(r => r.Any(p => p.Event.AlarmId == alarmId))).Single(p => p.Event.AlarmId == alarmId).Event;
+        var viaBinary = (await binary.WaitForAsync(r => r.Any(p => p.Event.AlarmId == alarmId))).Single(p => p.Event.AlarmId == alarmId).Event;
+        Assert.Equal(sent.GetProperty("sequence").GetInt64(), viaBinary.Seq);
+        Assert.Equal(viaJson with { Alarm = null }, viaBinary with { Alarm = null });
+        Assert.Equal(viaJson.Alarm, viaBinary.Alarm);
+        Assert.Equal("duress", viaBinary.Alarm!.Kind);
+        Assert.Null(viaJson.Alarm!.AcknowledgedAt); // null properties are left out of JSON pushes and read back as null
+    }
+
+    [Fact]
     public async Task Alarms_escalated_together_arrive_as_one_batch_oldest_first()
     {
         await using var console = await TestConsole.ConnectAsync(Factory);
@@ -101,5 +120,40 @@ public sealed class PushTests(UnevenReadsFactory factory) : AlarmsTestBase(facto
         Assert.Equal(ids, escalations.Select(p => p.Event.AlarmId!.Value));
         Assert.Equal(escalations.Select(p => p.Event.Seq).Order(), escalations.Select(p => p.Event.Seq));
         Assert.All(escalations, p => Assert.Equal(1, p.Event.Alarm!.EscalationLevel));
+    }
+}
+
+/// <summary>A host whose pushes are paced, as in production (20 ms); the interval runs on the test's clock.</summary>
+public sealed class PacedPushFactory : VartaFactory
+{
+    public PacedPushFactory() => Settings["Alarms:PushInterval"] = "00:00:00.020";
+}
+
+public sealed class PacedPushTests(PacedPushFactory factory) : AlarmsTestBase(factory), IClassFixture<PacedPushFactory>
+{
+    [Fact]
+    public async Task An_event_after_a_quiet_spell_goes_out_at_once_and_those_within_the_interval_after_it_wait_and_share_one_frame()
+    {
+        await using var console = await TestConsole.ConnectAsync(Factory);
+        var (_, secret) = await CreateDeviceAsync("Кнопка темп", heartbeatSeconds: 86_400);
+        using var device = DeviceClient(secret);
+        async Task<Guid> SendAsync(string key) =>
+            (await JsonAsync(await device.PostAsJsonAsync("/api/v1/alarms/signals", new { kind = "panic", idempotencyKey = key }))).GetProperty("alarmId").GetGuid();
+
+        // Nothing was pushed for a while: no waiting, and the clock does not move.
+        var first = await SendAsync("paced-1");
+        var received = await console.WaitForAsync(r => r.Any(p => p.Event.AlarmId == first));
+        Assert.False(received.Single(p => p.Event.AlarmId == first).Batched);
+
+        // Two more, each committed on its own, within the interval: held until it has passed, then one frame.
+        var second = await SendAsync("paced-2");
+        var third = await SendAsync("paced-3");
+        Assert.DoesNotContain(console.Received, p => p.Event.AlarmId == second || p.Event.AlarmId == third);
+        Factory.Clock.Advance(TimeSpan.FromMilliseconds(20));
+        received = await console.WaitForAsync(r => r.Any(p => p.Event.AlarmId == third));
+        var two = received.Where(p => p.Event.AlarmId == second || p.Event.AlarmId == third).ToList();
+        Assert.Equal(2, two.Count);
+        Assert.Single(two.Select(p => p.Frame).Distinct());
+        Assert.True(two[0].Event.Seq < two[1].Event.Seq);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Varta.Alarms.Contracts;
 using Varta.Testing;
 
@@ -17,18 +18,24 @@ internal sealed class TestConsole : IAsyncDisposable
     private HubConnection _connection = default!;
     private int _frames;
 
-    public static async Task<TestConsole> ConnectAsync(VartaFactory host, string username = "dispatcher")
+    /// <param name="messagePack">Speak the binary MessagePack hub protocol instead of JSON.</param>
+    public static async Task<TestConsole> ConnectAsync(VartaFactory host, string username = "dispatcher", bool messagePack = false)
     {
         var token = await host.TokenAsync(username);
         var console = new TestConsole();
-        console._connection = new HubConnectionBuilder()
+        var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(host.Server.BaseAddress, "/hubs/alarms"), o =>
             {
                 o.HttpMessageHandlerFactory = _ => host.Server.CreateHandler();
                 o.Transports = HttpTransportType.LongPolling;
                 o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
+            });
+        if (messagePack)
+        {
+            builder.AddMessagePackProtocol();
+        }
+
+        console._connection = builder.Build();
         console._connection.On<AlarmEventDto>(nameof(IAlarmClient.AlarmEvent), e => console.Receive([e]));
         console._connection.On<AlarmEventDto[]>(nameof(IAlarmClient.AlarmEvents), console.Receive);
         await console._connection.StartAsync();
@@ -66,6 +73,18 @@ internal sealed class TestConsole : IAsyncDisposable
             {
                 _waiters.Remove(waiter);
                 waiter.Signal.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>What has arrived so far.</summary>
+    public IReadOnlyList<Pushed> Received
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _received.ToList();
             }
         }
     }

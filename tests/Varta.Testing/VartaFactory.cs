@@ -43,6 +43,8 @@ public class VartaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Audit:CheckpointKeyPath", Path.Combine(Database.Folder, "keys", "checkpoint.pem"));
         builder.UseSetting("Auth:SigningKeyPath", Path.Combine(Database.Folder, "keys", "token.key"));
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Database.Folder, "keys", "data-protection"));
+        // Pushes are paced on the injected clock, which tests move by hand: unpaced unless a test asks for it.
+        builder.UseSetting("Alarms:PushInterval", "00:00:00");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

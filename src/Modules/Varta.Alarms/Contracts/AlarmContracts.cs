@@ -34,7 +34,8 @@ public sealed record AlarmEventDto(long Seq, Guid? AlarmId, Guid SiteId, string 
 /// <summary>
 /// What the alarm hub pushes to a console. From one host, a console receives its sites' events in increasing
 /// <c>Seq</c> order across both methods (through the Redis backplane, per site); after a reconnect it catches up
-/// with <c>GET /api/v1/alarms/feed?after={last Seq}</c>.
+/// with <c>GET /api/v1/alarms/feed?after={last Seq}</c>. Properties that are null are left out of a push (JSON);
+/// read a missing one as null.
 /// </summary>
 public interface IAlarmClient
 {

@@ -21,6 +21,13 @@ internal sealed class AlarmsOptions
     public int Dc09Port { get; set; } = 12400;
 
     public string Dc09Address { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Pushes to consoles start at most this often. An event that finds the pushes idle goes out at once; while they
+    /// are busy, what arrives within one interval shares one frame per console, so a burst costs the host and every
+    /// console a fraction of the frames (and their system calls). Zero pushes every commit as soon as it can.
+    /// </summary>
+    public TimeSpan PushInterval { get; set; } = TimeSpan.FromMilliseconds(20);
 }
 
 internal static class AlarmKinds

@@ -2,8 +2,10 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Varta.Alarms.Console;
 using Varta.Alarms.Contracts;
+using Varta.Alarms.Data;
 
 namespace Varta.Alarms.Processing;
 
@@ -12,9 +14,10 @@ namespace Varta.Alarms.Processing;
 /// Events are queued as their saves commit, in Seq order, and one reader sends them in that order, so a console
 /// that resumes "after the last Seq it saw" skips nothing. Whatever queued while the reader was sending goes out
 /// together: one frame per console carries several events when the host is busy, and nothing waits when it is not.
+/// Passes begin at most once per <see cref="AlarmsOptions.PushInterval"/>, which bounds the frames a burst costs.
 /// A console that misses a push (a restart, a lost connection) catches up from the feed.
 /// </summary>
-internal sealed class AlarmNotifier(IHubContext<AlarmHub, IAlarmClient> hub, TimeProvider clock, ILogger<AlarmNotifier> logger) : BackgroundService
+internal sealed class AlarmNotifier(IHubContext<AlarmHub, IAlarmClient> hub, TimeProvider clock, IOptions<AlarmsOptions> options, ILogger<AlarmNotifier> logger) : BackgroundService
 {
     /// <summary>Most events in one pass of the reader, so one frame stays a few hundred kilobytes at most.</summary>
     public const int MaxBatch = 256;
@@ -34,10 +37,19 @@ internal sealed class AlarmNotifier(IHubContext<AlarmHub, IAlarmClient> hub, Tim
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<AlarmEventDto>(MaxBatch);
+        var interval = options.Value.PushInterval;
+        var lastPass = long.MinValue;
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
+                // Paced: a pass begins no sooner than one interval after the previous one began; meanwhile more may queue.
+                if (lastPass != long.MinValue && interval > TimeSpan.Zero && clock.GetElapsedTime(lastPass) is var since && since < interval)
+                {
+                    await Task.Delay(interval - since, clock, stoppingToken);
+                }
+
+                lastPass = clock.GetTimestamp();
                 batch.Clear();
                 while (_queue.Reader.TryPeek(out var next) && (batch.Count == 0 || batch.Count + next.Length <= MaxBatch))
                 {
