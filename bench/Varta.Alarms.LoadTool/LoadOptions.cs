@@ -13,7 +13,7 @@ internal sealed class LoadOptions
     /// <summary>Measured seconds of sending; the warm-up before it is not counted.</summary>
     public int Seconds { get; set; } = 30;
 
-    public int WarmupSeconds { get; set; } = 5;
+    public int WarmupSeconds { get; set; } = 15;
 
     /// <summary>After the last send, how long to wait for outstanding pushes before counting them as missing.</summary>
     public int DrainSeconds { get; set; } = 15;
@@ -31,6 +31,15 @@ internal sealed class LoadOptions
 
     /// <summary>The sender stops when it is this many seconds behind schedule (the server cannot keep up).</summary>
     public int MaxLagSeconds { get; set; } = 10;
+
+    /// <summary>The consoles' hub protocol: json (what a browser's SignalR client speaks by default) or messagepack.</summary>
+    public string Protocol { get; set; } = "json";
+
+    /// <summary>
+    /// official: each console is a .NET HubConnection. lean: each speaks the SignalR JSON protocol itself over a
+    /// WebSocket on a plain socket (<see cref="LeanConsole"/>), receiving and parsing every frame at a fraction of the CPU.
+    /// </summary>
+    public string Client { get; set; } = "official";
 
     /// <summary>Consoles connecting at the same time.</summary>
     public int ConnectParallelism { get; set; } = 50;
@@ -118,6 +127,22 @@ internal sealed class LoadOptions
 
                     break;
                 case "--no-mosquitto": o.Mosquitto = false; break;
+                case "--client":
+                    o.Client = Next().ToLowerInvariant();
+                    if (o.Client is not ("official" or "lean"))
+                    {
+                        throw new ArgumentException("--client is official or lean");
+                    }
+
+                    break;
+                case "--protocol":
+                    o.Protocol = Next().ToLowerInvariant();
+                    if (o.Protocol is not ("json" or "messagepack"))
+                    {
+                        throw new ArgumentException("--protocol is json or messagepack");
+                    }
+
+                    break;
                 case "--devices": o.Devices = NextInt(1, 1000); break;
                 case "--max-in-flight": o.MaxInFlight = NextInt(1, 100_000); break;
                 case "--max-lag": o.MaxLagSeconds = NextInt(1, 3600); break;
@@ -161,10 +186,14 @@ internal sealed class LoadOptions
           --seconds S             measured seconds                                      [30]
           --prime P               signals sent 16 at a time before the schedule starts  [200]
                                   (not counted: the host's JIT and pools warm up)
-          --warmup W              seconds of the schedule before measuring (not counted) [5]
+          --warmup W              seconds of the schedule before measuring (not counted) [15]
           --drain D               seconds to wait for late pushes after the last send   [15]
           --db sqlite|postgres|both|none                                                [both]
           --no-mosquitto          skip the MQTT reference
+          --protocol json|messagepack   the consoles' SignalR hub protocol                  [json]
+          --client official|lean  official: .NET HubConnection per console; lean: the JSON hub    [official]
+                                  protocol spoken over a plain WebSocket (every frame received and
+                                  parsed, less client CPU on a machine shared with the host)
           --devices K             devices the signals are spread over                   [10]
           --max-in-flight M       most unanswered sends at once                         [512]
           --max-lag L             stop sending when this many seconds behind schedule   [10]

@@ -5,11 +5,12 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Varta.Alarms.LoadTool;
 
 /// <summary>What the load tool reads of an AlarmEvent push; the rest of the frame is skipped by the parser.</summary>
-internal sealed record ConsoleEvent(long Seq, Guid? AlarmId, string? Kind);
+public sealed record ConsoleEvent(long Seq, Guid? AlarmId, string? Kind);
 
 /// <summary>
 /// Pushes that arrive after one with a higher Seq, at one console. A console that resumes "from the last Seq it saw"
@@ -82,6 +83,10 @@ internal static class VartaScenario
         var warmup = (int)Math.Round(o.WarmupSeconds * o.Rate);
         var log = new SendLog(warmup + (int)Math.Round(o.Seconds * o.Rate), warmup);
         var consoles = new List<HubConnection>(o.Consoles);
+        var leanConsoles = new LeanConsole?[o.Consoles];
+        var leanLoops = new List<Task>();
+        using var leanStop = new CancellationTokenSource();
+        Task? pinger = null;
         var arrivals = new List<Arrivals<Guid>>(o.Consoles);
         var orders = new List<SeqOrder>(o.Consoles);
         var frames = new List<Frames>(o.Consoles);
@@ -100,14 +105,10 @@ internal static class VartaScenario
                     var recorder = new Arrivals<Guid>(log.Total + o.Prime + 64);
                     var order = new SeqOrder();
                     var frame = new Frames();
-                    var connection = new HubConnectionBuilder()
-                        .WithUrl(new Uri(host.BaseUri, "/hubs/alarms"), HttpTransportType.WebSockets, h =>
-                        {
-                            h.SkipNegotiation = true;
-                            h.AccessTokenProvider = () => Task.FromResult<string?>(dispatcher);
-                        })
-                        .WithServerTimeout(TimeSpan.FromSeconds(120))
-                        .Build();
+                    arrivals.Add(recorder);
+                    orders.Add(order);
+                    frames.Add(frame);
+
                     // One event, or several that were waiting together (same arrival time for each).
                     void Receive(ConsoleEvent e, long now)
                     {
@@ -118,6 +119,51 @@ internal static class VartaScenario
                             Interlocked.Increment(ref delivered);
                         }
                     }
+
+                    if (o.Client == "lean")
+                    {
+                        var slot = c;
+                        await gate.WaitAsync(ct);
+                        connects.Add(Task.Run(async () =>
+                        {
+                            try
+                            {
+                                var lean = await LeanConsole.ConnectAsync(host.BaseUri, "/hubs/alarms", dispatcher, ct);
+                                leanConsoles[slot] = lean;
+                                var loop = Task.Run(async () =>
+                                {
+                                    await lean.ReceiveAsync(Receive, frame.See, leanStop.Token);
+                                    if (!leanStop.IsCancellationRequested)
+                                    {
+                                        Interlocked.Increment(ref lost);
+                                    }
+                                }, CancellationToken.None);
+                                lock (leanLoops)
+                                {
+                                    leanLoops.Add(loop);
+                                }
+                            }
+                            finally
+                            {
+                                gate.Release();
+                            }
+                        }, ct));
+                        continue;
+                    }
+
+                    var builder = new HubConnectionBuilder()
+                        .WithUrl(new Uri(host.BaseUri, "/hubs/alarms"), HttpTransportType.WebSockets, h =>
+                        {
+                            h.SkipNegotiation = true;
+                            h.AccessTokenProvider = () => Task.FromResult<string?>(dispatcher);
+                        })
+                        .WithServerTimeout(TimeSpan.FromSeconds(120));
+                    if (o.Protocol == "messagepack")
+                    {
+                        builder.AddMessagePackProtocol();
+                    }
+
+                    var connection = builder.Build();
 
                     connection.On<ConsoleEvent>("AlarmEvent", e =>
                     {
@@ -139,9 +185,6 @@ internal static class VartaScenario
                         return Task.CompletedTask;
                     };
                     consoles.Add(connection);
-                    arrivals.Add(recorder);
-                    orders.Add(order);
-                    frames.Add(frame);
                     await gate.WaitAsync(ct);
                     connects.Add(Task.Run(async () =>
                     {
@@ -160,7 +203,34 @@ internal static class VartaScenario
             }
 
             result.ConnectSeconds = Stopwatch.GetElapsedTime(connectStart).TotalSeconds;
-            result.ConsolesConnected = consoles.Count(c => c.State == HubConnectionState.Connected);
+            result.ConsolesConnected = o.Client == "lean"
+                ? leanConsoles.Count(c => c is { Closed: false })
+                : consoles.Count(c => c.State == HubConnectionState.Connected);
+            if (o.Client == "lean")
+            {
+                // The server drops a client that has sent nothing for 30 s.
+                pinger = Task.Run(async () =>
+                {
+                    try
+                    {
+                        while (true)
+                        {
+                            await Task.Delay(LeanConsole.PingInterval, leanStop.Token);
+                            foreach (var lean in leanConsoles)
+                            {
+                                if (lean is not null)
+                                {
+                                    await lean.PingAsync(leanStop.Token);
+                                }
+                            }
+                        }
+                    }
+                    catch (Exception e) when (e is OperationCanceledException or IOException or System.Net.WebSockets.WebSocketException)
+                    {
+                    }
+                }, CancellationToken.None);
+            }
+
             await Task.Delay(1000, ct); // let the server finish adding connections to the court's group
             result.ServerRssConsolesMb = host.Sampler.CurrentRssBytes / 1048576.0;
             Logger.Log($"{name}: {result.ConsolesConnected} consoles connected in {result.ConnectSeconds:F1} s; host RSS {result.ServerRssConsolesMb:F0} MB");
@@ -316,6 +386,21 @@ internal static class VartaScenario
         }
         finally
         {
+            await leanStop.CancelAsync();
+            if (pinger is not null)
+            {
+                await pinger;
+            }
+
+            await Task.WhenAll(leanLoops);
+            foreach (var lean in leanConsoles)
+            {
+                if (lean is not null)
+                {
+                    await lean.DisposeAsync();
+                }
+            }
+
             await Parallel.ForEachAsync(consoles, new ParallelOptions { MaxDegreeOfParallelism = 50 }, async (c, _) =>
             {
                 using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
