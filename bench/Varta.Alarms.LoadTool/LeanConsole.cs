@@ -136,7 +136,8 @@ internal sealed class LeanConsole : IAsyncDisposable
     }
 
     /// <summary>Receives until the connection closes or <paramref name="ct"/> is cancelled; calls back per event.</summary>
-    public async Task ReceiveAsync(EventHandler onEvent, Action<int> onFrame, CancellationToken ct)
+    /// <param name="onFrame">Per invocation record: the events it carried and its length in bytes.</param>
+    public async Task ReceiveAsync(EventHandler onEvent, Action<int, int> onFrame, CancellationToken ct)
     {
         try
         {
@@ -151,7 +152,7 @@ internal sealed class LeanConsole : IAsyncDisposable
                     var events = ParseInvocation(_buffer.AsSpan(start, end - start), onEvent, arrived);
                     if (events > 0)
                     {
-                        onFrame(events);
+                        onFrame(events, end - start + 1);
                     }
 
                     start = end + 1;

@@ -259,6 +259,9 @@ internal sealed class ScenarioResult
 
     public int LargestBatch { get; set; }
 
+    /// <summary>Bytes of JSON invocation per event pushed (lean consoles count them), to size the MQTT reference's messages.</summary>
+    public double? BytesPerEvent { get; set; }
+
     /// <summary>Send → shown on a console, one value per (alarm, console).</summary>
     public Percentiles? Delivery { get; set; }
 

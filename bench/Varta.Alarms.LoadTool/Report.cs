@@ -92,6 +92,10 @@ internal static class Report
             {
                 s.AppendLine();
                 s.AppendLine(inv, $"{r.Name}: consoles received {frames:N0} frames over the whole run (priming included); {r.BatchFrames:N0} of them carried several events ({r.BatchedEvents:N0} events, up to {r.LargestBatch:N0} in one).");
+                if (r.BytesPerEvent is { } perEvent)
+                {
+                    s.AppendLine(inv, $"On the wire: {perEvent:F0} bytes of JSON per event, batches included.");
+                }
             }
 
             if (r.Duplicates > 0)

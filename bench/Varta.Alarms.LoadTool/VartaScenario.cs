@@ -46,6 +46,18 @@ internal sealed class Frames
 
     public int Largest { get; private set; }
 
+    /// <summary>Events and their bytes on the wire (the JSON invocation records), as counted by lean consoles.</summary>
+    public long Events { get; private set; }
+
+    public long Bytes { get; private set; }
+
+    public void See(int events, int bytes)
+    {
+        Events += events;
+        Bytes += bytes;
+        See(events);
+    }
+
     public void See(int events)
     {
         Count++;
@@ -364,6 +376,7 @@ internal static class VartaScenario
             result.BatchFrames = frames.Sum(x => x.Batches);
             result.BatchedEvents = frames.Sum(x => x.BatchedEvents);
             result.LargestBatch = frames.Select(x => x.Largest).DefaultIfEmpty(0).Max();
+            result.BytesPerEvent = frames.Sum(x => x.Events) is > 0 and var counted ? frames.Sum(x => x.Bytes) / (double)counted : null;
 
             var index = new Dictionary<Guid, int>(log.Total);
             for (var i = 0; i < log.Total; i++)

@@ -79,8 +79,16 @@ public sealed class PushTests(UnevenReadsFactory factory) : AlarmsTestBase(facto
     {
         await using var json = await TestConsole.ConnectAsync(Factory);
         await using var binary = await TestConsole.ConnectAsync(Factory, messagePack: true);
-        var (_, secret) = await CreateDeviceAsync("Кнопка протокол", heartbeatSeconds: 86_400);
-        using var device = DeviceClient(secret);
+        using var admin = await Factory.ClientAsAsync("admin", "en");
+        var sites = await JsonAsync(await admin.GetAsync("/api/v1/alarms/sites"));
+        var zone = sites.EnumerateArray().Single(x => x.GetProperty("id").GetGuid() == Varta.Platform.Demo.DemoData.ShevchenkivskyiCourt)
+            .GetProperty("zones").EnumerateArray().First();
+        var created = await JsonAsync(await admin.PostAsJsonAsync("/api/v1/alarms/devices", new
+        {
+            siteId = Varta.Platform.Demo.DemoData.ShevchenkivskyiCourt, zoneId = zone.GetProperty("id").GetGuid(), kind = "fixed-button", name = "Кнопка протокол", heartbeatSeconds = 86_400,
+        }));
+        using var device = DeviceClient(created.GetProperty("secret").GetString()!);
+        device.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var sent = await JsonAsync(await device.PostAsJsonAsync("/api/v1/alarms/signals", new { kind = "duress", idempotencyKey = "protocol-1" }));
         var alarmId = sent.GetProperty("alarmId").GetGuid();
 
@@ -90,6 +98,12 @@ public sealed class PushTests(UnevenReadsFactory factory) : AlarmsTestBase(facto
         Assert.Equal(viaJson with { Alarm = null }, viaBinary with { Alarm = null });
         Assert.Equal(viaJson.Alarm, viaBinary.Alarm);
         Assert.Equal("duress", viaBinary.Alarm!.Kind);
+
+        // Where and what, as the console shows it: in the default language, whoever sent it (this device asked in English).
+        Assert.Equal(zone.GetProperty("name").GetString(), viaJson.Alarm!.ZoneName);
+        Assert.Equal(zone.GetProperty("floor").GetInt32(), viaJson.Alarm.Floor);
+        Assert.Equal("Кнопка протокол", viaJson.Alarm.DeviceName);
+        Assert.False(string.IsNullOrEmpty(viaJson.Alarm.SiteName));
         Assert.Null(viaJson.Alarm!.AcknowledgedAt); // null properties are left out of JSON pushes and read back as null
     }
 

@@ -21,9 +21,10 @@ internal static class AlarmsEndpoints
         var api = app.MapGroup("/api/v1/alarms").WithTags("Alarms");
 
         // Devices, not people: their own credential scheme, and a per-device rate limit so one flooding device slows only itself.
-        api.MapPost("/signals", async (SignalRequest request, ClaimsPrincipal device, SignalHandler h, Problems p, CancellationToken ct) =>
+        api.MapPost("/signals", async (SignalRequest request, ClaimsPrincipal device, HttpContext http, SignalHandler h, Problems p, CancellationToken ct) =>
             {
-                var o = await h.HandleAsync(Guid.Parse(device.FindFirstValue(DeviceAuthenticationHandler.DeviceClaim)!), request, ct);
+                var known = http.Items[DeviceAuthenticationHandler.DeviceItem] as KnownDevice;
+                var o = await h.HandleAsync(Guid.Parse(device.FindFirstValue(DeviceAuthenticationHandler.DeviceClaim)!), request, null, known, ct);
                 return o.IsOk ? TypedResults.Accepted((string?)null, o.Value) : o.Problem(p);
             })
             .RequireAuthorization(p => p.AddAuthenticationSchemes(DeviceAuthenticationHandler.SchemeName).RequireClaim(DeviceAuthenticationHandler.DeviceClaim))

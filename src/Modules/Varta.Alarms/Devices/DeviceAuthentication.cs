@@ -25,6 +25,9 @@ internal sealed class DeviceAuthenticationHandler(IOptionsMonitor<Authentication
     public const string DeviceClaim = "varta:device";
     public const string SiteClaim = "varta:device-site";
 
+    /// <summary>HttpContext.Items key of the <see cref="KnownDevice"/> authenticated, so the request need not read it again.</summary>
+    public const string DeviceItem = "varta:device";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -37,14 +40,17 @@ internal sealed class DeviceAuthenticationHandler(IOptionsMonitor<Authentication
         var secret = header["Bearer ".Length..].Trim();
         var db = Context.RequestServices.GetRequiredService<VartaDbContext>();
         var hash = HashSecret(secret);
-        var device = secret.Length is > 20 and < 200
-            ? await db.Set<Device>().AsNoTracking().FirstOrDefaultAsync(d => d.SecretHash == hash && d.Enabled)
+        var known = secret.Length is > 20 and < 200
+            ? await KnownDevice.Query(db, d => d.SecretHash == hash && d.Enabled).FirstOrDefaultAsync(Context.RequestAborted)
             : null;
-        if (device is null)
+        if (known is null)
         {
             await AuditFailureAsync("unknown-device");
             return AuthenticateResult.Fail("Unknown device or wrong credential.");
         }
+
+        var device = known.Device;
+        Context.Items[DeviceItem] = known;
 
         var identity = new ClaimsIdentity(
         [
@@ -72,4 +78,15 @@ internal sealed class DeviceAuthenticationHandler(IOptionsMonitor<Authentication
     public static string HashSecret(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     public static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>A device as read for one request, with its own zone (what a pushed alarm shows of where it is).</summary>
+internal sealed record KnownDevice(Device Device, Zone? Zone)
+{
+    /// <summary>One read, untracked: the device and its zone.</summary>
+    public static IQueryable<KnownDevice> Query(VartaDbContext db, System.Linq.Expressions.Expression<Func<Device, bool>> which) =>
+        from d in db.Set<Device>().AsNoTracking().Where(which)
+        join z in db.Set<Zone>().AsNoTracking() on d.ZoneId equals z.Id into zones
+        from z in zones.DefaultIfEmpty()
+        select new KnownDevice(d, z);
 }

@@ -11,7 +11,7 @@ namespace Varta.Alarms.Processing;
 /// <summary>Writes an alarm change as a feed event with its audit record, and turns stored rows into what consoles see.</summary>
 internal sealed class AlarmWriter(VartaDbContext db, IAuditLog audit, TimeProvider clock, OrgDirectory org, AlarmNotifier notifier)
 {
-    private readonly List<(AlarmEvent Event, Alarm? Alarm)> _unsaved = [];
+    private readonly List<(AlarmEvent Event, Alarm? Alarm, AlarmDto? Shown)> _unsaved = [];
     private readonly Dictionary<Guid, Zone?> _zones = [];
     private readonly Dictionary<Guid, Device?> _devices = [];
     private readonly HashSet<Guid> _consented = [];
@@ -20,7 +20,8 @@ internal sealed class AlarmWriter(VartaDbContext db, IAuditLog audit, TimeProvid
     /// <summary>Changes recorded and not yet saved: the index the next change will have among the saved events.</summary>
     public int Pending => _unsaved.Count;
 
-    public void Change(Alarm? alarm, Guid siteId, string kind, string actor, object? details = null, string? reason = null)
+    /// <param name="shown">What consoles are shown of the alarm, if the caller has it already (else it is read when saved).</param>
+    public void Change(Alarm? alarm, Guid siteId, string kind, string actor, object? details = null, string? reason = null, AlarmDto? shown = null)
     {
         var now = clock.GetUtcNow();
         var e = new AlarmEvent
@@ -46,7 +47,7 @@ internal sealed class AlarmWriter(VartaDbContext db, IAuditLog audit, TimeProvid
             ActorName = actor.StartsWith("device:", StringComparison.Ordinal) ? actor : null,
             ActorId = actor.StartsWith("device:", StringComparison.Ordinal) ? actor : null,
         });
-        _unsaved.Add((e, alarm));
+        _unsaved.Add((e, alarm, shown));
     }
 
     /// <summary>
@@ -62,8 +63,8 @@ internal sealed class AlarmWriter(VartaDbContext db, IAuditLog audit, TimeProvid
         var drafts = new AlarmEventDto[unsaved.Length];
         for (var i = 0; i < unsaved.Length; i++)
         {
-            var (e, alarm) = unsaved[i];
-            drafts[i] = new AlarmEventDto(0, e.AlarmId, e.SiteId, e.Kind, Utc(e.At), e.Actor, alarm is null ? null : await ToDtoAsync(alarm, ct));
+            var (e, alarm, shown) = unsaved[i];
+            drafts[i] = new AlarmEventDto(0, e.AlarmId, e.SiteId, e.Kind, Utc(e.At), e.Actor, alarm is null ? null : shown ?? await ToDtoAsync(alarm, ct));
         }
 
         if (unsaved.Length > 0)
@@ -76,7 +77,7 @@ internal sealed class AlarmWriter(VartaDbContext db, IAuditLog audit, TimeProvid
         return Numbered(drafts, unsaved);
     }
 
-    private static AlarmEventDto[] Numbered(AlarmEventDto[] drafts, (AlarmEvent Event, Alarm? Alarm)[] saved)
+    private static AlarmEventDto[] Numbered(AlarmEventDto[] drafts, (AlarmEvent Event, Alarm? Alarm, AlarmDto? Shown)[] saved)
     {
         var numbered = new AlarmEventDto[drafts.Length];
         for (var i = 0; i < drafts.Length; i++)
@@ -126,9 +127,10 @@ internal sealed class AlarmWriter(VartaDbContext db, IAuditLog audit, TimeProvid
     }
 
     /// <param name="consented">People with a consented medical profile: an alarm they raised offers it to responders.</param>
-    public static AlarmDto ToDto(Alarm a, Zone? zone, Device? device, OrgDirectory org, IReadOnlySet<Guid> consented) => new(
+    /// <param name="english">The zone's English name rather than its Ukrainian one; by default, the current language's.</param>
+    public static AlarmDto ToDto(Alarm a, Zone? zone, Device? device, OrgDirectory org, IReadOnlySet<Guid> consented, bool? english = null) => new(
         a.Id, a.SiteId, org.Current.Find(a.SiteId)?.DisplayName ?? "", a.ZoneId,
-        zone is null ? null : Platform.Localization.Loc.IsEnglish ? zone.NameEn : zone.Name, zone?.Floor,
+        zone is null ? null : english ?? Platform.Localization.Loc.IsEnglish ? zone.NameEn : zone.Name, zone?.Floor,
         a.DeviceId, device?.Name, a.Kind, a.Priority, a.Silent, a.Latitude, a.Longitude, a.AccuracyMeters, a.Status,
         Utc(a.RaisedAt), Utc(a.ReceivedAt), a.AcknowledgedAt is { } ack ? Utc(ack) : null, a.AcknowledgedBy,
         a.DispatchedAt is { } dis ? Utc(dis) : null, a.Responders, a.ResolvedAt is { } res ? Utc(res) : null, a.Outcome,

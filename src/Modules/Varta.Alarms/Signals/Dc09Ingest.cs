@@ -122,7 +122,7 @@ internal sealed class Dc09Ingest(IServiceScopeFactory scopes, TimeProvider clock
             ? new LocationInput(where.Latitude, where.Longitude, null)
             : null;
         var request = new SignalRequest(Kind(panelEvent), null, location, panelEvent?.Kind == PanelEventKind.Silent, Key(frame, clock.GetUtcNow()), null);
-        var outcome = await signals.HandleAsync(device.Id, request, PanelRef(panelEvent), ct);
+        var outcome = await signals.HandleAsync(device.Id, request, PanelRef(panelEvent), null, ct);
         return outcome.IsOk ? Dc09Verdict.Ack : Dc09Verdict.Nak;
     }
 

@@ -37,6 +37,9 @@ internal sealed class PendingSignal(Guid deviceId, DateTimeOffset receivedAt, Si
     /// <summary>For <see cref="SignalWork.Alarm"/>: the alarm to store (its id is the device's answer).</summary>
     public Alarm? Alarm { get; init; }
 
+    /// <summary>For <see cref="SignalWork.Alarm"/>: what consoles are shown of it, read by the request (null: read when stored).</summary>
+    public AlarmDto? Shown { get; init; }
+
     /// <summary>For <see cref="SignalWork.Disarmed"/>: the zone and key logged.</summary>
     public Guid? ZoneId { get; init; }
 
@@ -211,7 +214,7 @@ internal sealed class SignalGroupCommit(IServiceScopeFactory scopes, ILogger<Sig
 
                     db.Set<Alarm>().Add(alarm);
                     eventOf[i] = writer.Pending;
-                    writer.Change(alarm, device.SiteId, "raised", actor, new { alarmId = alarm.Id, kind = alarm.Kind, deviceId = device.Id, silent = alarm.Silent });
+                    writer.Change(alarm, device.SiteId, "raised", actor, new { alarmId = alarm.Id, kind = alarm.Kind, deviceId = device.Id, silent = alarm.Silent }, shown: signal.Shown);
                     break;
             }
         }

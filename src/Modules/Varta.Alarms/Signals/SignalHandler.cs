@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Varta.Alarms.Contracts;
 using Varta.Alarms.Data;
+using Varta.Alarms.Devices;
 using Varta.Alarms.Processing;
 using Varta.Platform.Http;
 using Varta.Platform.Localization;
@@ -14,21 +15,25 @@ namespace Varta.Alarms.Signals;
 /// and audit record, before anyone is answered or any console is told. The same idempotency key from the
 /// same device makes one alarm.
 /// </summary>
-internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, SignalGroupCommit commits, Arming.ArmingRules arming, TimeProvider clock, Loc loc)
+internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, SignalGroupCommit commits, Arming.ArmingRules arming, TimeProvider clock, Loc loc,
+    Platform.Organisation.OrgDirectory org)
 {
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 
-    public Task<Outcome<SignalAccepted>> HandleAsync(Guid deviceId, SignalRequest request, CancellationToken ct) => HandleAsync(deviceId, request, null, ct);
+    public Task<Outcome<SignalAccepted>> HandleAsync(Guid deviceId, SignalRequest request, CancellationToken ct) => HandleAsync(deviceId, request, null, null, ct);
 
     /// <param name="panelRef">For a panel's event, which condition it is (see <see cref="Dc09Ingest.PanelRef"/>).</param>
-    public async Task<Outcome<SignalAccepted>> HandleAsync(Guid deviceId, SignalRequest request, string? panelRef, CancellationToken ct)
+    /// <param name="known">The device (and its zone) as its authentication read it moments ago; read here otherwise.</param>
+    public async Task<Outcome<SignalAccepted>> HandleAsync(Guid deviceId, SignalRequest request, string? panelRef, KnownDevice? known, CancellationToken ct)
     {
         // Read only: the group commit updates the device (last seen, back online) with the signal's own rows.
-        var device = await db.Set<Device>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == deviceId && d.Enabled, ct);
-        if (device is null)
+        known = known?.Device.Id == deviceId ? known : await KnownDevice.Query(db, d => d.Id == deviceId && d.Enabled).FirstOrDefaultAsync(ct);
+        if (known is null)
         {
             return Outcome<SignalAccepted>.NotFound();
         }
+
+        var device = known.Device;
 
         var now = clock.GetUtcNow();
         var v = new Validator(loc).OneOf("kind", request.Kind, AlarmKinds.Signals);
@@ -69,9 +74,14 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Signa
         }
 
         var zoneId = request.ZoneId ?? device.ZoneId;
-        if (request.ZoneId is { } z && !await db.Set<Zone>().AnyAsync(x => x.Id == z && x.SiteId == device.SiteId, ct))
+        var zone = known.Zone;
+        if (request.ZoneId is { } z && z != zone?.Id)
         {
-            v.Fail("zoneId", "unknown-zone");
+            zone = await db.Set<Zone>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == z && x.SiteId == device.SiteId, ct);
+            if (zone is null)
+            {
+                v.Fail("zoneId", "unknown-zone");
+            }
         }
 
         if (!v.IsValid)
@@ -124,8 +134,13 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Signa
             alarm.ResolvedBy = "device:" + device.Name;
         }
 
+        // What consoles are shown of it is read here, in parallel with other requests, not by the one writer; in the
+        // default language, as every console gets the same push.
+        var consented = device.OwnerUserId is null ? [] : await AlarmWriter.ConsentedAsync(db, [alarm], ct);
+        var shown = AlarmWriter.ToDto(alarm, zone, device, org, consented, english: false);
+
         // Stored with whatever other signals are waiting, in one transaction; answered once it is durable.
-        return await commits.SubmitAsync(new PendingSignal(device.Id, now, SignalWork.Alarm) { Alarm = alarm }, ct);
+        return await commits.SubmitAsync(new PendingSignal(device.Id, now, SignalWork.Alarm) { Alarm = alarm, Shown = shown }, ct);
     }
 
     /// <summary>
