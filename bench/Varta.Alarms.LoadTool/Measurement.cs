@@ -75,6 +75,9 @@ internal sealed class SendLog
 
     public long MeasureStartTicks;
 
+    /// <summary>When the schedule began (the first send was due).</summary>
+    public long SendStartTicks;
+
     public long MeasureEndTicks;
 
     public void Fail(string kind)
@@ -98,7 +101,12 @@ internal sealed class SendLog
         {
             if (MeasureStartTicks == 0)
             {
-                return 0;
+                // Gave up before the measured window began (saturated during the warm-up): the throughput over
+                // everything it answered, from the first send.
+                var last = Answered.DefaultIfEmpty(0).Max();
+                var ok = Ok.Count(x => x);
+                var span = SendStartTicks == 0 || last == 0 ? 0 : Stopwatch.GetElapsedTime(SendStartTicks, last).TotalSeconds + (Rate > 0 ? 1 / Rate : 0);
+                return span > 0 ? ok / span : 0;
             }
 
             var answered = 0;
@@ -128,6 +136,7 @@ internal static class Pacer
         using var gate = new SemaphoreSlim(maxInFlight, maxInFlight);
         var tasks = new List<Task>(log.Total);
         var start = Stopwatch.GetTimestamp();
+        log.SendStartTicks = start;
         for (var i = 0; i < log.Total; i++)
         {
             var due = start + (long)(i / rate * Stopwatch.Frequency);

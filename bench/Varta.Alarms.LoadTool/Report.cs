@@ -74,7 +74,9 @@ internal static class Report
         foreach (var r in results.Where(r => r.Error is null && r.GaveUp))
         {
             s.AppendLine();
-            s.AppendLine(inv, $"{r.Name}: the server fell more than {r.MaxLagSeconds:N0} s behind the {F(r.TargetRate)}/s schedule, so sending stopped after {r.Issued:N0} of {r.Scheduled:N0} measured signals. It was saturated: its latencies are mostly time queued behind earlier signals, and its throughput is the achieved rate.");
+            s.AppendLine(r.Issued == 0
+                ? string.Create(inv, $"{r.Name}: the server fell more than {r.MaxLagSeconds:N0} s behind the {F(r.TargetRate)}/s schedule during the warm-up, so nothing was measured; it was saturated, and its throughput is the rate it answered at from the first send.")
+                : string.Create(inv, $"{r.Name}: the server fell more than {r.MaxLagSeconds:N0} s behind the {F(r.TargetRate)}/s schedule, so sending stopped after {r.Issued:N0} of {r.Scheduled:N0} measured signals. It was saturated: its latencies are mostly time queued behind earlier signals, and its throughput is the achieved rate."));
         }
 
         s.AppendLine();
@@ -121,6 +123,13 @@ internal static class Report
 
         var reference = results.FirstOrDefault(r => r.Name == "mosquitto" && r.Error is null && r.Delivery is { Count: > 0 });
         var varta = results.Where(r => r.Name != "mosquitto" && r.Error is null && r.Delivery is { Count: > 0 }).ToList();
+        var throughputReference = results.FirstOrDefault(r => r.Name == "mosquitto" && r.Error is null && r.AchievedRate > 0);
+        if (throughputReference is not null && varta.Count > 0)
+        {
+            s.AppendLine();
+            s.AppendLine(inv, $"Throughput Varta / mosquitto at the same offered rate: {string.Join("; ", varta.Select(r => $"{r.Name} {F(r.AchievedRate / throughputReference.AchievedRate)}×"))} ({F(throughputReference.AchievedRate)}/s for mosquitto).");
+        }
+
         if (reference is not null && varta.Count > 0)
         {
             s.AppendLine();
