@@ -66,7 +66,9 @@ public sealed class BrowserSite : IAsyncLifetime
         await page.ClickAsync("button[type=submit]");
         try
         {
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+            // The address is what tells; the heading below tells that the page rendered. Waiting for the "load" event as
+            // well once timed out on CI after the browser was already on the dashboard (a subresource never finishing).
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException e)
         {
