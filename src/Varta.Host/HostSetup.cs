@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 using Varta.Alarms;
@@ -21,9 +22,17 @@ internal static class HostSetup
         }
 
         // One key ring for every host, kept across restarts: DC-09 panel keys are stored protected with it.
-        builder.Services.AddDataProtection()
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("Varta")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(builder.Configuration["DataProtection:KeysPath"] ?? "data/keys/data-protection")));
+
+        // On Linux the key ring's files hold their keys in the clear unless a certificate encrypts them at rest; every
+        // host then needs the same certificate (PKCS#12, with its private key) as well as the folder.
+        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
+                Path.GetFullPath(certificatePath), builder.Configuration["DataProtection:CertificatePassword"], X509KeyStorageFlags.EphemeralKeySet));
+        }
         builder.Services.AddVartaPlatform(builder.Configuration, builder.Environment);
         builder.Services.AddCustody(builder.Configuration);
         builder.Services.AddAlarms(builder.Configuration);
