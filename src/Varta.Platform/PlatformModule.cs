@@ -165,6 +165,14 @@ public static class PlatformModule
                         {
                             ctx.Token = token;
                         }
+                        else if (ctx.Request.Headers.Authorization.ToString() is var header
+                                 && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                                 && header.AsSpan("Bearer ".Length).Trim().Count('.') != 2)
+                        {
+                            // Not a JWT (a device's secret, say, which the device scheme reads): nothing here to
+                            // validate, and no exception thrown and caught per request to find that out.
+                            ctx.NoResult();
+                        }
 
                         return Task.CompletedTask;
                     },
