@@ -173,12 +173,12 @@ internal sealed class SignalGroupCommit(IServiceScopeFactory scopes, ILogger<Sig
         var devices = await db.Set<Device>().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
 
         var answers = new Outcome<SignalAccepted>[batch.Count];
-        var eventOf = new int[batch.Count]; // index of the signal's own event in the save, or -1
+        var eventOf = new int?[batch.Count]; // the index among the saved events of the event that answers the signal
+        var duplicate = new bool[batch.Count];
         var firstByKey = new Dictionary<(Guid, string), int>();
         for (var i = 0; i < batch.Count; i++)
         {
             var signal = batch[i];
-            eventOf[i] = -1;
             if (!devices.TryGetValue(signal.DeviceId, out var device))
             {
                 answers[i] = Outcome<SignalAccepted>.NotFound();
@@ -202,7 +202,7 @@ internal sealed class SignalGroupCommit(IServiceScopeFactory scopes, ILogger<Sig
                     if (firstByKey.TryGetValue((device.Id, alarm.IdempotencyKey!), out var first))
                     {
                         // The same signal twice in one batch (a retry close behind the original): one alarm.
-                        eventOf[i] = -2 - first;
+                        (eventOf[i], duplicate[i]) = (eventOf[first], true);
                         break;
                     }
 
@@ -222,15 +222,9 @@ internal sealed class SignalGroupCommit(IServiceScopeFactory scopes, ILogger<Sig
         var events = await writer.SaveAsync(ct);
         for (var i = 0; i < batch.Count; i++)
         {
-            if (eventOf[i] >= 0)
+            if (eventOf[i] is { } index)
             {
-                var e = events[eventOf[i]];
-                answers[i] = Outcome<SignalAccepted>.Ok(new SignalAccepted(e.AlarmId, e.Seq, false));
-            }
-            else if (eventOf[i] <= -2)
-            {
-                var e = events[eventOf[-2 - eventOf[i]]];
-                answers[i] = Outcome<SignalAccepted>.Ok(new SignalAccepted(e.AlarmId, e.Seq, true));
+                answers[i] = Outcome<SignalAccepted>.Ok(new SignalAccepted(events[index].AlarmId, events[index].Seq, duplicate[i]));
             }
         }
 
