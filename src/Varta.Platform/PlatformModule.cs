@@ -192,11 +192,12 @@ public static class PlatformModule
         {
             // Anything that forgets to say who may use it is closed, not open.
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-            foreach (var role in Roles.All)
-            {
-                o.AddPolicy(Policies.Role(role), p => p.RequireVartaRole(role));
-            }
         });
+        PlatformPolicies.Add(services.AddAuthorizationBuilder());
+        foreach (var role in Roles.All)
+        {
+            services.AddAuthorizationBuilder().AddPolicy(Policies.Role(role), p => p.RequireVartaRole(role));
+        }
         services.AddCascadingAuthenticationState();
     }
 

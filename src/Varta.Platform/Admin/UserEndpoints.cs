@@ -12,7 +12,7 @@ internal static class UserEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/admin/users").WithTags("Administration")
-            .RequireAuthorization(p => p.RequireVartaRole(Roles.Administrator));
+            .RequireAuthorization(PlatformPolicies.ManageUsers);
         group.MapGet("/", async (ClaimsPrincipal user, UserAdmin admin, CancellationToken ct) => TypedResults.Ok(await admin.ListAsync(user, ct)));
         group.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, UserAdmin admin, Problems p, CancellationToken ct) =>
             Answer(await admin.GetAsync(user, id, ct), p));

@@ -19,7 +19,7 @@ internal static class AuditEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(p => p.RequireVartaRole(Roles.Administrator));
+        var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(PlatformPolicies.ReadAudit);
         audit.MapGet("/verify", async (AuditVerifier verifier, CancellationToken ct) => TypedResults.Ok(await verifier.VerifyAsync(null, ct)));
         audit.MapGet("/checkpoint", async (CheckpointSigner signer, VartaDbContext db, CancellationToken ct) =>
             TypedResults.Ok(await signer.CheckpointAsync(db, ct)));
