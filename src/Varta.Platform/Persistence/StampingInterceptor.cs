@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Varta.Platform.Persistence;
 
-/// <summary>Stamps new <see cref="IStamped"/> rows with the clock's now and the acting user, and new or changed
-/// <see cref="IUpdateStamped"/> rows with the clock's now, in one place.</summary>
+/// <summary>Stamps new <see cref="IStamped"/> rows with the clock's now and the acting user, new <see cref="ICreateStamped"/> rows with
+/// the clock's now, and new or changed <see cref="IUpdateStamped"/> rows with the clock's now, in one place.</summary>
 /// <remarks>A singleton: the acting user comes from the context being saved, which belongs to one scope.</remarks>
 internal sealed class StampingInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
@@ -39,6 +39,14 @@ internal sealed class StampingInterceptor(TimeProvider clock) : SaveChangesInter
                 {
                     entry.Entity.RecordedBy = actor;
                 }
+            }
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries<ICreateStamped>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.CreatedAt = now;
             }
         }
 
