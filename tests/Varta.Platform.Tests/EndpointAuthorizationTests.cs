@@ -119,6 +119,36 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         Assert.True(unreviewed.Count == 0, "Anonymous endpoints not reviewed: " + string.Join(", ", unreviewed));
     }
 
+    /// <summary>Reviewed endpoints open to every signed-in user: each answers only about the caller.</summary>
+    private static readonly HashSet<string> AnySignedInUser =
+    [
+        "GET /api/v1/me",        // who am I
+        "GET /api/v1/org/units", // the part of the tree the caller's roles cover
+    ];
+
+    [Fact]
+    public async Task Every_API_endpoint_and_hub_names_the_operation_policy_it_requires()
+    {
+        var policies = factory.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var unnamed = new List<string>();
+        foreach (var (name, endpoint) in Endpoints().Where(e => (e.Name.Contains(" /api/", StringComparison.Ordinal) || e.Name.Contains(" /hubs/", StringComparison.Ordinal))
+                     && !ReviewedAnonymous.Contains(e.Name) && !AnySignedInUser.Contains(e.Name)))
+        {
+            var named = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToList();
+            if (named.Count == 0 || endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>().Any())
+            {
+                unnamed.Add(name); // none named, or an inline policy beside it that a reader of the endpoint cannot see by name
+            }
+
+            foreach (var policy in named)
+            {
+                Assert.True(await policies.GetPolicyAsync(policy) is not null, $"{name} names the unregistered policy '{policy}'");
+            }
+        }
+
+        Assert.True(unnamed.Count == 0, "Endpoints without a named operation policy: " + string.Join(", ", unnamed.Distinct()));
+    }
+
     [Fact]
     public void Every_API_endpoint_has_a_wrong_role_case_here()
     {
@@ -158,9 +188,9 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         }
     }
 
+    // Files that MapStaticAssets serves (scripts, styles) carry its descriptor; a route is never exempt for its shape.
     private static bool IsStaticAsset(Endpoint endpoint) =>
-        endpoint.DisplayName?.Contains("static", StringComparison.OrdinalIgnoreCase) == true
-        || (endpoint is RouteEndpoint r && (r.RoutePattern.RawText?.Contains('.') == true || r.RoutePattern.RawText?.StartsWith('_') == true));
+        endpoint.Metadata.Any(m => m.GetType().Namespace == "Microsoft.AspNetCore.StaticAssets");
 
     // The Blazor circuit's own endpoints and the missing-static-file fallback carry no metadata; the fallback
     // policy (signed-in users only) covers them.

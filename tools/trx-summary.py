@@ -78,6 +78,8 @@ def main() -> int:
         skipped += run_skipped
 
         label = assembly_of(root) or trx.name
+        if trx.parent != folder:
+            label = f"{trx.parent.name}: {label}"  # one folder per database
         summary = root.find(f"{NS}ResultSummary")
         run_outcome = summary.get("outcome", "") if summary is not None else ""
         note = ""

@@ -1,0 +1,206 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Varta.Platform.Demo;
+using Varta.Platform.Identity;
+using Varta.Testing;
+
+namespace Varta.Platform.Tests;
+
+/// <summary>
+/// Every API route that acts on a resource (an id in the route, or a facility or building named in the query or
+/// body) refuses a user who holds the right role in another region: 404 with problem details, so that not even the
+/// resource's existence leaks, and nothing changes. The resources belong to Kyiv; the callers hold their roles in Lviv.
+/// </summary>
+public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<VartaFactory>, IAsyncLifetime
+{
+    private readonly Dictionary<string, HttpClient> _lviv = [];
+    private Guid _record, _entry, _cell, _device, _alarm, _shift, _kyivUser, _securityOfficer;
+
+    /// <summary>Routes whose resource is named in the query string or the body rather than the path.</summary>
+    private static readonly HashSet<string> ResourceInQueryOrBody =
+    [
+        "POST /api/v1/custody/records", "GET /api/v1/custody/board", "GET /api/v1/custody/alerts",
+        "POST /api/v1/alarms/zones", "POST /api/v1/alarms/devices",
+    ];
+
+    /// <summary>Routes with an id that is not a resource of someone else's scope: the caller's own things.</summary>
+    private static readonly HashSet<string> NotScoped = ["GET /openapi/{documentName}.json", "GET /api/reference/{documentName?}"];
+
+    public async Task InitializeAsync()
+    {
+        _lviv["officer"] = (await factory.CreateUserClientAsync(Roles.CustodyOfficer, DemoData.LvivFacility)).Client;
+        _lviv["admin"] = (await factory.CreateUserClientAsync(Roles.Administrator, DemoData.LvivRegion)).Client;
+        _lviv["dispatcher"] = (await factory.CreateUserClientAsync(Roles.Dispatcher, DemoData.LvivRegion)).Client;
+        _kyivUser = (await factory.CreateUserClientAsync(Roles.CustodyOfficer, DemoData.DetentionFacility1)).Id;
+
+        using var officer = await factory.ClientAsAsync("custody.officer");
+        _record = Id(await OkAsync(await officer.PostAsJsonAsync("/api/v1/custody/records", BookIn())));
+        _entry = Id(await OkAsync(await officer.PostAsJsonAsync($"/api/v1/custody/records/{_record}/entries", Note())));
+
+        using var admin = await factory.ClientAsAsync("admin");
+        _cell = Id(await OkAsync(await admin.PostAsJsonAsync($"/api/v1/custody/facilities/{DemoData.DetentionFacility1}/cells",
+            new { number = "S-" + Guid.NewGuid().ToString("N")[..6], capacity = 1, floorArea = 6m })));
+        var device = await OkAsync(await admin.PostAsJsonAsync("/api/v1/alarms/devices",
+            new { siteId = DemoData.ShevchenkivskyiCourt, kind = "fixed-button", name = "Кнопка для перевірки меж" }));
+        _device = device.GetProperty("device").GetProperty("id").GetGuid();
+        using (var button = factory.CreateClient())
+        {
+            button.DefaultRequestHeaders.Authorization = new("Bearer", device.GetProperty("secret").GetString());
+            _alarm = (await OkAsync(await button.PostAsJsonAsync("/api/v1/alarms/signals", new { kind = "duress", idempotencyKey = "scope-1" })))
+                .GetProperty("alarmId").GetGuid();
+        }
+
+        var users = await OkAsync(await admin.GetAsync("/api/v1/admin/users"));
+        _securityOfficer = users.EnumerateArray().Single(u => u.GetProperty("username").GetString() == "security.officer").GetProperty("id").GetGuid();
+        using var dispatcher = await factory.ClientAsAsync("dispatcher");
+        _shift = Id(await OkAsync(await dispatcher.PostAsJsonAsync($"/api/v1/alarms/sites/{DemoData.ShevchenkivskyiCourt}/duty", Shift())));
+    }
+
+    public Task DisposeAsync()
+    {
+        foreach (var client in _lviv.Values)
+        {
+            client.Dispose();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private IEnumerable<(string Endpoint, HttpMethod Method, string Url, string Caller, object? Body)> Cases()
+    {
+        const string c = "/api/v1/custody";
+        const string a = "/api/v1/alarms";
+        var f1 = DemoData.DetentionFacility1;
+        var court = DemoData.ShevchenkivskyiCourt;
+        var now = factory.Clock.GetUtcNow();
+        yield return ("POST /api/v1/custody/facilities/{facilityId:guid}/cells", HttpMethod.Post, $"{c}/facilities/{f1}/cells", "admin",
+            new { number = "Z9", capacity = 1, floorArea = 6m });
+        yield return ("PUT /api/v1/custody/cells/{cellId:guid}", HttpMethod.Put, $"{c}/cells/{_cell}", "admin", new { inService = false });
+        yield return ("GET /api/v1/custody/facilities/{facilityId:guid}/settings", HttpMethod.Get, $"{c}/facilities/{f1}/settings", "officer", null);
+        yield return ("PUT /api/v1/custody/facilities/{facilityId:guid}/settings", HttpMethod.Put, $"{c}/facilities/{f1}/settings", "admin", new { l1Minutes = 45 });
+        yield return ("POST /api/v1/custody/records", HttpMethod.Post, $"{c}/records", "officer", BookIn());
+        yield return ("GET /api/v1/custody/records/{id:guid}", HttpMethod.Get, $"{c}/records/{_record}", "officer", null);
+        yield return ("POST /api/v1/custody/records/{id:guid}/entries", HttpMethod.Post, $"{c}/records/{_record}/entries", "officer", Note());
+        yield return ("POST /api/v1/custody/records/{id:guid}/entries/{entryId:guid}/corrections", HttpMethod.Post,
+            $"{c}/records/{_record}/entries/{_entry}/corrections", "officer", new { reason = "Описка", text = "Виправлено" });
+        yield return ("POST /api/v1/custody/records/{id:guid}/release", HttpMethod.Post, $"{c}/records/{_record}/release", "officer",
+            new { occurredAt = At(now), grounds = "no-grounds", propertyReturned = true });
+        yield return ("POST /api/v1/custody/records/{id:guid}/transfer", HttpMethod.Post, $"{c}/records/{_record}/transfer", "officer",
+            new { occurredAt = At(now), destination = "hospital", destinationName = "Лікарня", propertyReturned = true });
+        yield return ("GET /api/v1/custody/board", HttpMethod.Get, $"{c}/board?facilityId={f1}", "officer", null);
+        yield return ("GET /api/v1/custody/alerts", HttpMethod.Get, $"{c}/alerts?facilityId={f1}", "officer", null);
+
+        yield return ("POST /api/v1/alarms/zones", HttpMethod.Post, $"{a}/zones", "admin", new { siteId = court, name = "Коридор", kind = "corridor" });
+        yield return ("POST /api/v1/alarms/devices", HttpMethod.Post, $"{a}/devices", "admin", new { siteId = court, kind = "fixed-button", name = "Кнопка" });
+        yield return ("POST /api/v1/alarms/devices/{id:guid}/dc09-key", HttpMethod.Post, $"{a}/devices/{_device}/dc09-key", "admin", new { encryption = "aes-128" });
+        yield return ("GET /api/v1/alarms/{id:guid}", HttpMethod.Get, $"{a}/{_alarm}", "dispatcher", null);
+        yield return ("POST /api/v1/alarms/{id:guid}/acknowledge", HttpMethod.Post, $"{a}/{_alarm}/acknowledge", "dispatcher", null);
+        yield return ("POST /api/v1/alarms/{id:guid}/dispatch", HttpMethod.Post, $"{a}/{_alarm}/dispatch", "dispatcher", new { userIds = new[] { _securityOfficer } });
+        yield return ("POST /api/v1/alarms/{id:guid}/notes", HttpMethod.Post, $"{a}/{_alarm}/notes", "dispatcher", new { text = "Нотатка" });
+        yield return ("GET /api/v1/alarms/{id:guid}/medical-profile", HttpMethod.Get, $"{a}/{_alarm}/medical-profile", "dispatcher", null);
+        yield return ("POST /api/v1/alarms/{id:guid}/resolve", HttpMethod.Post, $"{a}/{_alarm}/resolve", "dispatcher", new { outcome = "false", note = "Хибна" });
+        yield return ("GET /api/v1/alarms/sites/{siteId:guid}/responders", HttpMethod.Get, $"{a}/sites/{court}/responders", "dispatcher", null);
+        yield return ("GET /api/v1/alarms/sites/{siteId:guid}/duty", HttpMethod.Get, $"{a}/sites/{court}/duty", "dispatcher", null);
+        yield return ("POST /api/v1/alarms/sites/{siteId:guid}/duty", HttpMethod.Post, $"{a}/sites/{court}/duty", "dispatcher", Shift());
+        yield return ("POST /api/v1/alarms/sites/{siteId:guid}/duty/{shiftId:guid}/cancel", HttpMethod.Post,
+            $"{a}/sites/{court}/duty/{_shift}/cancel", "dispatcher", new { reason = "Хворіє" });
+        yield return ("GET /api/v1/alarms/sites/{siteId:guid}/arming", HttpMethod.Get, $"{a}/sites/{court}/arming", "dispatcher", null);
+        yield return ("PUT /api/v1/alarms/sites/{siteId:guid}/arming", HttpMethod.Put, $"{a}/sites/{court}/arming", "admin",
+            new { windows = Array.Empty<object>(), holidays = Array.Empty<string>() });
+
+        const string u = "/api/v1/admin/users";
+        yield return ("GET /api/v1/admin/users/{id:guid}", HttpMethod.Get, $"{u}/{_kyivUser}", "admin", null);
+        yield return ("PUT /api/v1/admin/users/{id:guid}/roles", HttpMethod.Put, $"{u}/{_kyivUser}/roles", "admin",
+            new { assignments = new[] { new { role = Roles.CustodyOfficer, scopeId = DemoData.LvivFacility } }, reason = "Переведення" });
+        yield return ("POST /api/v1/admin/users/{id:guid}/deactivate", HttpMethod.Post, $"{u}/{_kyivUser}/deactivate", "admin", null);
+        yield return ("POST /api/v1/admin/users/{id:guid}/activate", HttpMethod.Post, $"{u}/{_kyivUser}/activate", "admin", null);
+        yield return ("POST /api/v1/admin/users/{id:guid}/unlock", HttpMethod.Post, $"{u}/{_kyivUser}/unlock", "admin", null);
+        yield return ("POST /api/v1/admin/users/{id:guid}/reset-two-factor", HttpMethod.Post, $"{u}/{_kyivUser}/reset-two-factor", "admin", null);
+    }
+
+    [Fact]
+    public void Every_API_route_that_acts_on_a_resource_has_a_wrong_scope_case_here()
+    {
+        var routed = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"))
+            .Where(n => n.Contains(" /api/", StringComparison.Ordinal) && (n.Contains('{', StringComparison.Ordinal) || ResourceInQueryOrBody.Contains(n)) && !NotScoped.Contains(n))
+            .ToHashSet();
+        var covered = Cases().Select(x => x.Endpoint).ToHashSet();
+        Assert.True(routed.SetEquals(covered), "Without a wrong-scope case: " + string.Join(", ", routed.Except(covered)) + "; stale cases: " + string.Join(", ", covered.Except(routed)));
+    }
+
+    [Fact]
+    public async Task Every_API_route_that_acts_on_a_resource_answers_404_to_the_right_role_in_the_wrong_region_and_changes_nothing()
+    {
+        var wrong = new List<string>();
+        foreach (var (endpoint, method, url, caller, body) in Cases())
+        {
+            using var request = new HttpRequestMessage(method, url);
+            if (body is not null || method != HttpMethod.Get)
+            {
+                request.Content = JsonContent.Create(body ?? new { });
+            }
+
+            var response = await _lviv[caller].SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                wrong.Add($"{endpoint} as Lviv {caller}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+            else
+            {
+                await Problem.AssertAsync(response, HttpStatusCode.NotFound);
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+
+        // Nothing changed: the record is still open with its two entries (booking, note), the alarm still new, the user still active.
+        using var officer = await factory.ClientAsAsync("custody.officer");
+        var record = await OkAsync(await officer.GetAsync($"/api/v1/custody/records/{_record}"));
+        Assert.Equal("in-custody", record.GetProperty("status").GetString());
+        Assert.Equal(2, record.GetProperty("timeline").GetArrayLength());
+        using var dispatcher = await factory.ClientAsAsync("dispatcher");
+        Assert.Null((await OkAsync(await dispatcher.GetAsync($"/api/v1/alarms/{_alarm}"))).GetProperty("acknowledgedAt").GetString());
+        using var admin = await factory.ClientAsAsync("admin");
+        Assert.True((await OkAsync(await admin.GetAsync($"/api/v1/admin/users/{_kyivUser}"))).GetProperty("isActive").GetBoolean());
+    }
+
+    private Dictionary<string, object?> BookIn() => new()
+    {
+        ["facilityId"] = DemoData.DetentionFacility1,
+        ["person"] = new Dictionary<string, object?>
+        {
+            ["surname"] = "Межовий" + Guid.NewGuid().ToString("N")[..4], ["givenName"] = "Петро", ["patronymic"] = "Іванович",
+            ["dateOfBirth"] = "1990-05-17", ["sex"] = "male", ["citizenship"] = "Україна", ["preferredLanguage"] = "українська",
+            ["interpreterNeeded"] = false,
+        },
+        ["legalBasis"] = "cpc-208",
+        ["detainedAt"] = At(factory.Clock.GetUtcNow().AddMinutes(-40)),
+        ["detentionPlace"] = "м. Київ, вул. Вигадана, 7",
+        ["arrivedAt"] = At(factory.Clock.GetUtcNow().AddMinutes(-30)),
+        ["detainingOfficer"] = "ст. лейтенант Вигаданий В. В.",
+    };
+
+    private Dictionary<string, object?> Note() => new() { ["type"] = "note", ["occurredAt"] = At(factory.Clock.GetUtcNow()), ["text"] = "Для перевірки меж" };
+
+    private object Shift() => new
+    {
+        userId = _securityOfficer,
+        startsAt = At(factory.Clock.GetUtcNow().AddHours(1)),
+        endsAt = At(factory.Clock.GetUtcNow().AddHours(9)),
+    };
+
+    private static string At(DateTimeOffset instant) => instant.ToOffset(TimeSpan.FromHours(2)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Guid Id(JsonElement body) => body.GetProperty("id").GetGuid();
+
+    private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+}
