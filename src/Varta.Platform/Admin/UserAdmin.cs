@@ -52,7 +52,7 @@ public sealed class UserAdmin(
         return Manages(admin, assignments) ? Outcome<UserSummary>.Ok(Summary(user, assignments)) : Outcome<UserSummary>.NotFound();
     }
 
-    public async Task<Outcome<UserSummary>> CreateAsync(ClaimsPrincipal admin, CreateUserRequest request, CancellationToken ct)
+    public async Task<Outcome<UserSummary>> CreateAsync(CreateUserRequest request)
     {
         var v = new Validator(loc)
             .Required("username", request.Username, 64)

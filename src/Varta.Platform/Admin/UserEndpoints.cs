@@ -16,9 +16,9 @@ internal static class UserEndpoints
         group.MapGet("/", async (ClaimsPrincipal user, UserAdmin admin, CancellationToken ct) => TypedResults.Ok(await admin.ListAsync(user, ct)));
         group.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, UserAdmin admin, Problems p, CancellationToken ct) =>
             Answer(await admin.GetAsync(user, id, ct), p));
-        group.MapPost("/", async (CreateUserRequest request, ClaimsPrincipal user, UserAdmin admin, Problems p, CancellationToken ct) =>
+        group.MapPost("/", async (CreateUserRequest request, UserAdmin admin, Problems p) =>
         {
-            var outcome = await admin.CreateAsync(user, request, ct);
+            var outcome = await admin.CreateAsync(request);
             return outcome.IsOk ? TypedResults.Created($"/api/v1/admin/users/{outcome.Value!.Id}", outcome.Value) : outcome.Problem(p);
         });
         group.MapPut("/{id:guid}/roles", async (Guid id, SetRolesRequest request, ClaimsPrincipal user, UserAdmin admin, Problems p, CancellationToken ct) =>
