@@ -11,20 +11,20 @@ using Varta.Platform.Persistence;
 
 namespace Varta.Platform.Admin;
 
-public sealed record UserSummary(Guid Id, string Username, string DisplayName, bool IsActive, bool TwoFactorEnabled,
+internal sealed record UserSummary(Guid Id, string Username, string DisplayName, bool IsActive, bool TwoFactorEnabled,
     bool LockedOut, string PreferredCulture, IReadOnlyList<RoleScopeDto> Roles);
 
-public sealed record CreateUserRequest(string? Username, string? DisplayName, string? Password, string? PreferredCulture);
+internal sealed record CreateUserRequest(string? Username, string? DisplayName, string? Password, string? PreferredCulture);
 
-public sealed record RoleScopeRequest(string? Role, Guid? ScopeId);
+internal sealed record RoleScopeRequest(string? Role, Guid? ScopeId);
 
-public sealed record SetRolesRequest(IReadOnlyList<RoleScopeRequest>? Assignments, string? Reason);
+internal sealed record SetRolesRequest(IReadOnlyList<RoleScopeRequest>? Assignments, string? Reason);
 
 /// <summary>
 /// User, role and scope management for administrators. An administrator manages only users whose every
 /// role lies inside the administrator's own scope, and grants only scopes inside it.
 /// </summary>
-public sealed class UserAdmin(
+internal sealed class UserAdmin(
     VartaDbContext db,
     UserManager<VartaUser> users,
     IAuditLog audit,

@@ -7,7 +7,7 @@ using Varta.Platform.Persistence;
 
 namespace Varta.Platform.Audit;
 
-public sealed class AuditOptions
+internal sealed class AuditOptions
 {
     /// <summary>PEM file holding the ECDSA P-256 private key that signs checkpoints; created when missing.</summary>
     public string CheckpointKeyPath { get; set; } = "data/keys/audit-checkpoint.pem";
@@ -40,7 +40,7 @@ public sealed record AuditCheckpointDto(long TreeSize, string RootHash, string S
     }
 }
 
-public sealed class CheckpointSigner : IDisposable
+internal sealed class CheckpointSigner : IDisposable
 {
     private readonly ECDsa _key;
     private readonly TimeProvider _clock;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Varta.Platform.Http;
 
-public sealed class ApiOptions
+internal sealed class ApiOptions
 {
     /// <summary>Largest request body the API accepts, in bytes.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;

@@ -9,13 +9,13 @@ using Varta.Platform.Organisation;
 
 namespace Varta.Platform.Identity;
 
-public sealed record TokenRequest(string? Username, string? Password, string? Totp);
+internal sealed record TokenRequest(string? Username, string? Password, string? Totp);
 
-public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+internal sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
-public sealed record MeResponse(Guid Id, string Username, string DisplayName, IReadOnlyList<RoleScopeDto> Roles);
+internal sealed record MeResponse(Guid Id, string Username, string DisplayName, IReadOnlyList<RoleScopeDto> Roles);
 
-public sealed record RoleScopeDto(string Role, Guid ScopeId, string ScopeName);
+internal sealed record RoleScopeDto(string Role, Guid ScopeId, string ScopeName);
 
 internal static class AuthEndpoints
 {

@@ -7,7 +7,7 @@ namespace Varta.Platform.Identity;
 /// Between the password and the second factor: a short-lived, tamper-proof cookie naming the user whose
 /// password was right. It grants nothing by itself.
 /// </summary>
-public sealed class PendingSignIn(IDataProtectionProvider protection, TimeProvider clock)
+internal sealed class PendingSignIn(IDataProtectionProvider protection, TimeProvider clock)
 {
     private const string CookieName = "varta.pending";
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);

@@ -9,7 +9,7 @@ namespace Varta.Platform.Identity;
 /// A cookie or token stays good only while the user is active and unchanged: a new security stamp (after a
 /// role, password or 2FA change, or deactivation) revokes every session within the cache time.
 /// </summary>
-public sealed class PrincipalValidator(IServiceScopeFactory scopes, IMemoryCache cache)
+internal sealed class PrincipalValidator(IServiceScopeFactory scopes, IMemoryCache cache)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(20);
 

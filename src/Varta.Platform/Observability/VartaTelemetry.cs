@@ -4,7 +4,7 @@ using System.Diagnostics.Metrics;
 namespace Varta.Platform.Observability;
 
 /// <summary>The names under which Varta's own traces and metrics are published.</summary>
-public static class VartaTelemetry
+internal static class VartaTelemetry
 {
     public const string Name = "Varta";
 

@@ -6,7 +6,7 @@ using Varta.Platform.Identity;
 
 namespace Varta.Platform.Organisation;
 
-public sealed record OrgUnitDto(Guid Id, Guid? ParentId, string Kind, string? SiteKind, string Name, string NameEn, string Code);
+internal sealed record OrgUnitDto(Guid Id, Guid? ParentId, string Kind, string? SiteKind, string Name, string NameEn, string Code);
 
 internal static class OrgEndpoints
 {
