@@ -1,5 +1,6 @@
 using Varta.Host;
 using Varta.Platform;
+using Varta.Platform.Persistence;
 
 // Before anything rents a byte array: let the shared pool keep more buffers per core. An alarm push writes to every
 // console's pipe at once, and each pipe holds its 4 KB buffer until that console's socket send; with the default (32
