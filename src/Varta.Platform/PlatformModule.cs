@@ -55,6 +55,7 @@ public static class PlatformModule
         services.AddHostedService<CheckpointService>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<UserAdmin>();
+        services.AddScoped<AuditReader>();
         services.AddScoped<PeopleDirectory>();
         services.AddSingleton<PendingSignIn>();
         services.AddSingleton<IDemoSeeder, PlatformDemoSeeder>();

@@ -35,7 +35,8 @@ public sealed class HouseRulesTests
             exposed.AddRange(module.GetExportedTypes()
                 .Where(t => t.FullName != moduleClass
                     && t.Namespace?.StartsWith(name + ".Contracts", StringComparison.Ordinal) != true
-                    && !typeof(Microsoft.AspNetCore.Components.ComponentBase).IsAssignableFrom(t)) // the router finds only public pages
+                    && !typeof(Microsoft.AspNetCore.Components.ComponentBase).IsAssignableFrom(t) // the router finds only public pages
+                    && t.Name != "_Imports") // Razor's compiled _Imports.razor, public by construction
                 .Select(t => t.FullName!));
         }
 

@@ -23,7 +23,7 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
     private static readonly HashSet<string> ResourceInQueryOrBody =
     [
         "POST /api/v1/custody/records", "GET /api/v1/custody/board", "GET /api/v1/custody/alerts",
-        "POST /api/v1/alarms/zones", "POST /api/v1/alarms/devices",
+        "POST /api/v1/alarms/zones", "POST /api/v1/alarms/devices", "GET /api/v1/audit/entries",
     ];
 
     /// <summary>Routes with an id that is not a resource of someone else's scope: the caller's own things.</summary>
@@ -110,6 +110,8 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         yield return ("GET /api/v1/alarms/sites/{siteId:guid}/arming", HttpMethod.Get, $"{a}/sites/{court}/arming", "dispatcher", null);
         yield return ("PUT /api/v1/alarms/sites/{siteId:guid}/arming", HttpMethod.Put, $"{a}/sites/{court}/arming", "admin",
             new { windows = Array.Empty<object>(), holidays = Array.Empty<string>() });
+
+        yield return ("GET /api/v1/audit/entries", HttpMethod.Get, $"/api/v1/audit/entries?resourceId={_record}", "admin", null);
 
         const string u = "/api/v1/admin/users";
         yield return ("GET /api/v1/admin/users/{id:guid}", HttpMethod.Get, $"{u}/{_kyivUser}", "admin", null);
