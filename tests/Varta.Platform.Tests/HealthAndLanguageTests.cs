@@ -53,6 +53,20 @@ public sealed class HealthAndLanguageTests(VartaFactory factory) : IClassFixture
         Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
 
+    [Theory]
+    [InlineData("%2F%09%2Fevil.com")] // "/\t/evil.com": a browser drops the tab and goes to //evil.com
+    [InlineData("%2F%0D%0A%2Fevil.com")]
+    [InlineData("%2F%5C%2Fevil.com")]
+    [InlineData("https%3A%2F%2Fevil.com")]
+    [InlineData("%2F%20%2Fevil.com")]
+    public async Task A_redirect_that_is_not_a_local_path_is_ignored_never_an_error(string redirect)
+    {
+        using var client = factory.Anonymous();
+        var response = await client.GetAsync($"/culture?c=en&redirect={redirect}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task The_culture_switch_returns_to_the_page_it_was_clicked_on_and_ignores_a_foreign_referer()
     {

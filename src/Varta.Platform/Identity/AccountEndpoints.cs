@@ -45,6 +45,11 @@ internal static class AccountEndpoints
         return IsLocal(local) && !local.StartsWith("/culture", StringComparison.OrdinalIgnoreCase) ? local : null;
     }
 
+    /// <summary>
+    /// A path on this site: one leading slash, not "//" or "/\\" (another host), and no control or blank character anywhere
+    /// ("/\t/evil.com" is read by browsers as "//evil.com"). Anything else is ignored, never an error.
+    /// </summary>
     public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c));
 }
