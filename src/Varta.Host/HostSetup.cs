@@ -5,6 +5,7 @@ using Varta.Alarms;
 using Varta.Custody;
 using Varta.Host.Components;
 using Varta.Platform;
+using Varta.Platform.Persistence;
 
 namespace Varta.Host;
 
@@ -22,9 +23,11 @@ internal static class HostSetup
         }
 
         // One key ring for every host, kept across restarts: DC-09 panel keys are stored protected with it.
+        var keyRing = Path.GetFullPath(builder.Configuration["DataProtection:KeysPath"] ?? "data/keys/data-protection");
+        PrivateFiles.EnsureFolder(keyRing); // 0700: the ring's files are readable by the service account alone
         var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("Varta")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(builder.Configuration["DataProtection:KeysPath"] ?? "data/keys/data-protection")));
+            .PersistKeysToFileSystem(new DirectoryInfo(keyRing));
 
         // On Linux the key ring's files hold their keys in the clear unless a certificate encrypts them at rest; every
         // host then needs the same certificate (PKCS#12, with its private key) as well as the folder.

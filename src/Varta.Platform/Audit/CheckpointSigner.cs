@@ -56,12 +56,7 @@ internal sealed class CheckpointSigner : IDisposable
         }
         else
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, _key.ExportPkcs8PrivateKeyPem());
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            PrivateFiles.WriteText(path, _key.ExportPkcs8PrivateKeyPem());
 
             logger.LogWarning("Created a new audit checkpoint key at {Path}; back it up and keep it secret", path);
         }

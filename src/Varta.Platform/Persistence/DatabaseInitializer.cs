@@ -23,20 +23,30 @@ public static class DatabaseInitializer
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<VartaDbContext>();
-            if (db.Database.IsSqlite())
+            string? file = null;
+            var dataSource = db.Database.IsSqlite() ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource : "";
+            if (dataSource is { Length: > 0 } and not ":memory:")
             {
-                var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString());
-                var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-                if (!string.IsNullOrEmpty(folder))
+                // The database holds people's records: its folder and files are the service account's alone. SQLite gives
+                // the WAL and shared-memory files the database file's mode, so the file is made 0600 before SQLite opens it.
+                file = Path.GetFullPath(dataSource);
+                PrivateFiles.EnsureFolder(Path.GetDirectoryName(file)!);
+                if (!File.Exists(file))
                 {
-                    Directory.CreateDirectory(folder);
+                    PrivateFiles.WriteText(file, "");
                 }
+
+                PrivateFiles.Restrict(file, file + "-wal", file + "-shm");
             }
 
             await db.Database.MigrateAsync(cancellationToken);
             if (db.Database.IsSqlite())
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                if (file is not null)
+                {
+                    PrivateFiles.Restrict(file, file + "-wal", file + "-shm");
+                }
             }
         }
 
