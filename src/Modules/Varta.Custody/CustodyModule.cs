@@ -1,15 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Varta.Custody.AddCell;
 using Varta.Custody.Alerts;
+using Varta.Custody.AppendEntry;
 using Varta.Custody.Board;
 using Varta.Custody.BookIn;
+using Varta.Custody.ChangeFacilitySettings;
+using Varta.Custody.CorrectEntry;
 using Varta.Custody.Data;
-using Varta.Custody.Facilities;
-using Varta.Custody.RecordEntry;
+using Varta.Custody.Entries;
+using Varta.Custody.EntryTypes;
+using Varta.Custody.ListFacilities;
+using Varta.Custody.Overdue;
+using Varta.Custody.ReadFacilitySettings;
+using Varta.Custody.ReadRecord;
 using Varta.Custody.Records;
 using Varta.Custody.Release;
-using Varta.Custody.Search;
+using Varta.Custody.SearchRecords;
+using Varta.Custody.Transfer;
+using Varta.Custody.UpdateCell;
 using Varta.Platform.Demo;
 using Varta.Platform.Identity;
 using Varta.Platform.Localization;
@@ -43,16 +55,26 @@ public static class CustodyModule
         services.AddSingleton(Model);
         services.AddSingleton<ITextCatalog, CustodyTexts>();
         services.AddSingleton<CustodyChanges>();
+        services.AddOperations(CustodyPolicies.Add);
         services.AddScoped<RecordReader>();
-        services.AddScoped<RecordView>();
+        services.AddScoped<EntryWriter>();
+        services.AddScoped<EntryChecks>();
         services.AddScoped<BookInHandler>();
         services.AddScoped<AppendEntryHandler>();
-        services.AddScoped<CloseRecordHandler>();
-        services.AddScoped<BoardQuery>();
-        services.AddScoped<OverdueQuery>();
-        services.AddScoped<FacilitySettingsHandler>();
+        services.AddScoped<CorrectEntryHandler>();
+        services.AddScoped<ReleaseHandler>();
+        services.AddScoped<TransferHandler>();
+        services.AddScoped<ReadRecordHandler>();
+        services.AddScoped<RecordView>();
         services.AddScoped<SearchQuery>();
-        services.AddScoped<FacilityHandler>();
+        services.AddScoped<BoardQuery>();
+        services.AddScoped<OpenAlertsQuery>();
+        services.AddScoped<OverdueQuery>();
+        services.AddScoped<ListFacilitiesQuery>();
+        services.AddScoped<AddCellHandler>();
+        services.AddScoped<UpdateCellHandler>();
+        services.AddScoped<ReadFacilitySettingsQuery>();
+        services.AddScoped<ChangeFacilitySettingsHandler>();
         services.AddScoped<AlertScanner>();
         services.AddSingleton<AlertService>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertService>());
@@ -66,7 +88,23 @@ public static class CustodyModule
 
     public static IEndpointRouteBuilder MapCustody(this IEndpointRouteBuilder app)
     {
-        CustodyEndpoints.Map(app);
+        var group = app.MapGroup("/api/v1/custody").WithTags("Custody");
+        BookInEndpoint.Map(group);
+        AppendEntryEndpoint.Map(group);
+        CorrectEntryEndpoint.Map(group);
+        ReleaseEndpoint.Map(group);
+        TransferEndpoint.Map(group);
+        ReadRecordEndpoint.Map(group);
+        SearchRecordsEndpoint.Map(group);
+        BoardEndpoint.Map(group);
+        AlertsEndpoint.Map(group);
+        OverdueEndpoint.Map(group);
+        ListFacilitiesEndpoint.Map(group);
+        AddCellEndpoint.Map(group);
+        UpdateCellEndpoint.Map(group);
+        ReadFacilitySettingsEndpoint.Map(group);
+        ChangeFacilitySettingsEndpoint.Map(group);
+        EntryTypesEndpoint.Map(group);
         return app;
     }
 }
