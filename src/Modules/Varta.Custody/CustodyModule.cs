@@ -9,6 +9,7 @@ using Varta.Custody.AppendEntry;
 using Varta.Custody.Board;
 using Varta.Custody.BookIn;
 using Varta.Custody.ChangeFacilitySettings;
+using Varta.Custody.Contracts;
 using Varta.Custody.CorrectEntry;
 using Varta.Custody.Data;
 using Varta.Custody.Entries;
@@ -57,6 +58,7 @@ public static class CustodyModule
         services.AddSingleton<CustodyChanges>();
         services.AddOperations(CustodyPolicies.Add);
         services.AddScoped<RecordReader>();
+        services.AddScoped<ICustodyRecords, CustodyRecords>();
         services.AddScoped<EntryWriter>();
         services.AddScoped<EntryChecks>();
         services.AddScoped<BookInHandler>();
