@@ -16,7 +16,8 @@ internal sealed class TextOrAbsent : JsonConverter<string>
             return reader.GetString();
         }
 
-        reader.Skip();
+        // Consumed whole (Skip would throw: a streamed body is not the reader's final block).
+        using var _ = JsonDocument.ParseValue(ref reader);
         return null;
     }
 

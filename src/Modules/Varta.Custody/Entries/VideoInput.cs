@@ -17,14 +17,14 @@ internal sealed class VideoInputJson : JsonConverter<VideoInput>
 {
     public override VideoInput Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
+        // Parsed whole (Skip would throw: a streamed body is not the reader's final block).
+        using var document = JsonDocument.ParseValue(ref reader);
+        var video = document.RootElement;
+        if (video.ValueKind != JsonValueKind.Object)
         {
-            reader.Skip();
             return new VideoInput(null) { NotAnObject = true };
         }
 
-        using var document = JsonDocument.ParseValue(ref reader);
-        var video = document.RootElement;
         var camera = video.TryGetProperty("cameraId", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
         return new VideoInput(camera, Instant(video, "from"), Instant(video, "to"));
     }
