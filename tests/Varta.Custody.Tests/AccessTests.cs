@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Varta.Custody.Records;
-using Varta.Custody.Search;
+using Varta.Custody.SearchRecords;
 using Varta.Platform.Audit;
 using Varta.Platform.Demo;
 using Varta.Platform.Identity;

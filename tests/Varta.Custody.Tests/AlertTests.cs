@@ -208,8 +208,8 @@ public sealed class AlertTests(VartaFactory factory) : IClassFixture<VartaFactor
         Assert.DoesNotContain(await OverdueAsync(other), o => o.RecordId == recordId);
     }
 
-    private static async Task<List<Varta.Custody.Board.OverdueDto>> OverdueAsync(HttpClient client) =>
-        await CustodyApi.OkAsync<List<Varta.Custody.Board.OverdueDto>>(await client.GetAsync($"{CustodyApi.Base}/overdue"));
+    private static async Task<List<Varta.Custody.Overdue.OverdueDto>> OverdueAsync(HttpClient client) =>
+        await CustodyApi.OkAsync<List<Varta.Custody.Overdue.OverdueDto>>(await client.GetAsync($"{CustodyApi.Base}/overdue"));
 
     private static async Task<List<string>> KindsAsync(HttpClient client, Guid recordId) =>
         (await CustodyApi.AlertsAsync(client)).Where(a => a.RecordId == recordId).Select(a => a.Kind).ToList();

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Varta.Custody.Facilities;
+using Varta.Custody.ReadFacilitySettings;
 using Varta.Platform.Demo;
 using Varta.Testing;
 

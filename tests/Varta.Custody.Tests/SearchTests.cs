@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Varta.Custody.Search;
+using Varta.Custody.SearchRecords;
 using Varta.Testing;
 
 namespace Varta.Custody.Tests;

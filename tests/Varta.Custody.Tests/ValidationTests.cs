@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Varta.Custody.Search;
+using Varta.Custody.SearchRecords;
 using Varta.Testing;
 
 namespace Varta.Custody.Tests;

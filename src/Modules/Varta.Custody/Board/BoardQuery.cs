@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Varta.Custody.Data;
@@ -29,12 +30,12 @@ internal sealed record BoardRowDto(
 internal sealed record BoardDto(Guid FacilityId, string FacilityName, DateTimeOffset AsOf, int InCustody, int Capacity, IReadOnlyList<BoardRowDto> Rows);
 
 /// <summary>Everyone in custody at a facility, most urgent first: the custody officer's live overview.</summary>
-internal sealed class BoardQuery(VartaDbContext db, Access access, OrgDirectory org, IAuditLog audit, TimeProvider clock, IOptions<CustodyOptions> options)
+internal sealed class BoardQuery(VartaDbContext db, IAuthorizationService authorization, OrgDirectory org, IAuditLog audit, TimeProvider clock, IOptions<CustodyOptions> options)
 {
     public async Task<Outcome<BoardDto>> ReadAsync(ClaimsPrincipal user, Guid facilityId, CancellationToken ct, bool auditRead = true)
     {
         var facility = org.Current.Find(facilityId);
-        if (facility?.SiteKind != SiteKinds.DetentionFacility || !access.Allows(user, facilityId, CustodyRoles.Readers))
+        if (facility?.SiteKind != SiteKinds.DetentionFacility || !await authorization.AllowsAsync(user, CustodyPolicies.ReadBoard, facilityId))
         {
             return Outcome<BoardDto>.NotFound();
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Varta.Custody.Data;
@@ -22,7 +23,7 @@ namespace Varta.Custody.BookIn;
 /// </summary>
 internal sealed partial class BookInHandler(
     VartaDbContext db,
-    Access access,
+    IAuthorizationService authorization,
     OrgDirectory org,
     IAuditLog audit,
     TimeProvider clock,
@@ -44,7 +45,7 @@ internal sealed partial class BookInHandler(
         }
 
         var facility = org.Current.Find(facilityId);
-        if (facility?.SiteKind != SiteKinds.DetentionFacility || !access.Allows(user, facilityId, CustodyRoles.Writers))
+        if (facility?.SiteKind != SiteKinds.DetentionFacility || !await authorization.AllowsAsync(user, CustodyPolicies.BookIn, facilityId))
         {
             return Outcome<RecordDto>.NotFound();
         }

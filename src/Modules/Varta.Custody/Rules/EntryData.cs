@@ -6,40 +6,35 @@ using Varta.Platform.Http;
 namespace Varta.Custody.Rules;
 
 /// <summary>
-/// Reads an entry type's own fields from a request body, checking each against its spec. Only known fields
-/// are kept; an unknown one is an error, so a typo never silently drops information.
+/// Reads an entry type's own fields from a request (its extension data), checking each against its spec. Only known
+/// fields are kept; an unknown one is an error, so a typo never silently drops information.
 /// </summary>
 internal static class EntryData
 {
-    public static JsonObject Read(JsonElement body, EntryTypeSpec spec, IReadOnlySet<string> commonFields, Validator v, bool partial = false)
+    public static JsonObject Read(IReadOnlyDictionary<string, JsonElement>? body, EntryTypeSpec spec, IReadOnlySet<string> ignored, Validator v,
+        bool partial = false)
     {
         var result = new JsonObject();
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            v.Fail("$", "object-required");
-            return result;
-        }
-
         var fields = spec.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
-        foreach (var property in body.EnumerateObject())
+        foreach (var (name, value) in body ?? new Dictionary<string, JsonElement>())
         {
-            if (commonFields.Contains(property.Name))
+            if (ignored.Contains(name))
             {
                 continue;
             }
 
-            if (!fields.TryGetValue(property.Name, out var field))
+            if (!fields.TryGetValue(name, out var field))
             {
-                v.Fail(property.Name, "unknown-field", spec.Code);
+                v.Fail(name, "unknown-field", spec.Code);
                 continue;
             }
 
-            if (property.Value.ValueKind == JsonValueKind.Null)
+            if (value.ValueKind == JsonValueKind.Null)
             {
                 continue;
             }
 
-            if (ReadValue(property.Value, field, v) is { } node)
+            if (ReadValue(value, field, v) is { } node)
             {
                 result[field.Name] = node;
             }

@@ -1,0 +1,19 @@
+using Varta.Platform.Identity;
+
+namespace Varta.Custody;
+
+/// <summary>The role sets behind the custody operations (<see cref="CustodyPolicies"/>) and the menu.</summary>
+internal static class CustodyRoles
+{
+    /// <summary>May read records, the board and search in their scope.</summary>
+    public static readonly string[] Readers = [Roles.CustodyOfficer, Roles.RightsInspector, Roles.ExternalMonitor, Roles.UnitHead];
+
+    /// <summary>May write to records in their facility.</summary>
+    public static readonly string[] Writers = [Roles.CustodyOfficer];
+
+    /// <summary>May manage facilities and cells.</summary>
+    public static readonly string[] FacilityAdmins = [Roles.Administrator];
+
+    /// <summary>May see the facilities list (cells and capacity, no personal data).</summary>
+    public static readonly string[] FacilityViewers = [.. Readers, Roles.Administrator];
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Varta.Platform.Localization;
+using Varta.Platform.Pages;
+
+namespace Varta.Custody.RecordForms;
+
+/// <summary>Shared formatting for custody pages: Kyiv time, durations, countdowns.</summary>
+public abstract class CustodyPage : VartaPage
+{
+    protected static string Time(DateTimeOffset? at) => at is { } t ? KyivTime.Format(t) : "—";
+
+    protected static string Brief(DateTimeOffset? at) => at is { } t ? KyivTime.ToKyiv(t).ToString("dd.MM HH:mm", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>"5 h 20 min" or "-0 h 15 min" when past.</summary>
+    protected string Duration(int? minutes)
+    {
+        if (minutes is not { } m)
+        {
+            return "—";
+        }
+
+        var sign = m < 0 ? "−" : "";
+        m = Math.Abs(m);
+        return $"{sign}{m / 60} {L["custody.unit.h"]} {m % 60:D2} {L["custody.unit.min"]}";
+    }
+
+    protected static string Urgency(int? minutes, int soon = 60) => minutes switch
+    {
+        null => "",
+        < 0 => "late",
+        var m when m < soon => "soon",
+        _ => "",
+    };
+
+    /// <summary>Kyiv wall-clock input value ("yyyy-MM-ddTHH:mm") for a datetime-local field.</summary>
+    protected static string LocalInput(DateTimeOffset instant) =>
+        KyivTime.ToKyiv(instant).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A datetime-local value read as Kyiv time, as an ISO instant with its offset.</summary>
+    protected static string? FromLocalInput(string? value)
+    {
+        if (!DateTime.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return value;
+        }
+
+        var offset = KyivTime.Zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToString("O", CultureInfo.InvariantCulture);
+    }
+}
