@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Varta.Custody.Data;
 using Varta.Custody.Records;
 using Varta.Platform.Audit;
@@ -30,7 +29,7 @@ internal sealed record BoardRowDto(
 internal sealed record BoardDto(Guid FacilityId, string FacilityName, DateTimeOffset AsOf, int InCustody, int Capacity, IReadOnlyList<BoardRowDto> Rows);
 
 /// <summary>Everyone in custody at a facility, most urgent first: the custody officer's live overview.</summary>
-internal sealed class BoardQuery(VartaDbContext db, IAuthorizationService authorization, OrgDirectory org, IAuditLog audit, TimeProvider clock, IOptions<CustodyOptions> options)
+internal sealed class BoardQuery(VartaDbContext db, IAuthorizationService authorization, OrgDirectory org, IAuditLog audit, TimeProvider clock)
 {
     public async Task<Outcome<BoardDto>> ReadAsync(ClaimsPrincipal user, Guid facilityId, CancellationToken ct, bool auditRead = true)
     {
@@ -54,7 +53,7 @@ internal sealed class BoardQuery(VartaDbContext db, IAuthorizationService author
                 x.r.Id, x.r.Number, RecordReader.ToDto(x.p).FullName, x.p.DateOfBirth, x.p.Sex,
                 x.r.CellId is { } c && cellById.TryGetValue(c, out var cell) ? new CellRefDto(cell.Id, cell.Number) : null,
                 (int)(now - RecordReader.Utc(x.r.DetainedAt)).TotalMinutes,
-                RecordReader.Clocks(x.r, now, options.Value), x.r.ObservationLevel, x.r.RiskLevel,
+                RecordReader.Clocks(x.r, now), x.r.ObservationLevel, x.r.RiskLevel,
                 RecordReader.Flags(x.r, x.p), alerts[x.r.Id].Order(StringComparer.Ordinal).ToList()))
             .OrderBy(r => Urgency(r))
             .ToList();

@@ -1,15 +1,13 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Varta.Custody.Data;
-using Varta.Custody.Rules;
 using Varta.Platform.Organisation;
 using Varta.Platform.Persistence;
 
 namespace Varta.Custody.Records;
 
 /// <summary>Builds the full view of a record: person, clocks, flags, timeline with corrections, alerts.</summary>
-internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProvider clock, IOptions<CustodyOptions> options)
+internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProvider clock)
 {
     public async Task<RecordDto?> ReadAsync(Guid id, CancellationToken ct, IReadOnlyList<string>? warnings = null,
         IReadOnlyList<DuplicateCandidateDto>? duplicates = null)
@@ -35,7 +33,7 @@ internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProv
             ToDto(person), record.LegalBasis, record.LegalBasisDetail, record.AdministrativeException, record.DetentionPlace,
             Utc(record.ArrivedAt), record.DetainingOfficer, record.ProceedingsNumber, record.IsMinor,
             cell is null ? null : new CellRefDto(cell.Id, cell.Number),
-            record.ObservationLevel, record.RiskLevel, Flags(record, person), Clocks(record, clock.GetUtcNow(), options.Value),
+            record.ObservationLevel, record.RiskLevel, Flags(record, person), Clocks(record, clock.GetUtcNow()),
             record.ClosedAt is { } closed ? Utc(closed) : null, record.ClosedGrounds, timeline,
             alerts.Select(ToDto).ToList(),
             earlier.Select(r => new EarlierRecordDto(r.Id, r.Number, org.Current.Find(r.FacilityId)?.DisplayName ?? "", r.Status, Utc(r.DetainedAt),
@@ -43,7 +41,7 @@ internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProv
             warnings ?? [], duplicates ?? []);
     }
 
-    public static ClocksDto Clocks(CustodyRecord r, DateTimeOffset now, CustodyOptions options)
+    public static ClocksDto Clocks(CustodyRecord r, DateTimeOffset now)
     {
         int? Left(DateTime? at) => at is { } t ? (int)Math.Floor((Utc(t) - now).TotalMinutes) : null;
         int? Delay(DateTime? at) => at is { } t ? (int)Math.Round((t - r.DetainedAt).TotalMinutes) : null;
