@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Varta.Alarms.Data;
-using Varta.Alarms.Devices;
+using Varta.Alarms.DeviceAuthentication;
 using Varta.Platform.Demo;
 using Varta.Platform.Persistence;
 
