@@ -76,6 +76,7 @@ public static class AlarmsModule
         services.AddScoped<GetArmingHandler>();
         services.AddScoped<SetArmingHandler>();
         services.AddScoped<PhoneDevices>();
+        services.AddScoped<DuressAlarmStatus>();
         services.AddScoped<MyMedicalProfileHandler>();
         services.AddScoped<ResponderMedicalProfileHandler>();
         services.AddScoped<StatsQuery>();

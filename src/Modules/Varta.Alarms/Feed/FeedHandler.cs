@@ -20,4 +20,8 @@ internal sealed class FeedHandler(VartaDbContext db, ConsoleAlarms console)
         return events.Select(e => new AlarmEventDto(e.Seq, e.AlarmId, e.SiteId, e.Kind, AlarmWriter.Utc(e.At), e.Actor,
             e.AlarmId is { } a ? alarms.GetValueOrDefault(a) : null)).ToList();
     }
+
+    /// <summary>The newest sequence number of the whole feed: where a console that opens now starts listening.</summary>
+    public async Task<long> LatestAsync(CancellationToken ct) =>
+        await db.Set<AlarmEvent>().MaxAsync(e => (long?)e.Seq, ct) ?? 0;
 }
