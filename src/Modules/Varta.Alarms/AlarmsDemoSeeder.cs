@@ -33,7 +33,7 @@ internal sealed class AlarmsDemoSeeder : IDemoSeeder
             Id = Guid.NewGuid(), SiteId = site, ZoneId = zone.Id, Kind = kind, Name = name, AccountNumber = account,
             SecretHash = DeviceAuthenticationHandler.HashSecret(DeviceAuthenticationHandler.NewSecret()),
             // Demo devices report once a day so the demo is not a wall of "offline" alarms.
-            HeartbeatSeconds = 86_400, LastSeenAt = now, SilentAfter = now.AddSeconds(86_400), CreatedAt = now,
+            HeartbeatSeconds = 86_400, LastSeenAt = now, SilentAfter = now.AddSeconds(86_400),
         };
         db.Set<Device>().AddRange(
             D("Кнопка зал №1", "courtroom-button", courtroom1),

@@ -86,7 +86,6 @@ internal sealed class AddDeviceHandler(VartaDbContext db, IAuthorizationService 
             AccountNumber = string.IsNullOrWhiteSpace(r.AccountNumber) ? null : r.AccountNumber.Trim(),
             OwnerUserId = r.OwnerUserId,
             HeartbeatSeconds = r.HeartbeatSeconds ?? options.Value.DefaultHeartbeatSeconds,
-            CreatedAt = now,
         };
         device.SilentAfter = now.AddSeconds(device.HeartbeatSeconds); // a new device has one period to report
         db.Set<Device>().Add(device);

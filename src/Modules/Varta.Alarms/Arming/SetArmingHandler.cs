@@ -76,7 +76,6 @@ internal sealed class SetArmingHandler(VartaDbContext db, IAuthorizationService 
 
         schedule.Windows = JsonSerializer.Serialize(windows);
         schedule.Holidays = JsonSerializer.Serialize(holidays);
-        schedule.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         audit.Record(new AuditRecord { Action = "alarms.arming.set", Category = AuditCategory.Admin, ResourceType = "alarm-site", ResourceId = siteId.ToString(), OrgUnitId = siteId, Details = schedule.Windows });
         await db.SaveChangesAsync(ct);
         return Outcome<ArmingDto>.Ok(new ArmingDto(siteId, windows, holidays, ArmingRules.IsArmed(windows, holidays, clock.GetUtcNow())));

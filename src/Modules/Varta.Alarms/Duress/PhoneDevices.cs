@@ -45,9 +45,8 @@ internal sealed class PhoneDevices(VartaDbContext db, IAuthorizationService auth
             OwnerUserId = userId,
             // A phone is not supervised like a fixed button: it reports when used, not every 20 s.
             HeartbeatSeconds = 86_400 * 365,
-            CreatedAt = now,
         };
-        device.HeardAt(device.CreatedAt);
+        device.HeardAt(now);
         db.Set<Device>().Add(device);
         audit.Record(new AuditRecord
         {

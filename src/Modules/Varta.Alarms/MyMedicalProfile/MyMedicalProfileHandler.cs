@@ -65,7 +65,6 @@ internal sealed class MyMedicalProfileHandler(VartaDbContext db, IAuditLog audit
         profile.EmergencyContactPhone = r.EmergencyContactPhone?.Trim();
         profile.ConsentAt = profile.Active ? profile.ConsentAt : now;
         profile.WithdrawnAt = null;
-        profile.UpdatedAt = now;
         audit.Record(new AuditRecord { Action = "alarms.medical-profile.saved", ResourceType = "medical-profile", ResourceId = profile.UserId.ToString() });
         await db.SaveChangesAsync(ct);
         return Outcome<MedicalProfileDto>.Ok(ToDto(profile));
@@ -82,7 +81,6 @@ internal sealed class MyMedicalProfileHandler(VartaDbContext db, IAuditLog audit
         // Withdrawal erases the health data itself; the fact of consent and its withdrawal stays in the audit log.
         profile.BloodType = profile.Allergies = profile.Conditions = profile.Medications = profile.EmergencyContactName = profile.EmergencyContactPhone = null;
         profile.WithdrawnAt = clock.GetUtcNow().UtcDateTime;
-        profile.UpdatedAt = profile.WithdrawnAt.Value;
         audit.Record(new AuditRecord { Action = "alarms.medical-profile.consent-withdrawn", ResourceType = "medical-profile", ResourceId = profile.UserId.ToString() });
         await db.SaveChangesAsync(ct);
     }
