@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Varta.Alarms.Data;
 using Varta.Alarms.Dc09;
-using Varta.Alarms.Devices;
+using Varta.Alarms.ReceiveDc09;
 using Varta.Platform.Demo;
 using Varta.Platform.Persistence;
 using Varta.Testing;

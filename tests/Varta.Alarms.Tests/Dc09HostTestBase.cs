@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Varta.Alarms.Dc09;
-using Varta.Alarms.Signals;
+using Varta.Alarms.ReceiveDc09;
 using Varta.Testing;
 
 namespace Varta.Alarms.Tests;

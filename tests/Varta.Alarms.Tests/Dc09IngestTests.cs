@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Varta.Alarms.Dc09;
-using Varta.Alarms.Signals;
+using Varta.Alarms.ReceiveDc09;
 using Varta.Testing;
 
 namespace Varta.Alarms.Tests;
@@ -74,7 +74,7 @@ public sealed class Dc09IngestTests(Dc09Factory factory) : Dc09HostTestBase(fact
         var timelines = await Factory.WithScopeAsync(async sp =>
         {
             var user = await DispatcherAsync(sp);
-            return await sp.GetRequiredService<Console.ConsoleHandler>().TimelinesAsync(user, [alarmId], CancellationToken.None);
+            return await sp.GetRequiredService<Console.ConsoleTimelines>().TimelinesAsync(user, [alarmId], CancellationToken.None);
         });
         Assert.Equal(["raised", "restored"], timelines[alarmId].Select(e => e.Kind));
         Assert.Equal("130/015", timelines[alarmId][^1].Detail);

@@ -115,7 +115,7 @@ public sealed class DutyRosterTests(VartaFactory factory) : AlarmsTestBase(facto
         await using var elsewhere = Factory.Services.CreateAsyncScope();
         var db = elsewhere.ServiceProvider.GetRequiredService<VartaDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await Varta.Alarms.Duty.DutyRoster.LockOfficerAsync(db, officerId, CancellationToken.None);
+        await Varta.Alarms.PlanShift.PlanShiftHandler.LockOfficerAsync(db, officerId, CancellationToken.None);
 
         using var dispatcher = await Factory.ClientAsAsync("dispatcher");
         var booking = dispatcher.PostAsJsonAsync(Duty, Shift(officerId, start.AddHours(2), start.AddHours(10)));

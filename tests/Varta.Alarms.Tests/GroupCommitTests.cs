@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Varta.Alarms.Data;
-using Varta.Alarms.Signals;
+using Varta.Alarms.SendSignal;
 using Varta.Platform.Persistence;
 using Varta.Testing;
 

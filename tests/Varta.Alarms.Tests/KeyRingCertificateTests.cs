@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Varta.Alarms.Data;
-using Varta.Alarms.Devices;
+using Varta.Alarms.ReceiveDc09;
 using Varta.Platform.Persistence;
 using Varta.Testing;
 

@@ -161,9 +161,9 @@ public sealed class ProfileArmingReportTests(VartaFactory factory) : AlarmsTestB
             var user = (await users.FindByNameAsync("judge"))!;
             return await sp.GetRequiredService<Platform.Identity.SignInService>().CreatePrincipalAsync(user, "test", "pwd");
         });
-        var deviceId = await Factory.WithScopeAsync(sp => sp.GetRequiredService<Signals.PhoneDevices>().EnsureAsync(principal, CancellationToken.None));
-        var accepted = await Factory.WithScopeAsync(sp => sp.GetRequiredService<Signals.SignalHandler>()
-            .HandleAsync(deviceId!.Value, new Processing.SignalRequest("duress", null, null, false, Guid.NewGuid().ToString("N"), null), CancellationToken.None));
+        var deviceId = await Factory.WithScopeAsync(sp => sp.GetRequiredService<Duress.PhoneDevices>().EnsureAsync(principal, CancellationToken.None));
+        var accepted = await Factory.WithScopeAsync(sp => sp.GetRequiredService<SendSignal.SignalHandler>()
+            .HandleAsync(deviceId!.Value, new SendSignal.SignalRequest("duress", null, null, false, Guid.NewGuid().ToString("N"), null), CancellationToken.None));
         return accepted.Value!.AlarmId!.Value;
     }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Varta.Alarms.Contracts;
-using Varta.Alarms.Processing;
+using Varta.Alarms.Supervision;
 using Varta.Platform.Persistence;
 using Varta.Testing;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Varta.Alarms.Processing;
+using Varta.Alarms.Supervision;
 using Varta.Testing;
 
 namespace Varta.Alarms.Tests;

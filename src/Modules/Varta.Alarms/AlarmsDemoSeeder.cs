@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Varta.Alarms.Data;
-using Varta.Alarms.Devices;
+using Varta.Alarms.DeviceAuthentication;
 using Varta.Platform.Demo;
 using Varta.Platform.Persistence;
 
@@ -33,7 +33,7 @@ internal sealed class AlarmsDemoSeeder : IDemoSeeder
             Id = Guid.NewGuid(), SiteId = site, ZoneId = zone.Id, Kind = kind, Name = name, AccountNumber = account,
             SecretHash = DeviceAuthenticationHandler.HashSecret(DeviceAuthenticationHandler.NewSecret()),
             // Demo devices report once a day so the demo is not a wall of "offline" alarms.
-            HeartbeatSeconds = 86_400, LastSeenAt = now, SilentAfter = now.AddSeconds(86_400), CreatedAt = now,
+            HeartbeatSeconds = 86_400, LastSeenAt = now, SilentAfter = now.AddSeconds(86_400),
         };
         db.Set<Device>().AddRange(
             D("Кнопка зал №1", "courtroom-button", courtroom1),

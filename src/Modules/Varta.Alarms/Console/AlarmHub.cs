@@ -8,20 +8,18 @@ namespace Varta.Alarms.Console;
 
 /// <summary>
 /// Consoles connect here and are put in the groups of the court buildings their roles cover. The hub only
-/// pushes; actions go through HTTP, stored first.
+/// pushes; actions go through HTTP, stored first. Who may watch which building is decided once, on connect.
 /// </summary>
 [Authorize]
-internal sealed class AlarmHub(Access access) : Hub<IAlarmClient>
+internal sealed class AlarmHub(IAuthorizationService authorization, OrgDirectory org) : Hub<IAlarmClient>
 {
-    public static readonly string[] ConsoleRoles = [Roles.Dispatcher, Roles.SecurityOfficer, Roles.UnitHead];
-
     public static string SiteGroup(Guid siteId) => $"site:{siteId:N}";
 
     public override async Task OnConnectedAsync()
     {
         if (Context.User is { } user)
         {
-            foreach (var site in access.SitesFor(user, SiteKinds.CourtBuilding, ConsoleRoles))
+            foreach (var site in await authorization.SitesAsync(user, AlarmsPolicies.Console, org.Current, SiteKinds.CourtBuilding))
             {
                 await Groups.AddToGroupAsync(Context.ConnectionId, SiteGroup(site.Id));
             }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Varta.Alarms.Data;
-using Varta.Alarms.Processing;
+using Varta.Alarms.Feed;
 
 namespace Varta.Alarms.Console;
 

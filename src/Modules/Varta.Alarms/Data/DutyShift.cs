@@ -18,9 +18,12 @@ internal sealed class DutyShift : IStamped
 
     public DateTime EndsAt { get; set; }
 
-    public string CreatedBy { get; set; } = "";
+    private string _createdBy = "";
+    private DateTime _createdAt;
 
-    public DateTime CreatedAt { get; set; }
+    public string CreatedBy { get => _createdBy; set => _createdBy = value; }
+
+    public DateTime CreatedAt { get => _createdAt; set => _createdAt = value; }
 
     public DateTime? CancelledAt { get; set; }
 
@@ -28,8 +31,9 @@ internal sealed class DutyShift : IStamped
 
     public string? CancelReason { get; set; }
 
-    // Stamped on insert by the platform's interceptor, like every other recorded row.
-    DateTime IStamped.RecordedAt { get => CreatedAt; set => CreatedAt = value; }
+    // Stamped on insert by the platform's interceptor, like every other recorded row. The stamp goes to the fields behind
+    // the columns (which EF reads and writes too), so nothing in the module ever calls the setters.
+    DateTime IStamped.RecordedAt { get => _createdAt; set => _createdAt = value; }
 
-    string IStamped.RecordedBy { get => CreatedBy; set => CreatedBy = value; }
+    string IStamped.RecordedBy { get => _createdBy; set => _createdBy = value; }
 }

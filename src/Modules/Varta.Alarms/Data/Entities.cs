@@ -18,7 +18,7 @@ internal sealed class Zone
     public string Kind { get; set; } = "";
 }
 
-internal sealed class Device
+internal sealed class Device : ICreateStamped
 {
     public Guid Id { get; set; }
 
@@ -54,6 +54,7 @@ internal sealed class Device
     /// </summary>
     public DateTime SilentAfter { get; set; }
 
+    /// <summary>Stamped on insert by the platform's interceptor.</summary>
     public DateTime CreatedAt { get; set; }
 
     /// <summary>The device reported (or was registered) at <paramref name="at"/>: its next report is due within its heartbeat period.</summary>
@@ -156,7 +157,7 @@ internal static class AlarmStatus
 }
 
 /// <summary>A voluntary emergency medical profile, held only with the person's consent.</summary>
-internal sealed class MedicalProfile
+internal sealed class MedicalProfile : IUpdateStamped
 {
     public Guid UserId { get; set; }
 
@@ -176,13 +177,14 @@ internal sealed class MedicalProfile
 
     public DateTime? WithdrawnAt { get; set; }
 
+    /// <summary>Stamped on insert and on every change by the platform's interceptor.</summary>
     public DateTime UpdatedAt { get; set; }
 
     public bool Active => ConsentAt is not null && WithdrawnAt is null;
 }
 
 /// <summary>When a building is armed: weekly windows in Kyiv time, plus whole-day holidays. No row means always armed.</summary>
-internal sealed class ArmingSchedule
+internal sealed class ArmingSchedule : IUpdateStamped
 {
     public Guid SiteId { get; set; }
 
@@ -192,5 +194,6 @@ internal sealed class ArmingSchedule
     /// <summary>JSON list of "yyyy-MM-dd" dates armed all day.</summary>
     public string Holidays { get; set; } = "[]";
 
+    /// <summary>Stamped on insert and on every change by the platform's interceptor.</summary>
     public DateTime UpdatedAt { get; set; }
 }

@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Varta.Alarms.Data;
+using Varta.Alarms.DeviceAuthentication;
+using Varta.Alarms.ListDevices;
+using Varta.Alarms.ReceiveDc09;
+using Varta.Platform.Audit;
+using Varta.Platform.Http;
+using Varta.Platform.Identity;
+using Varta.Platform.Localization;
+using Varta.Platform.Organisation;
+using Varta.Platform.Persistence;
+
+namespace Varta.Alarms.AddDevice;
+
+internal sealed record CreateDeviceRequest(Guid? SiteId, Guid? ZoneId, string? Kind, string? Name, int? HeartbeatSeconds, string? AccountNumber, Guid? OwnerUserId,
+    string? Encryption = null);
+
+/// <summary>The device's credential, and a panel's DC-09 key (hex) when it has one, are in this answer once, and never again.</summary>
+internal sealed record DeviceCreated(DeviceDto Device, string Secret, string? Dc09Key);
+
+/// <summary>An administrator of the building adds a button, panel or phone, and gets its credential once.</summary>
+internal sealed class AddDeviceHandler(VartaDbContext db, IAuthorizationService authorization, OrgDirectory org, IAuditLog audit, TimeProvider clock,
+    IOptions<AlarmsOptions> options, Loc loc, Dc09Keys keys)
+{
+    public async Task<Outcome<DeviceCreated>> HandleAsync(ClaimsPrincipal user, CreateDeviceRequest r, CancellationToken ct)
+    {
+        var v = new Validator(loc).Required("name", r.Name, 200).OneOf("kind", r.Kind, DeviceKinds.All).MaxLength("accountNumber", r.AccountNumber, 20);
+        if (r.HeartbeatSeconds is < 5 or > 86_400)
+        {
+            v.Fail("heartbeatSeconds", "range", 5, 86_400);
+        }
+
+        if (r.SiteId is not { } siteId)
+        {
+            return Outcome<DeviceCreated>.Invalid(v.Fail("siteId", "required"));
+        }
+
+        if (org.Current.Find(siteId)?.SiteKind != SiteKinds.CourtBuilding || !await authorization.AllowsAsync(user, AlarmsPolicies.ManageDevices, siteId))
+        {
+            return Outcome<DeviceCreated>.NotFound();
+        }
+
+        if (r.ZoneId is { } zoneId && !await db.Set<Zone>().AnyAsync(z => z.Id == zoneId && z.SiteId == siteId, ct))
+        {
+            v.Fail("zoneId", "unknown-zone");
+        }
+
+        if (r.Kind == "intrusion-panel" && string.IsNullOrWhiteSpace(r.AccountNumber))
+        {
+            v.Fail("accountNumber", "required");
+        }
+
+        if (r.AccountNumber is { Length: > 0 } account && await db.Set<Device>().AnyAsync(d => d.AccountNumber == account, ct))
+        {
+            v.Fail("accountNumber", "account-taken");
+        }
+
+        if (r.Encryption is not null)
+        {
+            v.OneOf("encryption", r.Encryption, Dc09Keys.Encryptions.Keys);
+            if (r.Kind != "intrusion-panel")
+            {
+                v.Fail("encryption", "dc09-panel-only");
+            }
+        }
+
+        if (!v.IsValid)
+        {
+            return Outcome<DeviceCreated>.Invalid(v);
+        }
+
+        var secret = DeviceAuthenticationHandler.NewSecret();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var device = new Device
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            SiteId = siteId,
+            ZoneId = r.ZoneId,
+            Kind = r.Kind!,
+            Name = r.Name!.Trim(),
+            SecretHash = DeviceAuthenticationHandler.HashSecret(secret),
+            AccountNumber = string.IsNullOrWhiteSpace(r.AccountNumber) ? null : r.AccountNumber.Trim(),
+            OwnerUserId = r.OwnerUserId,
+            HeartbeatSeconds = r.HeartbeatSeconds ?? options.Value.DefaultHeartbeatSeconds,
+        };
+        device.SilentAfter = now.AddSeconds(device.HeartbeatSeconds); // a new device has one period to report
+        db.Set<Device>().Add(device);
+        byte[]? key = null;
+        if (r.Encryption is { } encryption)
+        {
+            (key, var protectedKey) = keys.Issue(Dc09Keys.Encryptions[encryption]);
+            db.Set<Dc09Key>().Add(new Dc09Key { DeviceId = device.Id, Bits = key.Length * 8, Protected = protectedKey, IssuedAt = now, IssuedBy = user.Identity?.Name ?? "?" });
+        }
+
+        audit.Record(new AuditRecord
+        {
+            Action = "alarms.device.created",
+            Category = AuditCategory.Admin,
+            ResourceType = "alarm-device",
+            ResourceId = device.Id.ToString(),
+            OrgUnitId = siteId,
+            // The key itself is never written anywhere but its protected row.
+            Details = JsonSerializer.Serialize(new { device.Kind, device.Name, device.AccountNumber, encryption = r.Encryption }),
+        });
+        await db.SaveChangesAsync(ct);
+        if (key is not null)
+        {
+            await keys.ChangedAsync(ct);
+        }
+
+        return Outcome<DeviceCreated>.Ok(new DeviceCreated(DeviceDto.From(device, key?.Length * 8), secret, key is null ? null : Convert.ToHexString(key)));
+    }
+}

@@ -1,0 +1,116 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Varta.Alarms.Console;
+using Varta.Alarms.Contracts;
+using Varta.Alarms.Data;
+
+namespace Varta.Alarms.Feed;
+
+/// <summary>
+/// Pushes stored events to consoles: SignalR clients (across hosts through the backplane) and pages on this host.
+/// Events are queued as their saves commit, in Seq order, and one reader sends them in that order, so a console
+/// that resumes "after the last Seq it saw" skips nothing. Whatever queued while the reader was sending goes out
+/// together: one frame per console carries several events when the host is busy, and nothing waits when it is not.
+/// Passes begin at most once per <see cref="AlarmsOptions.PushInterval"/>, which bounds the frames a burst costs.
+/// A console that misses a push (a restart, a lost connection) catches up from the feed.
+/// </summary>
+internal sealed class AlarmNotifier(IHubContext<AlarmHub, IAlarmClient> hub, TimeProvider clock, IOptions<AlarmsOptions> options, ILogger<AlarmNotifier> logger) : BackgroundService
+{
+    /// <summary>Most events in one pass of the reader, so one frame stays a few hundred kilobytes at most.</summary>
+    public const int MaxBatch = 256;
+
+    /// <summary>How long the reader waits for slow consoles before it moves on to the next events.</summary>
+    private static readonly TimeSpan SlowConsole = TimeSpan.FromSeconds(5);
+
+    // One item per commit: the events of one save reach consoles together.
+    private readonly Channel<AlarmEventDto[]> _queue = Channel.CreateUnbounded<AlarmEventDto[]>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Raised on the reader, in Seq order, for pages on this host. Handlers must not block.</summary>
+    public event Action<AlarmEventDto>? Published;
+
+    /// <summary>Called when a save commits, under the audit chain's lock: only queues.</summary>
+    public void Enqueue(AlarmEventDto[] events) => _queue.Writer.TryWrite(events);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<AlarmEventDto>(MaxBatch);
+        var interval = options.Value.PushInterval;
+        var lastPass = long.MinValue;
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                // Paced: a pass begins no sooner than one interval after the previous one began; meanwhile more may queue.
+                if (lastPass != long.MinValue && interval > TimeSpan.Zero && clock.GetElapsedTime(lastPass) is var since && since < interval)
+                {
+                    await Task.Delay(interval - since, clock, stoppingToken);
+                }
+
+                lastPass = clock.GetTimestamp();
+                batch.Clear();
+                while (_queue.Reader.TryPeek(out var next) && (batch.Count == 0 || batch.Count + next.Length <= MaxBatch))
+                {
+                    _queue.Reader.TryRead(out _);
+                    batch.AddRange(next);
+                }
+
+                await DeliverAsync(batch);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: what is still queued is in the feed, where consoles catch up.
+        }
+    }
+
+    private async Task DeliverAsync(List<AlarmEventDto> batch)
+    {
+        foreach (var e in batch)
+        {
+            try
+            {
+                Published?.Invoke(e);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "A page failed to take alarm event {Seq}", e.Seq);
+            }
+        }
+
+        // A console may watch several sites, so merging all of one site's events into one frame could put a later
+        // Seq before an earlier one. Only consecutive events of one site share a frame, and the frames are started
+        // in Seq order: SignalR writes each connection's messages in the order they were started. (Through the Redis
+        // backplane each site's group is its own channel, so there the order holds per site.)
+        try
+        {
+            var sends = new List<Task>();
+            for (var start = 0; start < batch.Count;)
+            {
+                var end = start + 1;
+                while (end < batch.Count && batch[end].SiteId == batch[start].SiteId)
+                {
+                    end++;
+                }
+
+                var group = hub.Clients.Group(AlarmHub.SiteGroup(batch[start].SiteId));
+                sends.Add(end - start == 1 ? group.AlarmEvent(batch[start]) : group.AlarmEvents(batch.GetRange(start, end - start).ToArray()));
+                start = end;
+            }
+
+            // Waiting here is what batches: whatever commits meanwhile goes out in the next pass.
+            await Task.WhenAll(sends).WaitAsync(SlowConsole, clock);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("Pushing alarm events up to {Seq} took over {Timeout}; moving on (each console still gets them in order)",
+                batch[^1].Seq, SlowConsole);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Pushing alarm events up to {Seq} failed; consoles catch up from the feed", batch[^1].Seq);
+        }
+    }
+}

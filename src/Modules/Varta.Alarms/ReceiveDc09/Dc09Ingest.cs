@@ -1,0 +1,187 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Varta.Alarms.Data;
+using Varta.Alarms.Dc09;
+using Varta.Alarms.SendSignal;
+using Varta.Platform.Audit;
+using Varta.Platform.Persistence;
+
+namespace Varta.Alarms.ReceiveDc09;
+
+/// <summary>
+/// Existing intrusion panels report over SIA DC-09. A frame is mapped to a device by its account number and
+/// handled exactly like an HTTP signal: stored first, and only then does the receiver answer ACK. A panel with a
+/// DC-09 key must encrypt: its plain frames are refused with DUH (see docs/adr/0004-dc09-keys-and-plaintext-refusal.md).
+/// </summary>
+internal sealed class Dc09Ingest(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AlarmsOptions> options, ILoggerFactory loggers, Dc09Keys keys)
+    : BackgroundService
+{
+    private readonly TaskCompletionSource<IPEndPoint> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Where the receiver listens, once started.</summary>
+    public Task<IPEndPoint> Endpoint => _bound.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Dc09Enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            await keys.StartAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Plain panels need no key: receive now, and load the keys on the next refresh.
+            loggers.CreateLogger<Dc09Ingest>().LogError(ex, "Loading DC-09 keys failed; encrypted frames get DUH until the next refresh");
+        }
+
+        await using var receiver = new Dc09Receiver(
+            new Dc09ReceiverOptions { Address = IPAddress.Parse(options.Value.Dc09Address), Port = options.Value.Dc09Port, KeyForAccount = keys.KeyFor },
+            HandleAsync, clock, loggers.CreateLogger<Dc09Receiver>());
+        _bound.TrySetResult(receiver.Start());
+        try
+        {
+            await Task.WhenAll(RefreshKeysAsync(stoppingToken), keys.ListenAsync(stoppingToken));
+        }
+        catch (OperationCanceledException)
+        {
+            await receiver.StopAsync();
+        }
+    }
+
+    /// <summary>Another host's key changes reach this one's receiver within one interval, should its notification be lost.</summary>
+    private async Task RefreshKeysAsync(CancellationToken stoppingToken)
+    {
+        var logger = loggers.CreateLogger<Dc09Ingest>();
+        using var timer = new PeriodicTimer(Dc09Keys.RefreshInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await keys.ReloadAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Refreshing DC-09 keys failed; the receiver keeps the keys it has");
+            }
+        }
+    }
+
+    internal async Task<Dc09Verdict> HandleAsync(Dc09Frame frame, PanelEvent? panelEvent, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VartaDbContext>();
+        var account = panelEvent?.Account ?? frame.Account;
+        var device = account is null ? null : await db.Set<Device>().AsNoTracking().FirstOrDefaultAsync(d => d.AccountNumber == account && d.Enabled, ct);
+        if (device is null)
+        {
+            await scope.ServiceProvider.GetRequiredService<IAuditLog>().AppendAsync(new AuditRecord
+            {
+                Action = "alarms.device.auth-failed",
+                Category = AuditCategory.Device,
+                ActorId = "dc09:" + (account ?? "?"),
+                ActorName = "dc09:" + (account ?? "?"),
+                Details = JsonSerializer.Serialize(new { reason = "unknown-account", frame.Id, frame.Sequence }),
+            }, ct);
+            return Dc09Verdict.Duh;
+        }
+
+        if (await EncryptionMismatchAsync(db, device, frame, account!, ct) is { } mismatch)
+        {
+            await scope.ServiceProvider.GetRequiredService<IAuditLog>().AppendAsync(new AuditRecord
+            {
+                Action = "alarms.device.auth-failed",
+                Category = AuditCategory.Device,
+                ActorId = "dc09:" + account,
+                ActorName = "dc09:" + account,
+                OrgUnitId = device.SiteId,
+                Details = JsonSerializer.Serialize(new { reason = mismatch, frame.Id, frame.Sequence }),
+            }, ct);
+            return Dc09Verdict.Duh;
+        }
+
+        var signals = scope.ServiceProvider.GetRequiredService<SignalHandler>();
+        if (panelEvent is { IsRestore: true })
+        {
+            var restored = await signals.RestoreAsync(device.Id, PanelRef(panelEvent), panelEvent.Code, panelEvent.Zone, ct);
+            return restored.IsOk ? Dc09Verdict.Ack : Dc09Verdict.Nak;
+        }
+
+        var location = Dc09Location.TryRead(frame.ExtendedData, out var where) && where is not null
+            ? new LocationInput(where.Latitude, where.Longitude, null)
+            : null;
+        var request = new SignalRequest(Kind(panelEvent), null, location, panelEvent?.Kind == PanelEventKind.Silent, Key(frame, clock.GetUtcNow()), null);
+        var outcome = await signals.HandleAsync(device.Id, request, PanelRef(panelEvent), null, ct);
+        return outcome.IsOk ? Dc09Verdict.Ack : Dc09Verdict.Nak;
+    }
+
+    /// <summary>
+    /// A panel with a key must encrypt, and one without must not (its key may have been removed on another host a
+    /// moment ago). An encrypted frame speaks only for the account whose key opened it, whatever its data claims.
+    /// </summary>
+    private static async Task<string?> EncryptionMismatchAsync(VartaDbContext db, Device device, Dc09Frame frame, string account, CancellationToken ct)
+    {
+        var hasKey = await db.Set<Dc09Key>().AnyAsync(k => k.DeviceId == device.Id, ct);
+        if (hasKey && !frame.Encrypted)
+        {
+            return "plaintext-for-encrypted-account";
+        }
+
+        if (frame.Encrypted && (!hasKey || frame.Account != account))
+        {
+            return hasKey ? "encrypted-for-another-account" : "encrypted-for-plain-account";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Which of the panel's conditions an event is about, so that its restore finds the alarm it ends: Contact ID
+    /// repeats the event code on a restore (qualifier 3); SIA changes it (BA → BR), so its kind stands in.
+    /// </summary>
+    internal static string? PanelRef(PanelEvent? e)
+    {
+        var reference = e switch
+        {
+            { Protocol: PanelProtocol.ContactId } => $"cid:{e.Code}:{e.Partition}:{e.Zone}",
+            { Protocol: PanelProtocol.Sia } => $"sia:{e.Kind}:{e.Partition}:{e.Zone}",
+            _ => null,
+        };
+        return reference is { Length: <= 40 } ? reference : null;
+    }
+
+    /// <summary>What the event means to a console; restores (handled apart) and unknown conditions keep the link alive without calling anyone.</summary>
+    internal static string Kind(PanelEvent? e) => e switch
+    {
+        null => AlarmKinds.Heartbeat,
+        { IsRestore: true } => AlarmKinds.Heartbeat,
+        { Kind: PanelEventKind.Panic } => AlarmKinds.Panic,
+        { Kind: PanelEventKind.Duress or PanelEventKind.Silent } => AlarmKinds.Duress,
+        { Kind: PanelEventKind.Intrusion } => AlarmKinds.Intrusion,
+        { Kind: PanelEventKind.Tamper } => AlarmKinds.Tamper,
+        { Kind: PanelEventKind.Fault } => AlarmKinds.Fault,
+        { Kind: PanelEventKind.Test } => AlarmKinds.Test,
+        { Kind: PanelEventKind.Fire } => AlarmKinds.Fire,
+        _ => AlarmKinds.Heartbeat,
+    };
+
+    /// <summary>
+    /// A panel retransmits the same frame (same sequence and data) when our ACK is lost: that must be one alarm.
+    /// The hour of receipt keeps the 4-digit sequence from colliding with the same event days later.
+    /// </summary>
+    internal static string Key(Dc09Frame f, DateTimeOffset now)
+    {
+        var text = $"{f.Account}|{f.Id}|{f.Sequence}|{f.Data}|{string.Join(",", f.ExtendedData)}|{now.UtcDateTime:yyyyMMddHH}";
+        return "dc09-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..40];
+    }
+}
