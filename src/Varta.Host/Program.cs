@@ -1,5 +1,4 @@
 using Varta.Host;
-using Varta.Platform;
 using Varta.Platform.Persistence;
 
 // Before anything rents a byte array: let the shared pool keep more buffers per core. An alarm push writes to every

@@ -1,11 +1,6 @@
-using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Varta.Alarms.Dc09;
-using Varta.Alarms.ReceiveDc09;
-using Varta.Testing;
 
 namespace Varta.Alarms.Tests;
 

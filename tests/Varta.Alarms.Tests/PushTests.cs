@@ -1,10 +1,8 @@
 using System.Data.Common;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Varta.Alarms.Contracts;
 using Varta.Alarms.Supervision;
 using Varta.Platform.Persistence;
 using Varta.Testing;

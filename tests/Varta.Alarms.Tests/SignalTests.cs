@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Varta.Alarms.Feed;
 using Varta.Testing;
 
 namespace Varta.Alarms.Tests;

@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using Varta.Platform.Demo;
-using Xunit;
 
 namespace Varta.EndToEnd.Tests;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Playwright;
 using Varta.Platform.Demo;
 using Varta.Platform.Identity;
 using static Microsoft.Playwright.Assertions;

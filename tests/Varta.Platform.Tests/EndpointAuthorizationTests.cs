@@ -22,6 +22,9 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         "ANY /health/ready",
         "GET /openapi/{documentName}.json", // the API description, no data
         "GET /api/reference/{documentName?}",
+        "GET /api/reference/scalar.js",     // the API reference's own script and icon, public like the reference
+        "GET /api/reference/scalar.aspnetcore.js",
+        "GET /api/reference/favicon.svg",
         "GET /culture",                     // choosing a language before sign-in
         "GET /account/login",               // the sign-in pages themselves
         "POST /account/login",

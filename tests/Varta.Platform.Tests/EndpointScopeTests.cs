@@ -16,7 +16,10 @@ namespace Varta.Platform.Tests;
 /// </summary>
 public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<VartaFactory>, IAsyncLifetime
 {
+    private static int _setups; // each test of the class sets up anew on the same host: its shift must not overlap the last one's
+
     private readonly Dictionary<string, HttpClient> _lviv = [];
+    private readonly int _shiftDay = Interlocked.Increment(ref _setups);
     private Guid _record, _entry, _cell, _device, _alarm, _shift, _kyivUser, _securityOfficer;
 
     /// <summary>Routes whose resource is named in the query string or the body rather than the path.</summary>
@@ -98,7 +101,7 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         yield return ("POST /api/v1/alarms/devices/{id:guid}/dc09-key", HttpMethod.Post, $"{a}/devices/{_device}/dc09-key", "admin", new { encryption = "aes-128" });
         yield return ("GET /api/v1/alarms/{id:guid}", HttpMethod.Get, $"{a}/{_alarm}", "dispatcher", null);
         yield return ("POST /api/v1/alarms/{id:guid}/acknowledge", HttpMethod.Post, $"{a}/{_alarm}/acknowledge", "dispatcher", null);
-        yield return ("POST /api/v1/alarms/{id:guid}/dispatch", HttpMethod.Post, $"{a}/{_alarm}/dispatch", "dispatcher", new { userIds = new[] { _securityOfficer } });
+        yield return ("POST /api/v1/alarms/{id:guid}/dispatch", HttpMethod.Post, $"{a}/{_alarm}/dispatch", "dispatcher", new { responders = new[] { _securityOfficer.ToString() } });
         yield return ("POST /api/v1/alarms/{id:guid}/notes", HttpMethod.Post, $"{a}/{_alarm}/notes", "dispatcher", new { text = "Нотатка" });
         yield return ("GET /api/v1/alarms/{id:guid}/medical-profile", HttpMethod.Get, $"{a}/{_alarm}/medical-profile", "dispatcher", null);
         yield return ("POST /api/v1/alarms/{id:guid}/resolve", HttpMethod.Post, $"{a}/{_alarm}/resolve", "dispatcher", new { outcome = "false", note = "Хибна" });
@@ -191,8 +194,8 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
     private object Shift() => new
     {
         userId = _securityOfficer,
-        startsAt = At(factory.Clock.GetUtcNow().AddHours(1)),
-        endsAt = At(factory.Clock.GetUtcNow().AddHours(9)),
+        startsAt = At(factory.Clock.GetUtcNow().AddDays(_shiftDay).AddHours(14)), // clear of the demo roster's shifts
+        endsAt = At(factory.Clock.GetUtcNow().AddDays(_shiftDay).AddHours(22)),
     };
 
     private static string At(DateTimeOffset instant) => instant.ToOffset(TimeSpan.FromHours(2)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);

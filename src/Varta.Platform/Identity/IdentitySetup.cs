@@ -98,10 +98,6 @@ internal static class IdentitySetup
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
         PlatformPolicies.Add(services.AddAuthorizationBuilder());
-        foreach (var role in Roles.All)
-        {
-            services.AddAuthorizationBuilder().AddPolicy(Policies.Role(role), p => p.RequireVartaRole(role));
-        }
         services.AddCascadingAuthenticationState();
     }
 

@@ -85,10 +85,3 @@ public static class PlatformPolicies
         .AddOperation(ManageUsers, Roles.Administrator)
         .AddOperation(ReadAudit, Roles.Administrator);
 }
-
-/// <summary>Transitional: the role-only rule that operation policies replace.</summary>
-public static class AuthorizationExtensions
-{
-    public static AuthorizationPolicyBuilder RequireVartaRole(this AuthorizationPolicyBuilder builder, params string[] roles) =>
-        builder.RequireAuthenticatedUser().RequireAssertion(ctx => ctx.User.HasAnyRole(roles));
-}

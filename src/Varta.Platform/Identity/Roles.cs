@@ -31,14 +31,3 @@ public static class Roles
 
     public static bool IsKnown(string role) => All.Contains(role);
 }
-
-/// <summary>Named policies for pages: <c>[Authorize(Policy = Policies.Administrator)]</c>.</summary>
-public static class Policies
-{
-    public const string Administrator = "role:" + Roles.Administrator;
-    public const string CustodyOfficer = "role:" + Roles.CustodyOfficer;
-    public const string RightsInspector = "role:" + Roles.RightsInspector;
-    public const string Dispatcher = "role:" + Roles.Dispatcher;
-
-    public static string Role(string role) => "role:" + role;
-}

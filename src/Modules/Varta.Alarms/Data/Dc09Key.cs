@@ -12,7 +12,7 @@ internal sealed class Dc09Key
     /// <summary>128, 192 or 256.</summary>
     public int Bits { get; set; }
 
-    /// <summary>The key as Data Protection's payload (base64), under the purpose <see cref="Devices.Dc09Keys.Purpose"/>.</summary>
+    /// <summary>The key as Data Protection's payload (base64), under the purpose <see cref="ReceiveDc09.Dc09Keys.Purpose"/>.</summary>
     public string Protected { get; set; } = "";
 
     public DateTime IssuedAt { get; set; }

@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Varta.Alarms.Data;
 using Varta.Platform.Audit;
 using Varta.Platform.Persistence;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Varta.Alarms.Arming;
-using Varta.Alarms.Contracts;
 using Varta.Alarms.Data;
 using Varta.Alarms.DeviceAuthentication;
 using Varta.Alarms.Feed;
