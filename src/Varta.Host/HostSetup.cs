@@ -44,11 +44,6 @@ internal static class HostSetup
 
     public static void UseVartaHost(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
-
         app.UseVartaPlatform();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();

@@ -34,6 +34,7 @@ public static class PlatformModule
         services.Configure<AuditOptions>(configuration.GetSection("Audit"));
         services.Configure<Identity.TokenOptions>(configuration.GetSection("Auth"));
         services.Configure<SignInPolicy>(configuration.GetSection("SignIn"));
+        services.Configure<RevocationOptions>(configuration.GetSection("Auth"));
         services.Configure<ApiOptions>(configuration.GetSection("Api"));
 
         services.TryAddSingleton(TimeProvider.System);
@@ -43,6 +44,7 @@ public static class PlatformModule
         services.AddVartaPersistence(configuration);
         services.AddVartaIdentity();
         services.AddVartaHttp();
+        services.AddVartaForwardedHeaders(configuration);
 
         services.AddSingleton<ITextCatalog, PlatformTexts>();
         services.AddSingleton<Loc>();
@@ -80,11 +82,18 @@ public static class PlatformModule
     }
 
     /// <summary>
-    /// Middleware in order: language first (error pages written on the way out must see it), errors, body
-    /// limit, authentication, authorization.
+    /// Middleware in order: forwarded headers from trusted proxies, HSTS, security headers, language (error pages
+    /// written on the way out must see it), errors, body limit, authentication, authorization.
     /// </summary>
     public static void UseVartaPlatform(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: what follows must see the client's scheme and address, not the proxy's
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts(); // sent on HTTPS requests only, including those a trusted proxy says were HTTPS
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

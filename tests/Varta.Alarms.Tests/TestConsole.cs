@@ -15,8 +15,12 @@ internal sealed class TestConsole : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<Pushed> _received = [];
     private readonly List<(Func<IReadOnlyList<Pushed>, bool> Done, TaskCompletionSource Signal)> _waiters = [];
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HubConnection _connection = default!;
     private int _frames;
+
+    /// <summary>Completes when the server closes the connection (no automatic reconnect is configured).</summary>
+    public Task Closed => _closed.Task;
 
     /// <param name="messagePack">Speak the binary MessagePack hub protocol instead of JSON.</param>
     public static async Task<TestConsole> ConnectAsync(VartaFactory host, string username = "dispatcher", bool messagePack = false)
@@ -36,6 +40,11 @@ internal sealed class TestConsole : IAsyncDisposable
         }
 
         console._connection = builder.Build();
+        console._connection.Closed += _ =>
+        {
+            console._closed.TrySetResult();
+            return Task.CompletedTask;
+        };
         console._connection.On<AlarmEventDto>(nameof(IAlarmClient.AlarmEvent), e => console.Receive([e]));
         console._connection.On<AlarmEventDto[]>(nameof(IAlarmClient.AlarmEvents), console.Receive);
         await console._connection.StartAsync();

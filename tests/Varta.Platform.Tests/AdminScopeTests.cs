@@ -35,7 +35,7 @@ public sealed class AdminScopeTests(VartaFactory factory) : IClassFixture<VartaF
         await Problem.AssertAsync(await kyivAdmin.PostAsync($"/api/v1/admin/users/{lvivId}/deactivate", null), HttpStatusCode.NotFound);
 
         var created = await kyivAdmin.PostAsJsonAsync("/api/v1/admin/users",
-            new { username = "kyiv.staff", displayName = "Тест Працівник", password = "long-enough-password" });
+            new { username = "kyiv.staff", displayName = "Тест Працівник", password = "Quarry-Lantern-Meadow-58" });
         var newId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
         var grant = await kyivAdmin.PutAsJsonAsync($"/api/v1/admin/users/{newId}/roles",
             new { assignments = new[] { new { role = Roles.CustodyOfficer, scopeId = DemoData.LvivFacility } } });
@@ -58,7 +58,7 @@ public sealed class AdminScopeTests(VartaFactory factory) : IClassFixture<VartaF
         Assert.Equal("required", rules.GetProperty("displayName")[0].GetString());
         Assert.Equal("min-length", rules.GetProperty("password")[0].GetString());
 
-        var duplicate = await admin.PostAsJsonAsync("/api/v1/admin/users", new { username = "judge", displayName = "Двійник", password = "long-enough-password" });
+        var duplicate = await admin.PostAsJsonAsync("/api/v1/admin/users", new { username = "judge", displayName = "Двійник", password = "Quarry-Lantern-Meadow-58" });
         await Problem.AssertAsync(duplicate, HttpStatusCode.Conflict);
     }
 

@@ -90,7 +90,6 @@ internal sealed class UserAdmin(
             DisplayName = request.DisplayName!.Trim(),
             PreferredCulture = request.PreferredCulture ?? Loc.Ukrainian,
             LockoutEnabled = true,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         audit.Record(new AuditRecord
         {

@@ -48,7 +48,6 @@ internal sealed class PlatformDemoSeeder : IDemoSeeder
                 DisplayName = account.DisplayName,
                 LockoutEnabled = true,
                 TwoFactorExempt = true,
-                CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
             var result = await users.CreateAsync(user, DemoData.Password);
             if (!result.Succeeded)

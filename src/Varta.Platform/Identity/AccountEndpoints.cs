@@ -17,7 +17,7 @@ internal static class AccountEndpoints
             var culture = Loc.Cultures.Contains(c) ? c! : Loc.Ukrainian;
             ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true });
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = ctx.Request.IsHttps });
             return TypedResults.LocalRedirect(SamePage(ctx.Request) ?? (IsLocal(redirect) ? redirect! : "/"));
         }).AllowAnonymous().ExcludeFromDescription();
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,8 +29,17 @@ internal static class IdentitySetup
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddRoles<IdentityRole<Guid>>()
-            .AddEntityFrameworkStores<VartaDbContext>();
+            .AddEntityFrameworkStores<VartaDbContext>()
+            .AddPasswordValidator<PasswordRules>();
         services.AddScoped<SignInService>();
+        services.AddSingleton<UserChanges>();
+        services.AddSingleton<UserChangeInterceptor>();
+        services.AddSingleton<UserChangeCommitInterceptor>();
+        // Before the components' own registration (TryAdd): open pages re-check their user.
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationState>();
+        services.AddSingleton<HubRevocation>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubRevocation>());
+        services.Configure<HubOptions>(o => o.AddFilter<HubRevocation>());
         services.AddSingleton<TokenService>();
         services.AddSingleton<PrincipalValidator>();
 
@@ -60,6 +71,7 @@ internal static class IdentitySetup
             .AddJwtBearer(PlatformModule.BearerScheme, o =>
             {
                 o.MapInboundClaims = false;
+                o.IncludeErrorDetails = false; // a 401 says "Bearer", never why the token library refused the token
                 o.Events = new JwtBearerEvents
                 {
                     // WebSocket clients cannot set headers: hubs take the token from the query string.

@@ -7,11 +7,13 @@ namespace Varta.Platform.Identity;
 
 /// <summary>
 /// A cookie or token stays good only while the user is active and unchanged: a new security stamp (after a
-/// role, password or 2FA change, or deactivation) revokes every session within the cache time.
+/// role, password or 2FA change, or deactivation) revokes every session: at once on the host where the change is
+/// made, within the cache time on the others.
 /// </summary>
 internal sealed class PrincipalValidator(IServiceScopeFactory scopes, IMemoryCache cache)
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(20);
+    // Changes made on this host are forgotten at once (UserChanges); this bounds how long another host's change takes.
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
 
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal)
     {

@@ -124,7 +124,10 @@ public sealed class SignInService(
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
     }
 
-    private bool IsLockedOut(VartaUser user) => user.LockoutEnd is { } end && end > clock.GetUtcNow();
+    /// <summary>A wrong current password on the change-password page: counts towards lockout and is audited like a failed sign-in.</summary>
+    public Task RecordWrongCurrentPasswordAsync(VartaUser user, CancellationToken ct = default) => CountFailureAsync(user, "bad-current-password", ct);
+
+    public bool IsLockedOut(VartaUser user) => user.LockoutEnd is { } end && end > clock.GetUtcNow();
 
     private async Task CountFailureAsync(VartaUser user, string reason, CancellationToken ct)
     {

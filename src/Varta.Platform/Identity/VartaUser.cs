@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Identity;
+using Varta.Platform.Persistence;
 
 namespace Varta.Platform.Identity;
 
 /// <summary>A person who signs in to Varta. Roles come from <see cref="RoleAssignment"/>, each with a scope.</summary>
-public sealed class VartaUser : IdentityUser<Guid>
+public sealed class VartaUser : IdentityUser<Guid>, ICreateStamped
 {
     public string DisplayName { get; set; } = "";
 

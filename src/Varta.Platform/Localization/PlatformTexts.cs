@@ -159,5 +159,12 @@ internal sealed class PlatformTexts : ITextCatalog
         ["rule.unknown-unit"] = ("Невідомий підрозділ.", "Unknown organisation unit."),
         ["rule.outside-your-scope"] = ("Поза вашою зоною відповідальності.", "Outside your scope."),
         ["rule.identity"] = ("{0}", "{0}"),
+        ["security.password-rejected"] = ("Пароль не змінено.", "Password not changed."),
+        ["security.password-locked"] = ("Забагато невдалих спроб: обліковий запис тимчасово заблоковано. Спробуйте пізніше.",
+            "Too many failed attempts: the account is locked for a while. Try again later."),
+        ["rule.password-control"] = ("Пароль не може містити керувальних символів.", "A password cannot contain control characters."),
+        ["rule.password-username"] = ("Пароль не може містити ім'я користувача.", "A password cannot contain the username."),
+        ["rule.password-guessable"] = ("Цей пароль легко вгадати (поширене слово, ім'я, дата чи послідовність клавіш). Візьміть довшу фразу з кількох незв'язаних слів.",
+            "This password is easy to guess (a common word, name, date or keyboard pattern). Use a longer phrase of several unrelated words."),
     };
 }

@@ -23,6 +23,12 @@ public abstract class VartaPage : ComponentBase
     [Inject]
     protected Loc L { get; set; } = default!;
 
+    [Inject]
+    private Identity.PrincipalValidator Validator { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     protected ClaimsPrincipal User { get; private set; } = new();
 
     protected override async Task OnInitializedAsync()
@@ -33,8 +39,18 @@ public abstract class VartaPage : ComponentBase
 
     protected virtual Task OnUserReadyAsync() => Task.CompletedTask;
 
+    /// <summary>
+    /// Runs one operation as the page's user — refused, and the page sent to sign-in, when that user no longer holds
+    /// (deactivated, roles or password changed) even before the page has noticed.
+    /// </summary>
     protected async Task<T> RunAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {
+        if (User.Identity?.IsAuthenticated == true && !await Validator.IsCurrentAsync(User))
+        {
+            Navigation.NavigateTo("/account/login", forceLoad: true);
+            throw new OperationCanceledException("The page's user no longer holds.");
+        }
+
         await using var scope = Scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ICurrentActor>().Use(User);
         return await work(scope.ServiceProvider.GetRequiredService<TService>());

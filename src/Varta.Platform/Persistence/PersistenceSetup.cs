@@ -27,7 +27,8 @@ internal static class PersistenceSetup
                 options.AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>());
             }
 
-            options.AddInterceptors(sp.GetRequiredService<StampingInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<StampingInterceptor>(), sp.GetRequiredService<Identity.UserChangeInterceptor>(),
+                sp.GetRequiredService<Identity.UserChangeCommitInterceptor>());
         }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
     }
 }
