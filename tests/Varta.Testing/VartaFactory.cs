@@ -45,6 +45,11 @@ public class VartaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Database.Folder, "keys", "data-protection"));
         // Pushes are paced on the injected clock, which tests move by hand: unpaced unless a test asks for it.
         builder.UseSetting("Alarms:PushInterval", "00:00:00");
+        // Every test signs in many times from one address within a real minute: the per-address and per-username
+        // allowances are the subject of their own tests (which set them low), not of every test.
+        builder.UseSetting("SignIn:AttemptsPerMinutePerAddress", "100000");
+        builder.UseSetting("SignIn:FailuresPerMinutePerUsername", "100000");
+        builder.UseSetting("Alarms:FailedAuthPerMinutePerAddress", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -36,7 +36,6 @@ using Varta.Alarms.SendSignal;
 using Varta.Alarms.SetDc09Key;
 using Varta.Alarms.Supervision;
 using Varta.Platform.Demo;
-using Varta.Platform.Http;
 using Varta.Platform.Identity;
 using Varta.Platform.Localization;
 using Varta.Platform.Navigation;
@@ -119,11 +118,6 @@ public static class AlarmsModule
                     ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                     QueueLimit = 0,
                 }));
-            o.OnRejected = async (ctx, ct) =>
-            {
-                var problems = ctx.HttpContext.RequestServices.GetRequiredService<Problems>();
-                await problems.Status(StatusCodes.Status429TooManyRequests, "alarms.problem.rate-limited").ExecuteAsync(ctx.HttpContext);
-            };
         });
         services.AddSingleton<IDemoSeeder, AlarmsDemoSeeder>();
         services.AddSingleton(new NavItem("/alarms/console", "alarms.nav.console", "alarms.nav.console.about", "🚨", 200, AlarmsPolicies.ConsoleStaff));

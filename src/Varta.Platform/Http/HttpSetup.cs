@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +10,7 @@ internal static class HttpSetup
 {
     public static void AddVartaHttp(this IServiceCollection services)
     {
-        services.AddRateLimiter(_ => { });
+        services.AddVartaRateLimits();
         services.AddSingleton<Problems>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

@@ -22,12 +22,12 @@ internal static class AuthEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         // Anonymous by design: this is where a client gets its credentials. Reviewed opt-out.
-        api.MapPost("/auth/token", IssueTokenAsync).AllowAnonymous().WithTags("Auth").WithName("IssueToken");
+        api.MapPost("/auth/token", IssueTokenAsync).AllowAnonymous().RequireRateLimiting(Throttling.SignInPolicy).WithTags("Auth").WithName("IssueToken");
         api.MapGet("/me", Me).RequireAuthorization().WithTags("Auth");
     }
 
-    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult, ValidationProblem>> IssueTokenAsync(
-        TokenRequest request, SignInService signIn, TokenService tokens, Problems problems, Loc loc, CancellationToken ct)
+    private static async Task<IResult> IssueTokenAsync(
+        TokenRequest request, HttpContext http, SignInService signIn, TokenService tokens, Problems problems, Loc loc, CancellationToken ct)
     {
         var validator = new Validator(loc)
             .Required("username", request.Username, 256)
@@ -38,10 +38,10 @@ internal static class AuthEndpoints
             return problems.Validation(validator);
         }
 
-        var attempt = await signIn.CheckPasswordAsync(request.Username, request.Password, ct);
+        var attempt = await signIn.CheckPasswordAsync(request.Username, request.Password, http.ClientAddress(), ct);
         if (attempt.Status == SignInStatus.TotpRequired && !string.IsNullOrWhiteSpace(request.Totp))
         {
-            attempt = await signIn.CheckTotpAsync(attempt.User!, request.Totp, ct);
+            attempt = await signIn.CheckTotpAsync(attempt.User!, request.Totp, http.ClientAddress(), ct);
         }
 
         switch (attempt.Status)
@@ -59,6 +59,9 @@ internal static class AuthEndpoints
                 var enrol = problems.Status(StatusCodes.Status403Forbidden, "problem.totp-enrolment-required");
                 enrol.ProblemDetails.Extensions["twoFactor"] = "enrolment-required";
                 return enrol;
+            case SignInStatus.Throttled:
+                await Throttling.WriteAsync(http, attempt.RetryAfter ?? TimeSpan.FromMinutes(1));
+                return TypedResults.Empty;
             default:
                 return problems.Status(StatusCodes.Status401Unauthorized, "problem.invalid-credentials");
         }

@@ -32,6 +32,10 @@ internal static class IdentitySetup
             .AddEntityFrameworkStores<VartaDbContext>()
             .AddPasswordValidator<PasswordRules>();
         services.AddScoped<SignInService>();
+        services.AddSingleton<SourceLockout>();
+        services.AddSingleton<FailureWindows>();
+        services.AddSingleton<Audit.FailureAudit>();
+        services.AddHostedService(sp => sp.GetRequiredService<Audit.FailureAudit>());
         services.AddSingleton<UserChanges>();
         services.AddSingleton<UserChangeInterceptor>();
         services.AddSingleton<UserChangeCommitInterceptor>();

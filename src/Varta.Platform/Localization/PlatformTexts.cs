@@ -140,6 +140,7 @@ internal sealed class PlatformTexts : ITextCatalog
         ["problem.malformed-json"] = ("Тіло запиту — некоректний JSON (позиція {0}).", "The request body is not valid JSON (at {0})."),
         ["problem.body-too-large"] = ("Тіло запиту перевищує дозволений розмір.", "The request body is larger than allowed."),
         ["problem.server-error"] = ("Сталася внутрішня помилка; її зареєстровано.", "An internal error occurred; it has been logged."),
+        ["problem.too-many-requests"] = ("Забагато спроб. Повторіть через {0} с.", "Too many attempts. Try again in {0} s."),
         ["problem.invalid-credentials"] = ("Неправильне ім'я користувача або пароль, або обліковий запис тимчасово заблоковано.",
             "Wrong username or password, or the account is temporarily locked."),
         ["problem.totp-required"] = ("Потрібен одноразовий код (поле totp).", "A one-time code is required (field totp)."),

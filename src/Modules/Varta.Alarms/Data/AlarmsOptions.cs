@@ -14,6 +14,9 @@ internal sealed class AlarmsOptions
     /// <summary>Signals one device may send per second before it is slowed down (others are unaffected).</summary>
     public int SignalsPerSecondPerDevice { get; set; } = 20;
 
+    /// <summary>Failed device authentications one client address may make per minute; beyond, 429 without a look-up.</summary>
+    public int FailedAuthPerMinutePerAddress { get; set; } = 30;
+
     /// <summary>Starts the SIA DC-09 receiver for intrusion panels.</summary>
     public bool Dc09Enabled { get; set; }
 

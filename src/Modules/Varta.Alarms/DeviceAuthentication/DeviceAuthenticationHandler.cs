@@ -9,17 +9,25 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Varta.Platform.Audit;
+using Varta.Platform.Http;
+using Varta.Platform.Identity;
 using Varta.Platform.Persistence;
 
 namespace Varta.Alarms.DeviceAuthentication;
 
 /// <summary>
 /// Devices authenticate with "Authorization: Bearer &lt;secret&gt;". The secret is 32 random bytes, so its
-/// SHA-256 is a safe lookup key (unlike a password it needs no slow hash). Failures are audited.
+/// SHA-256 is a safe lookup key (unlike a password it needs no slow hash). Failures are audited at most twice a
+/// minute per client address (<see cref="FailureAudit"/>), and an address that keeps failing is answered 429 with
+/// Retry-After, without a database look-up, for the rest of the minute.
 /// </summary>
-internal sealed class DeviceAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+internal sealed class DeviceAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    FailureWindows failures, FailureAudit failureAudit, IOptions<Data.AlarmsOptions> alarms)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    private const string FailedAuth = "device-auth";
+    private TimeSpan? _throttled;
+
     public const string SchemeName = "Device";
     public const string DeviceClaim = "varta:device";
     public const string SiteClaim = "varta:device-site";
@@ -29,6 +37,13 @@ internal sealed class DeviceAuthenticationHandler(IOptionsMonitor<Authentication
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        if (failures.IsBlocked(FailedAuth, Context.ClientAddress(), alarms.Value.FailedAuthPerMinutePerAddress, out var retry))
+        {
+            _throttled = retry;
+            await AuditFailureAsync("throttled");
+            return AuthenticateResult.Fail("Too many failed device authentications from this address.");
+        }
+
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
@@ -61,17 +76,25 @@ internal sealed class DeviceAuthenticationHandler(IOptionsMonitor<Authentication
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        _throttled is { } retry ? Throttling.WriteAsync(Context, retry) : base.HandleChallengeAsync(properties);
+
     private async Task AuditFailureAsync(string reason)
     {
-        var audit = Context.RequestServices.GetRequiredService<IAuditLog>();
-        await audit.AppendAsync(new AuditRecord
+        var source = Context.ClientAddress();
+        if (reason != "throttled")
+        {
+            failures.Count(FailedAuth, source);
+        }
+
+        await failureAudit.RecordAsync(new AuditRecord
         {
             Action = "alarms.device.auth-failed",
             Category = AuditCategory.Device,
             ActorId = "anonymous-device",
-            ActorName = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            ActorName = source,
             Details = JsonSerializer.Serialize(new { reason, path = Request.Path.Value }),
-        }, Context.RequestAborted);
+        }, source, Context.RequestAborted);
     }
 
     public static string HashSecret(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
