@@ -7,7 +7,7 @@ using Varta.Platform.Audit;
 namespace Varta.Host;
 
 /// <summary>
-/// dotnet run --project src/Varta.Host -- audit verify | audit checkpoint | audit verify-checkpoint FILE.
+/// dotnet run --project src/Varta.Host -- audit verify | audit checkpoint | audit verify-checkpoint FILE [--offline].
 /// Exit code 0 when valid, 1 when not, 2 on wrong usage.
 /// </summary>
 internal static class AuditCli
@@ -36,19 +36,30 @@ internal static class AuditCli
                 return 0;
             }
 
-            case ["audit", "verify-checkpoint", var file, ..]:
+            case ["audit", "verify-checkpoint", var file, "--offline", ..]:
             {
                 // Offline: needs only the file, not the database nor the private key.
                 var checkpoint = JsonSerializer.Deserialize<AuditCheckpointDto>(await File.ReadAllTextAsync(file), Json);
                 var valid = checkpoint?.SignatureIsValid() == true;
                 Console.WriteLine(valid
-                    ? $"valid: tree size {checkpoint!.TreeSize}, root hash {checkpoint.RootHash}"
+                    ? $"valid signature: tree size {checkpoint!.TreeSize}, root hash {checkpoint.RootHash}"
                     : "INVALID: the signature does not match the tree head and public key");
                 return valid ? 0 : 1;
             }
 
+            case ["audit", "verify-checkpoint", var file, .. var rest]:
+            {
+                // The database against a checkpoint kept outside it: same size → same root; larger → the chain extends it.
+                var checkpoint = JsonSerializer.Deserialize<AuditCheckpointDto>(await File.ReadAllTextAsync(file), Json)
+                    ?? throw new InvalidDataException($"{file} holds no checkpoint");
+                await using var app = Build(rest);
+                var verdict = await app.Services.GetRequiredService<AuditVerifier>().VerifyAgainstAsync(checkpoint);
+                Console.WriteLine(JsonSerializer.Serialize(verdict, Json));
+                return verdict.Valid ? 0 : 1;
+            }
+
             default:
-                await Console.Error.WriteLineAsync("usage: audit verify | audit checkpoint | audit verify-checkpoint FILE");
+                await Console.Error.WriteLineAsync("usage: audit verify | audit checkpoint | audit verify-checkpoint FILE [--offline]");
                 return 2;
         }
     }

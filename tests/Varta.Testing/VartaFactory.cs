@@ -41,6 +41,7 @@ public class VartaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Audit:CheckpointKeyPath", Path.Combine(Database.Folder, "keys", "checkpoint.pem"));
+        builder.UseSetting("Audit:CheckpointFolder", Path.Combine(Database.Folder, "audit-checkpoints"));
         builder.UseSetting("Auth:SigningKeyPath", Path.Combine(Database.Folder, "keys", "token.key"));
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Database.Folder, "keys", "data-protection"));
         // Pushes are paced on the injected clock, which tests move by hand: unpaced unless a test asks for it.

@@ -15,8 +15,9 @@ internal static class AuditEndpoints
         var audit = api.MapGroup("/audit").WithTags("Audit");
         audit.MapGet("/verify", async (AuditVerifier verifier, CancellationToken ct) => TypedResults.Ok(await verifier.VerifyAsync(null, ct)))
             .RequireAuthorization(PlatformPolicies.ReadAudit);
+        // What an outside monitor polls and keeps: a signed tree head (no personal data), also written outside the database.
         audit.MapGet("/checkpoint", async (AuditReader reader, CancellationToken ct) => TypedResults.Ok(await reader.CheckpointAsync(ct)))
-            .RequireAuthorization(PlatformPolicies.ReadAudit);
+            .RequireAuthorization(PlatformPolicies.AuditCheckpoint);
         audit.MapGet("/entries", ListAsync).RequireAuthorization(PlatformPolicies.ReadAudit);
     }
 

@@ -9,6 +9,13 @@ namespace Varta.Platform.Audit;
 public sealed record AuditVerification(long Count, bool Valid, string HeadHash, long? FirstInvalidSeq);
 
 /// <summary>
+/// The database judged against a checkpoint kept outside it: <c>same</c> (the chain still ends there), <c>extends</c>
+/// (the chain grew from it), or a failure — <c>bad-signature</c>, <c>broken-chain</c>, <c>truncated</c> (fewer entries than
+/// the checkpoint saw), <c>contradicts</c> (entry <see cref="FailedSeq"/> is not the one the checkpoint signed).
+/// </summary>
+public sealed record CheckpointVerdict(bool Valid, string Verdict, long TreeSize, long ChainSize, long? FailedSeq);
+
+/// <summary>
 /// Recomputes the whole chain straight from the table. Sequence numbers must run 1..n without a gap and
 /// every stored hash must equal SHA-256(previous hash || canonical entry). The range is cut into
 /// partitions verified in parallel: each starts from the stored hash of the row before it, and that hash is
@@ -57,6 +64,42 @@ public sealed class AuditVerifier(IServiceScopeFactory scopes)
 
         firstInvalid = Min(firstInvalid, await CheckCheckpointsAsync(db, stats.Max, cancellationToken));
         return new AuditVerification(stats.Count, firstInvalid is null, Convert.ToHexStringLower(head), firstInvalid);
+    }
+
+    /// <summary>
+    /// Checks the database against a checkpoint kept elsewhere (an exported file, a monitor's copy): its signature,
+    /// then the whole chain, then that the chain's entry at the checkpoint's size still has the hash it signed. A chain
+    /// rewritten consistently from some sequence, with the checkpoints stored in the database deleted, fails here.
+    /// </summary>
+    public async Task<CheckpointVerdict> VerifyAgainstAsync(AuditCheckpointDto checkpoint, CancellationToken cancellationToken = default)
+    {
+        if (!checkpoint.SignatureIsValid())
+        {
+            return new CheckpointVerdict(false, "bad-signature", checkpoint.TreeSize, 0, null);
+        }
+
+        var chain = await VerifyAsync(null, cancellationToken);
+        if (!chain.Valid)
+        {
+            return new CheckpointVerdict(false, "broken-chain", checkpoint.TreeSize, chain.Count, chain.FirstInvalidSeq);
+        }
+
+        if (chain.Count < checkpoint.TreeSize)
+        {
+            return new CheckpointVerdict(false, "truncated", checkpoint.TreeSize, chain.Count, chain.Count + 1);
+        }
+
+        if (checkpoint.TreeSize == 0)
+        {
+            return new CheckpointVerdict(true, chain.Count == 0 ? "same" : "extends", 0, chain.Count, null);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VartaDbContext>();
+        var hash = await db.AuditEntries.Where(e => e.Seq == checkpoint.TreeSize).Select(e => e.Hash).SingleAsync(cancellationToken);
+        return !string.Equals(Convert.ToHexStringLower(hash), checkpoint.RootHash, StringComparison.OrdinalIgnoreCase)
+            ? new CheckpointVerdict(false, "contradicts", checkpoint.TreeSize, chain.Count, checkpoint.TreeSize)
+            : new CheckpointVerdict(true, chain.Count == checkpoint.TreeSize ? "same" : "extends", checkpoint.TreeSize, chain.Count, null);
     }
 
     /// <summary>

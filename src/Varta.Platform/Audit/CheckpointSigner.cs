@@ -14,6 +14,13 @@ internal sealed class AuditOptions
 
     /// <summary>How often a checkpoint is stored while the chain grows.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Where each new checkpoint is also written, outside the database: one file per tree size, never overwritten, and
+    /// an append-only <c>checkpoints.jsonl</c>. An operator ships this folder elsewhere (another machine, write-once
+    /// storage); empty turns it off.
+    /// </summary>
+    public string CheckpointFolder { get; set; } = "data/audit-checkpoints";
 }
 
 /// <summary>A signed tree head: the chain's size and the hash of its last entry.</summary>
@@ -42,12 +49,16 @@ public sealed record AuditCheckpointDto(long TreeSize, string RootHash, string S
 
 internal sealed class CheckpointSigner : IDisposable
 {
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
     private readonly ECDsa _key;
     private readonly TimeProvider _clock;
+    private readonly string? _folder;
+    private readonly Lock _files = new();
 
     public CheckpointSigner(IOptions<AuditOptions> options, TimeProvider clock, ILogger<CheckpointSigner> logger)
     {
         _clock = clock;
+        _folder = string.IsNullOrWhiteSpace(options.Value.CheckpointFolder) ? null : Path.GetFullPath(options.Value.CheckpointFolder);
         _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var path = Path.GetFullPath(options.Value.CheckpointKeyPath);
         if (File.Exists(path))
@@ -97,9 +108,41 @@ internal sealed class CheckpointSigner : IDisposable
                 // Another host stored the same tree head first; the chain is the same, so nothing is lost.
                 db.ChangeTracker.Clear();
             }
+
+            WriteOutside(dto);
         }
 
         return dto;
+    }
+
+    /// <summary>
+    /// The checkpoint outside the database, where a rewrite of the database cannot reach it: a file of its own (created,
+    /// never replaced) and a line appended to the folder's log.
+    /// </summary>
+    private void WriteOutside(AuditCheckpointDto dto)
+    {
+        if (_folder is null)
+        {
+            return;
+        }
+
+        var json = System.Text.Json.JsonSerializer.Serialize(dto, Json);
+        lock (_files)
+        {
+            PrivateFiles.EnsureFolder(_folder);
+            var file = Path.Combine(_folder, $"checkpoint-{dto.TreeSize:D12}.json");
+            try
+            {
+                using var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write);
+                stream.Write(System.Text.Encoding.UTF8.GetBytes(json));
+            }
+            catch (IOException) when (File.Exists(file))
+            {
+                return; // this tree size is already out there (another host, or an earlier call)
+            }
+
+            File.AppendAllText(Path.Combine(_folder, "checkpoints.jsonl"), json + "\n");
+        }
     }
 
     public void Dispose() => _key.Dispose();

@@ -78,10 +78,14 @@ public static class PlatformPolicies
     /// <summary>Users and their role assignments, within the administrator's scope.</summary>
     public const string ManageUsers = "platform.users.manage";
 
-    /// <summary>The audit log: entries, verification, checkpoints.</summary>
+    /// <summary>The audit log: entries, verification.</summary>
     public const string ReadAudit = "platform.audit.read";
+
+    /// <summary>A signed checkpoint of the audit chain (no personal data): what an outside monitor polls and keeps.</summary>
+    public const string AuditCheckpoint = "platform.audit.checkpoint";
 
     internal static void Add(AuthorizationBuilder builder) => builder
         .AddOperation(ManageUsers, Roles.Administrator)
-        .AddOperation(ReadAudit, Roles.Administrator);
+        .AddOperation(ReadAudit, Roles.Administrator)
+        .AddOperation(AuditCheckpoint, Roles.Administrator, Roles.ExternalMonitor, Roles.RightsInspector);
 }
