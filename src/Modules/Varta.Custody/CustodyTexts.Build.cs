@@ -264,8 +264,6 @@ internal sealed partial class CustodyTexts
         ["rule.string-required"] = ("Має бути текст.", "Must be text."),
         ["rule.boolean-required"] = ("Має бути true або false.", "Must be true or false."),
         ["rule.id-required"] = ("Має бути ідентифікатор.", "Must be an identifier."),
-        ["rule.instant-required"] = ("Дата й час ISO 8601 зі зміщенням, напр. 2026-11-26T10:00:00+02:00.",
-            "An ISO 8601 date and time with offset, e.g. 2026-11-26T10:00:00+02:00."),
         ["rule.date-required"] = ("Дата у форматі РРРР-ММ-ДД.", "A date as YYYY-MM-DD."),
         ["rule.list-required"] = ("Список до {0} текстових значень.", "A list of up to {0} texts."),
         ["rule.object-required"] = ("Має бути об'єкт JSON.", "Must be a JSON object."),

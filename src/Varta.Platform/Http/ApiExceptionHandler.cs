@@ -9,7 +9,7 @@ namespace Varta.Platform.Http;
 /// Turns what a client got wrong (malformed JSON, a body over the limit, a bad route value) into a problem
 /// details answer with the right status; anything else is our fault and answers 500 without internals.
 /// </summary>
-internal sealed class ApiExceptionHandler(Problems problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed class ApiExceptionHandler(Problems problems, Localization.Loc loc, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -25,6 +25,7 @@ internal sealed class ApiExceptionHandler(Problems problems, ILogger<ApiExceptio
             result = bad.StatusCode switch
             {
                 StatusCodes.Status413PayloadTooLarge => problems.Status(413, "problem.body-too-large"),
+                _ when json?.Message is "forbidden-character" or "instant-out-of-range" => Field(json),
                 _ when json is not null => problems.Status(400, "problem.malformed-json", json.Path ?? "$"),
                 _ => problems.Status(bad.StatusCode, "problem.bad-request"),
             };
@@ -42,6 +43,14 @@ internal sealed class ApiExceptionHandler(Problems problems, ILogger<ApiExceptio
 
         await result.ExecuteAsync(context);
         return true;
+    }
+
+    /// <summary>A value refused by the input rules: a validation problem naming the field, like any other rule.</summary>
+    private IResult Field(JsonException json)
+    {
+        var field = (json.Path ?? "$").TrimStart('$').TrimStart('.');
+        var validator = new Validator(loc).Fail(field.Length == 0 ? "$" : field, json.Message, 10);
+        return problems.Validation(validator);
     }
 
     private static JsonException? FindJsonException(Exception e)

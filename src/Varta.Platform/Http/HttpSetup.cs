@@ -11,6 +11,7 @@ internal static class HttpSetup
     public static void AddVartaHttp(this IServiceCollection services)
     {
         services.AddVartaRateLimits();
+        services.AddVartaInputHygiene();
         services.AddSingleton<Problems>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

@@ -43,7 +43,42 @@ public sealed class Validator(Loc loc)
             Fail(field, "max-length", maxLength);
         }
 
-        return this;
+        return CleanText(field, value);
+    }
+
+    /// <summary>No NUL or other control character (tab and line breaks are fine), no bidirectional override.</summary>
+    public Validator CleanText(string field, string? value) =>
+        InputHygiene.IsCleanText(value) ? this : Fail(field, "forbidden-character");
+
+    /// <summary>
+    /// An instant with its offset and within ten years of <paramref name="now"/>; null (with the error) when not.
+    /// Absent is an error only when <paramref name="required"/>.
+    /// </summary>
+    public DateTimeOffset? Instant(string field, string? text, DateTimeOffset now, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required)
+            {
+                Fail(field, "required");
+            }
+
+            return null;
+        }
+
+        if (!InputHygiene.TryParseInstant(text, out var instant))
+        {
+            Fail(field, "instant-required");
+            return null;
+        }
+
+        if (!InputHygiene.IsSane(instant, now))
+        {
+            Fail(field, "instant-out-of-range", 10);
+            return null;
+        }
+
+        return instant;
     }
 
     public Validator Required<T>(string field, T? value) where T : struct

@@ -160,6 +160,18 @@ public sealed class SignInService(
 
     public bool IsLockedOut(VartaUser user) => user.LockoutEnd is { } end && end > clock.GetUtcNow();
 
+    /// <summary>Whether this address may not try a password of this user now (its lock), and for how long.</summary>
+    public bool IsLockedOut(VartaUser user, string source, out TimeSpan retryAfter)
+    {
+        if (sources.IsLocked(user.UserName ?? "", source, out retryAfter))
+        {
+            return true;
+        }
+
+        retryAfter = user.LockoutEnd is { } end ? end - clock.GetUtcNow() : TimeSpan.Zero;
+        return IsLockedOut(user);
+    }
+
     /// <summary>
     /// A refusal: counted against this source (its lock), this username (its per-minute allowance) and, for an account
     /// that exists, the account (locked only after many failures from everywhere); audited at most twice a minute per

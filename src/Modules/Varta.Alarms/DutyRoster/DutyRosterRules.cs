@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Varta.Alarms.Data;
 using Varta.Alarms.Feed;
@@ -52,23 +51,6 @@ internal sealed class DutyRosterRules(VartaDbContext db, OrgDirectory org, Peopl
         return KyivTime.ToKyiv(new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(monday, KyivTime.Zone)));
     }
 
-    /// <summary>Instants carry their offset ("2026-11-26T08:00:00+02:00" or "…Z"); a field without one is refused.</summary>
-    public static DateTimeOffset Instant(Validator v, string field, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            v.Fail(field, "required");
-            return default;
-        }
-
-        var t = text.IndexOf('T', StringComparison.Ordinal);
-        var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || (t > 0 && (text.IndexOf('+', t) > 0 || text.IndexOf('-', t) > 0));
-        if (!hasOffset || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
-        {
-            v.Fail(field, "instant-required");
-            return default;
-        }
-
-        return value;
-    }
+    /// <summary>Instants carry their offset ("2026-11-26T08:00:00+02:00" or "…Z") and lie within ten years of now.</summary>
+    public static DateTimeOffset Instant(Validator v, string field, string? text, DateTimeOffset now) => v.Instant(field, text, now) ?? default;
 }

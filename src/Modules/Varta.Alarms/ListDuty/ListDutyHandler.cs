@@ -25,8 +25,8 @@ internal sealed class ListDutyHandler(VartaDbContext db, IAuthorizationService a
         }
 
         var v = new Validator(loc);
-        var start = from is null ? DutyRosterRules.WeekStart(clock.GetUtcNow()) : DutyRosterRules.Instant(v, "from", from);
-        var end = to is null ? start + TimeSpan.FromDays(7) : DutyRosterRules.Instant(v, "to", to);
+        var start = from is null ? DutyRosterRules.WeekStart(clock.GetUtcNow()) : DutyRosterRules.Instant(v, "from", from, clock.GetUtcNow());
+        var end = to is null ? start + TimeSpan.FromDays(7) : DutyRosterRules.Instant(v, "to", to, clock.GetUtcNow());
         if (v.IsValid && (end <= start || end - start > MaxRange))
         {
             v.Fail("to", "duty-range", MaxRange.Days);

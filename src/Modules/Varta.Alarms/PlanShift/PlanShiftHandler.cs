@@ -38,9 +38,9 @@ internal sealed class PlanShiftHandler(VartaDbContext db, IAuthorizationService 
             v.Fail("userId", "duty-not-security-officer");
         }
 
-        var startsAt = DutyRosterRules.Instant(v, "startsAt", r.StartsAt);
-        var endsAt = DutyRosterRules.Instant(v, "endsAt", r.EndsAt);
         var now = clock.GetUtcNow();
+        var startsAt = DutyRosterRules.Instant(v, "startsAt", r.StartsAt, now);
+        var endsAt = DutyRosterRules.Instant(v, "endsAt", r.EndsAt, now);
         if (startsAt != default && startsAt < now - MaxStartInPast)
         {
             v.Fail("startsAt", "duty-starts-in-past", MaxStartInPast.TotalHours);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Varta.Alarms.Arming;
 using Varta.Alarms.Data;
@@ -62,13 +61,11 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Signa
         }
 
         var raisedAt = now;
-        if (request.OccurredAt is { Length: > 0 } text)
+        if (v.Instant("occurredAt", request.OccurredAt, now, required: false) is { } occurred)
         {
-            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out raisedAt) || !text.Contains('T', StringComparison.Ordinal))
-            {
-                v.Fail("occurredAt", "instant-required");
-            }
-            else if (raisedAt > now + Skew)
+            // It decides whether the building counted as armed: with its offset, and not from the future.
+            raisedAt = occurred;
+            if (raisedAt > now + Skew)
             {
                 v.Fail("occurredAt", "not-in-future");
             }

@@ -44,7 +44,7 @@ internal sealed class AppendEntryHandler(
 
         var type = request.Type!;
         var occurredAt = checks.OccurredAt(request.OccurredAt, record, v, required: true);
-        var data = EntryData.Read(request.Fields, EntryCatalog.Types[type], NoCommonFields, v);
+        var data = EntryData.Read(request.Fields, EntryCatalog.Types[type], NoCommonFields, v, checks.Now);
         var video = EntryChecks.Video(request.Video, v);
         if (record.Status != RecordStatus.InCustody)
         {

@@ -49,7 +49,7 @@ internal sealed class CorrectEntryHandler(IAuthorizationService authorization, E
 
         v.Required("reason", request.Reason, 2000);
         var newOccurredAt = checks.OccurredAt(request.OccurredAt, record, v, required: false);
-        var patch = EntryData.Read(request.Fields, spec, NotFields, v, partial: true);
+        var patch = EntryData.Read(request.Fields, spec, NotFields, v, checks.Now, partial: true);
         if (request.Fields?.ContainsKey("type") == true)
         {
             v.Fail("type", "not-correctable", original.Type);

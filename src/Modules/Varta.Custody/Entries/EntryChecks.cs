@@ -16,6 +16,8 @@ internal readonly record struct VideoClip(string CameraId, DateTimeOffset? From,
 /// </summary>
 internal sealed class EntryChecks(TimeProvider clock, IOptions<CustodyOptions> options)
 {
+    public DateTimeOffset Now => clock.GetUtcNow();
+
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(2);
 
     /// <summary>When an entry or a correction says it happened; null when absent (and then "required" if it must be there).</summary>

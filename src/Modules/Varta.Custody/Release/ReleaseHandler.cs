@@ -29,7 +29,7 @@ internal sealed class ReleaseHandler(IAuthorizationService authorization, EntryW
         }
 
         var v = new Validator(loc);
-        var data = EntryData.Read(request.Fields, EntryCatalog.Types[EntryCatalog.Release], NoCommonFields, v);
+        var data = EntryData.Read(request.Fields, EntryCatalog.Types[EntryCatalog.Release], NoCommonFields, v, checks.Now);
         var occurredAt = checks.ClosedAt(request.OccurredAt, record, v);
         EntryChecks.PropertyReturned(data, v);
         if (EntryData.Text(data, "grounds") == "other" && EntryData.Text(data, "groundsDetail") is null)

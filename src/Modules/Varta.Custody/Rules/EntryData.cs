@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Varta.Platform.Http;
@@ -12,7 +11,7 @@ namespace Varta.Custody.Rules;
 internal static class EntryData
 {
     public static JsonObject Read(IReadOnlyDictionary<string, JsonElement>? body, EntryTypeSpec spec, IReadOnlySet<string> ignored, Validator v,
-        bool partial = false)
+        DateTimeOffset now, bool partial = false)
     {
         var result = new JsonObject();
         var fields = spec.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
@@ -34,7 +33,7 @@ internal static class EntryData
                 continue;
             }
 
-            if (ReadValue(value, field, v) is { } node)
+            if (ReadValue(value, field, v, now) is { } node)
             {
                 result[field.Name] = node;
             }
@@ -56,7 +55,7 @@ internal static class EntryData
 
     private static bool HasError(Validator v, string field) => v.Rules.ContainsKey(field);
 
-    private static JsonNode? ReadValue(JsonElement value, FieldSpec field, Validator v)
+    private static JsonNode? ReadValue(JsonElement value, FieldSpec field, Validator v, DateTimeOffset now)
     {
         switch (field.Kind)
         {
@@ -68,6 +67,12 @@ internal static class EntryData
                 }
 
                 var text = value.GetString()!.Trim();
+                if (!InputHygiene.IsCleanText(text))
+                {
+                    v.Fail(field.Name, "forbidden-character");
+                    return null;
+                }
+
                 if (text.Length == 0)
                 {
                     if (field.Required)
@@ -124,6 +129,12 @@ internal static class EntryData
                     return null;
                 }
 
+                if (!InputHygiene.IsSane(instant, now))
+                {
+                    v.Fail(field.Name, "instant-out-of-range", 10);
+                    return null;
+                }
+
                 return JsonValue.Create(instant.ToUniversalTime());
             case FieldKind.TextList:
                 if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() > 100)
@@ -135,7 +146,7 @@ internal static class EntryData
                 var list = new JsonArray();
                 foreach (var item in value.EnumerateArray())
                 {
-                    if (item.ValueKind != JsonValueKind.String || item.GetString()!.Length > 300)
+                    if (item.ValueKind != JsonValueKind.String || item.GetString()!.Length > 300 || !InputHygiene.IsCleanText(item.GetString()))
                     {
                         v.Fail(field.Name, "list-required", 100);
                         return null;
@@ -151,22 +162,7 @@ internal static class EntryData
     }
 
     /// <summary>An instant must carry its offset ("2026-11-26T10:00:00+02:00" or "…Z"): a bare local time is ambiguous.</summary>
-    public static bool TryInstant(string? text, out DateTimeOffset instant)
-    {
-        instant = default;
-        if (string.IsNullOrWhiteSpace(text) || !(text.EndsWith('Z') || text.EndsWith('z') || HasOffset(text)))
-        {
-            return false;
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant);
-    }
-
-    private static bool HasOffset(string text)
-    {
-        var t = text.IndexOf('T', StringComparison.Ordinal);
-        return t > 0 && (text.IndexOf('+', t) > 0 || text.IndexOf('-', t) > 0);
-    }
+    public static bool TryInstant(string? text, out DateTimeOffset instant) => InputHygiene.TryParseInstant(text, out instant);
 
     public static string? Text(JsonObject data, string name) => data[name] is { } n && n.GetValueKind() == JsonValueKind.String ? n.GetValue<string>() : null;
 

@@ -29,7 +29,7 @@ internal sealed class TransferHandler(IAuthorizationService authorization, Entry
         }
 
         var v = new Validator(loc);
-        var data = EntryData.Read(request.Fields, EntryCatalog.Types[EntryCatalog.Transfer], NoCommonFields, v);
+        var data = EntryData.Read(request.Fields, EntryCatalog.Types[EntryCatalog.Transfer], NoCommonFields, v, checks.Now);
         var occurredAt = checks.ClosedAt(request.OccurredAt, record, v);
         EntryChecks.PropertyReturned(data, v);
         if (!v.IsValid)
