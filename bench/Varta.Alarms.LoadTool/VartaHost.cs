@@ -68,8 +68,10 @@ internal sealed class VartaHost : IAsyncDisposable
         info.Environment["Database__ConnectionString"] = connectionString;
         info.Environment["Demo__Seed"] = "true";
         info.Environment["Audit__CheckpointKeyPath"] = Path.Combine(folder, "keys", "checkpoint.pem");
+        info.Environment["Audit__CheckpointFolder"] = Path.Combine(folder, "audit-checkpoints");
         info.Environment["Auth__SigningKeyPath"] = Path.Combine(folder, "keys", "token.key");
         info.Environment["Alarms__SignalsPerSecondPerDevice"] = "100000";
+        info.Environment["SignIn__AttemptsPerMinutePerAddress"] = "100000"; // one address signs in every console: a load, not an attack
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var kv in extraEnv)

@@ -24,7 +24,9 @@ internal sealed class BenchHost(string provider, string connectionString, string
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("Database:ConnectionString", connectionString);
         builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("SignIn:AttemptsPerMinutePerAddress", "100000"); // the benchmark signs in from one address: a load, not an attack
         builder.UseSetting("Audit:CheckpointKeyPath", Path.Combine(folder, "keys", "checkpoint.pem"));
+        builder.UseSetting("Audit:CheckpointFolder", Path.Combine(folder, "audit-checkpoints"));
         builder.UseSetting("Auth:SigningKeyPath", Path.Combine(folder, "keys", "token.key"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
