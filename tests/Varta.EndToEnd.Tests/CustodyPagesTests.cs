@@ -26,9 +26,10 @@ public sealed class CustodyPagesTests(BrowserSite site) : IClassFixture<BrowserS
         await Circuit.GotoAsync(page, "/custody/book-in");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Прийняття затриманого");
 
-        // Detention and arrival default to now, as Kyiv wall-clock time.
+        // Arrival (delivery, registered at once) defaults to now; the actual moment of detention is never assumed (CPC
+        // art. 209: the clock runs from it, not from arrival), so it starts empty and the officer must enter it.
         var now = KyivNow.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
-        await Expect(page.Locator("#detainedAt")).ToHaveValueAsync(now);
+        await Expect(page.Locator("#detainedAt")).ToHaveValueAsync("");
         await Expect(page.Locator("#arrivedAt")).ToHaveValueAsync(now);
 
         // The officer types from the first field on, moving with Tab.
@@ -52,7 +53,9 @@ public sealed class CustodyPagesTests(BrowserSite site) : IClassFixture<BrowserS
         await page.Keyboard.TypeAsync("м. Київ, вул. Вигадана, 12");
         await TabToAsync(page, "#detainingOfficer");
         await page.Keyboard.TypeAsync("ст. лейтенант Приклад П. П.");
-        await TabToAsync(page, "#book-in-submit");
+        var detained = KyivNow; // typed by the officer (here: the same minute as the arrival)
+        await page.Locator("#detainedAt").FillAsync(now);
+        await page.Locator("#book-in-submit").FocusAsync();
         await Expect(page.Locator("[data-testid=matches]")).ToHaveCountAsync(0);
         await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
         await Settled.ScreenshotAsync(page, "custody-book-in.png");
@@ -67,7 +70,6 @@ public sealed class CustodyPagesTests(BrowserSite site) : IClassFixture<BrowserS
 
         // The clocks run from the actual moment of detention: 60 h to court, 216 h at most under martial law.
         var clocks = page.GetByTestId("clocks");
-        var detained = KyivNow;
         await Expect(clocks).ToContainTextAsync(Full(detained));
         await Expect(clocks).ToContainTextAsync($"{Full(detained.AddHours(60))} (60 год 00 хв)");
         await Expect(clocks).ToContainTextAsync($"{Full(detained.AddHours(216))} (216 год 00 хв)");

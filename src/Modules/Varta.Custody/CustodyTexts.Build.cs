@@ -96,6 +96,10 @@ internal sealed partial class CustodyTexts
         ["custody.unit.h"] = ("год", "h"),
         ["custody.unit.min"] = ("хв", "min"),
         ["custody.warning.possible-duplicate"] = ("Можливий дублікат особи:", "Possible duplicate person:"),
+        ["custody.warning.late-delivery"] = ("Доставлено пізно: між фактичним затриманням і доставленням минуло більше, ніж дозволено (КПК ст. 210). Запис позначено для інспектора.",
+            "Delivered late: more time passed between the actual detention and delivery than allowed (CPC art. 210). The record is flagged for the inspector."),
+        ["custody.flag.late-delivery"] = ("пізнє доставлення", "late delivery"),
+        ["custody.alert.late-delivery"] = ("пізнє доставлення", "late delivery"),
 
         ["custody.status.in-custody"] = ("утримується", "in custody"),
         ["custody.status.released"] = ("звільнено", "released"),

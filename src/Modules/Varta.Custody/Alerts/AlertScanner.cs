@@ -17,6 +17,7 @@ internal static class AlertKinds
     public const string RelativesNotNotified = "relatives-not-notified";
     public const string MealOverdue = "meal-overdue";
     public const string InjuriesOnArrival = "injuries-on-arrival";
+    public const string LateDelivery = "late-delivery";
 }
 
 /// <summary>
@@ -78,6 +79,11 @@ internal static class AlertRules
         if (r.InjuriesOnArrival)
         {
             yield return (AlertKinds.InjuriesOnArrival, r.ArrivedAt);
+        }
+
+        if (RecordReader.IsLateDelivery(r, o))
+        {
+            yield return (AlertKinds.LateDelivery, r.ArrivedAt);
         }
     }
 }

@@ -29,7 +29,8 @@ internal sealed record BoardRowDto(
 internal sealed record BoardDto(Guid FacilityId, string FacilityName, DateTimeOffset AsOf, int InCustody, int Capacity, IReadOnlyList<BoardRowDto> Rows);
 
 /// <summary>Everyone in custody at a facility, most urgent first: the custody officer's live overview.</summary>
-internal sealed class BoardQuery(VartaDbContext db, IAuthorizationService authorization, OrgDirectory org, IAuditLog audit, TimeProvider clock)
+internal sealed class BoardQuery(VartaDbContext db, IAuthorizationService authorization, OrgDirectory org, IAuditLog audit, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<CustodyOptions> options)
 {
     public async Task<Outcome<BoardDto>> ReadAsync(ClaimsPrincipal user, Guid facilityId, CancellationToken ct, bool auditRead = true)
     {
@@ -54,7 +55,7 @@ internal sealed class BoardQuery(VartaDbContext db, IAuthorizationService author
                 x.r.CellId is { } c && cellById.TryGetValue(c, out var cell) ? new CellRefDto(cell.Id, cell.Number) : null,
                 (int)(now - RecordReader.Utc(x.r.DetainedAt)).TotalMinutes,
                 RecordReader.Clocks(x.r, now), x.r.ObservationLevel, x.r.RiskLevel,
-                RecordReader.Flags(x.r, x.p), alerts[x.r.Id].Order(StringComparer.Ordinal).ToList()))
+                RecordReader.Flags(x.r, x.p, options.Value), alerts[x.r.Id].Order(StringComparer.Ordinal).ToList()))
             .OrderBy(r => Urgency(r))
             .ToList();
         if (auditRead)

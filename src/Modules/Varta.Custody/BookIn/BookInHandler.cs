@@ -164,7 +164,17 @@ internal sealed partial class BookInHandler(
         }
 
         changes.Notify(facilityId);
-        var warnings = duplicates.Count > 0 ? new[] { "possible-duplicate" } : [];
+        var warnings = new List<string>();
+        if (duplicates.Count > 0)
+        {
+            warnings.Add("possible-duplicate");
+        }
+
+        if (RecordReader.IsLateDelivery(record, options.Value))
+        {
+            warnings.Add("late-delivery"); // CPC art. 210: delivered long after the detention — said now, flagged for good
+        }
+
         return Outcome<RecordDto>.Ok((await reader.ReadAsync(record.Id, ct, warnings, duplicates))!);
     }
 

@@ -28,6 +28,12 @@ internal sealed class CustodyOptions
     /// <summary>How long before a deadline an alert says "due soon".</summary>
     public TimeSpan DueSoon { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// Delivery to the unit this long after the actual detention is late (CPC art. 210: delivered and registered at
+    /// once): warned at booking, flagged on the record and the board, and raised for the inspector.
+    /// </summary>
+    public TimeSpan LateDeliveryAfter { get; set; } = TimeSpan.FromHours(3);
+
     /// <summary>A notification later than this after detention needs a reason and who authorised the delay.</summary>
     public TimeSpan NotificationThreshold { get; set; } = TimeSpan.FromHours(1);
 

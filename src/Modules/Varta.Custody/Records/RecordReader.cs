@@ -7,7 +7,7 @@ using Varta.Platform.Persistence;
 namespace Varta.Custody.Records;
 
 /// <summary>Builds the full view of a record: person, clocks, flags, timeline with corrections, alerts.</summary>
-internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProvider clock)
+internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProvider clock, Microsoft.Extensions.Options.IOptions<CustodyOptions> options)
 {
     public async Task<RecordDto?> ReadAsync(Guid id, CancellationToken ct, IReadOnlyList<string>? warnings = null,
         IReadOnlyList<DuplicateCandidateDto>? duplicates = null)
@@ -33,13 +33,15 @@ internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProv
             ToDto(person), record.LegalBasis, record.LegalBasisDetail, record.AdministrativeException, record.DetentionPlace,
             Utc(record.ArrivedAt), record.DetainingOfficer, record.ProceedingsNumber, record.IsMinor,
             cell is null ? null : new CellRefDto(cell.Id, cell.Number),
-            record.ObservationLevel, record.RiskLevel, Flags(record, person), Clocks(record, clock.GetUtcNow()),
+            record.ObservationLevel, record.RiskLevel, Flags(record, person, options.Value), Clocks(record, clock.GetUtcNow()),
             record.ClosedAt is { } closed ? Utc(closed) : null, record.ClosedGrounds, timeline,
             alerts.Select(ToDto).ToList(),
             earlier.Select(r => new EarlierRecordDto(r.Id, r.Number, org.Current.Find(r.FacilityId)?.DisplayName ?? "", r.Status, Utc(r.DetainedAt),
                 r.ClosedAt is { } c ? Utc(c) : null)).ToList(),
             warnings ?? [], duplicates ?? []);
     }
+
+    public static bool IsLateDelivery(CustodyRecord r, CustodyOptions o) => r.ArrivedAt - r.DetainedAt > o.LateDeliveryAfter;
 
     public static ClocksDto Clocks(CustodyRecord r, DateTimeOffset now)
     {
@@ -56,9 +58,14 @@ internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProv
             r.LastMealAt is { } meal ? Utc(meal) : null);
     }
 
-    public static IReadOnlyList<string> Flags(CustodyRecord r, Person p)
+    public static IReadOnlyList<string> Flags(CustodyRecord r, Person p, CustodyOptions o)
     {
         var flags = new List<string>();
+        if (IsLateDelivery(r, o))
+        {
+            flags.Add("late-delivery");
+        }
+
         if (r.IsMinor)
         {
             flags.Add("minor");
