@@ -87,7 +87,7 @@ internal sealed partial class BookInHandler(
             SearchKey = SearchKey(p.Surname!, p.GivenName!),
         };
 
-        var duplicates = existing is null ? await DuplicatesAsync(person, ct) : [];
+        var duplicates = existing is null ? await DuplicatesAsync(user, facilityId, person, ct) : [];
         if (existing is null)
         {
             db.Set<Person>().Add(person);
@@ -175,19 +175,49 @@ internal sealed partial class BookInHandler(
             warnings.Add("late-delivery"); // CPC art. 210: delivered long after the detention — said now, flagged for good
         }
 
-        return Outcome<RecordDto>.Ok((await reader.ReadAsync(record.Id, ct, warnings, duplicates))!);
+        return Outcome<RecordDto>.Ok((await reader.ReadAsync(user, record.Id, ct, warnings, duplicates))!);
     }
 
-    private async Task<List<DuplicateCandidateDto>> DuplicatesAsync(Person person, CancellationToken ct)
+    /// <summary>
+    /// People with the same name and date of birth. Those whose records the officer may read are shown (to link the
+    /// new record to them); of the others only that such a person has records elsewhere — enough to avoid a duplicate
+    /// person, nothing about them — and that lookup is audited.
+    /// </summary>
+    private async Task<List<DuplicateCandidateDto>> DuplicatesAsync(ClaimsPrincipal user, Guid facilityId, Person person, CancellationToken ct)
     {
         var matches = await db.Set<Person>().AsNoTracking()
             .Where(x => x.SearchKey == person.SearchKey && x.DateOfBirth == person.DateOfBirth).Take(5).ToListAsync(ct);
         var result = new List<DuplicateCandidateDto>();
         foreach (var m in matches)
         {
-            var last = await db.Set<CustodyRecord>().AsNoTracking().Where(r => r.PersonId == m.Id)
-                .OrderByDescending(r => r.DetainedAt).Select(r => r.Number).FirstOrDefaultAsync(ct);
-            result.Add(new DuplicateCandidateDto(m.Id, RecordReader.ToDto(m).FullName, m.DateOfBirth, last));
+            var records = await db.Set<CustodyRecord>().AsNoTracking().Where(r => r.PersonId == m.Id)
+                .OrderByDescending(r => r.DetainedAt).Select(r => new { r.Number, r.FacilityId }).ToListAsync(ct);
+            string? last = null;
+            foreach (var r in records)
+            {
+                if (await authorization.AllowsAsync(user, CustodyPolicies.ReadRecord, r.FacilityId))
+                {
+                    last = r.Number;
+                    break;
+                }
+            }
+
+            if (last is not null || records.Count == 0)
+            {
+                result.Add(new DuplicateCandidateDto(m.Id, RecordReader.ToDto(m).FullName, m.DateOfBirth, last));
+                continue;
+            }
+
+            result.Add(new DuplicateCandidateDto(null, null, m.DateOfBirth, null, Elsewhere: true));
+            audit.Record(new AuditRecord
+            {
+                Action = "custody.person.matched-elsewhere",
+                Category = AuditCategory.Read,
+                ResourceType = "custody-person",
+                ResourceId = m.Id.ToString(),
+                OrgUnitId = facilityId,
+                Details = JsonSerializer.Serialize(new { records = records.Count }),
+            });
         }
 
         return result;

@@ -33,6 +33,6 @@ internal sealed class ReadRecordHandler(VartaDbContext db, IAuthorizationService
             }, ct);
         }
 
-        return await reader.ReadAsync(id, ct);
+        return await reader.ReadAsync(user, id, ct);
     }
 }

@@ -61,6 +61,11 @@ internal sealed record RecordDto(
     IReadOnlyList<AlertDto> Alerts,
     IReadOnlyList<EarlierRecordDto> EarlierRecords,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<DuplicateCandidateDto> DuplicateCandidates);
+    IReadOnlyList<DuplicateCandidateDto> DuplicateCandidates,
+    int EarlierRecordsElsewhere = 0);
 
-internal sealed record DuplicateCandidateDto(Guid PersonId, string FullName, DateOnly DateOfBirth, string? LastRecordNumber);
+/// <summary>
+/// A person with the same name and date of birth. Outside the caller's scope only that such a person has records
+/// elsewhere (<see cref="Elsewhere"/>), never who, which records or where.
+/// </summary>
+internal sealed record DuplicateCandidateDto(Guid? PersonId, string? FullName, DateOnly DateOfBirth, string? LastRecordNumber, bool Elsewhere = false);

@@ -1,15 +1,20 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Varta.Custody.Data;
+using Varta.Platform.Identity;
 using Varta.Platform.Organisation;
 using Varta.Platform.Persistence;
 
 namespace Varta.Custody.Records;
 
 /// <summary>Builds the full view of a record: person, clocks, flags, timeline with corrections, alerts.</summary>
-internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProvider clock, Microsoft.Extensions.Options.IOptions<CustodyOptions> options)
+internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProvider clock, Microsoft.Extensions.Options.IOptions<CustodyOptions> options,
+    IAuthorizationService authorization)
 {
-    public async Task<RecordDto?> ReadAsync(Guid id, CancellationToken ct, IReadOnlyList<string>? warnings = null,
+    /// <summary>The record as <paramref name="viewer"/> may see it: the person's earlier records in other scopes are only counted.</summary>
+    public async Task<RecordDto?> ReadAsync(ClaimsPrincipal viewer, Guid id, CancellationToken ct, IReadOnlyList<string>? warnings = null,
         IReadOnlyList<DuplicateCandidateDto>? duplicates = null)
     {
         var record = await db.Set<CustodyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
@@ -25,6 +30,14 @@ internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProv
         var earlier = await db.Set<CustodyRecord>().AsNoTracking()
             .Where(r => r.PersonId == record.PersonId && r.Id != id)
             .OrderByDescending(r => r.DetainedAt).Take(20).ToListAsync(ct);
+        var visible = new List<CustodyRecord>();
+        foreach (var r in earlier)
+        {
+            if (await authorization.AllowsAsync(viewer, CustodyPolicies.ReadRecord, r.FacilityId))
+            {
+                visible.Add(r);
+            }
+        }
 
         var corrected = entries.Where(e => e.CorrectsEntryId is not null).ToLookup(e => e.CorrectsEntryId!.Value, e => e.Id);
         var timeline = entries.Select(e => ToDto(e, corrected[e.Id].ToList())).ToList();
@@ -36,9 +49,9 @@ internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProv
             record.ObservationLevel, record.RiskLevel, Flags(record, person, options.Value), Clocks(record, clock.GetUtcNow()),
             record.ClosedAt is { } closed ? Utc(closed) : null, record.ClosedGrounds, timeline,
             alerts.Select(ToDto).ToList(),
-            earlier.Select(r => new EarlierRecordDto(r.Id, r.Number, org.Current.Find(r.FacilityId)?.DisplayName ?? "", r.Status, Utc(r.DetainedAt),
+            visible.Select(r => new EarlierRecordDto(r.Id, r.Number, org.Current.Find(r.FacilityId)?.DisplayName ?? "", r.Status, Utc(r.DetainedAt),
                 r.ClosedAt is { } c ? Utc(c) : null)).ToList(),
-            warnings ?? [], duplicates ?? []);
+            warnings ?? [], duplicates ?? [], earlier.Count - visible.Count);
     }
 
     public static bool IsLateDelivery(CustodyRecord r, CustodyOptions o) => r.ArrivedAt - r.DetainedAt > o.LateDeliveryAfter;

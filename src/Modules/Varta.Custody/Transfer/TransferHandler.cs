@@ -54,6 +54,6 @@ internal sealed class TransferHandler(IAuthorizationService authorization, Entry
             OccurredAt = occurredAt,
             Details = JsonSerializer.Serialize(new { grounds, overMaxDeadline = occurredAt.UtcDateTime > record.MaxDeadline }),
         }, ct);
-        return stored ? Outcome<RecordDto>.Ok((await reader.ReadAsync(record.Id, ct))!) : Outcome<RecordDto>.Conflict("custody.problem.concurrent-change");
+        return stored ? Outcome<RecordDto>.Ok((await reader.ReadAsync(user, record.Id, ct))!) : Outcome<RecordDto>.Conflict("custody.problem.concurrent-change");
     }
 }
