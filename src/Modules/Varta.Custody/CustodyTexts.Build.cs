@@ -102,6 +102,7 @@ internal sealed partial class CustodyTexts
         ["custody.warning.late-delivery"] = ("Доставлено пізно: між фактичним затриманням і доставленням минуло більше, ніж дозволено (КПК ст. 210). Запис позначено для інспектора.",
             "Delivered late: more time passed between the actual detention and delivery than allowed (CPC art. 210). The record is flagged for the inspector."),
         ["custody.flag.late-delivery"] = ("пізнє доставлення", "late delivery"),
+        ["custody.flag.closed-after-deadline"] = ("звільнено після граничного строку", "released after the maximum"),
         ["custody.alert.late-delivery"] = ("пізнє доставлення", "late delivery"),
 
         ["custody.status.in-custody"] = ("утримується", "in custody"),
@@ -277,6 +278,7 @@ internal sealed partial class CustodyTexts
         ["rule.not-in-future"] = ("Не може бути в майбутньому.", "Cannot be in the future."),
         ["rule.not-before-detention"] = ("Не може бути раніше затримання.", "Cannot be before the detention."),
         ["rule.not-before-arrival"] = ("Не може бути раніше доставлення.", "Cannot be before arrival."),
+        ["rule.not-before-last-entry"] = ("Не може бути раніше останнього запису журналу ({0}).", "Cannot be before the last entry of the record ({0})."),
         ["rule.too-far-in-past"] = ("Більш як {0} днів тому.", "More than {0} days ago."),
         ["rule.plausible-date"] = ("Неправдоподібна дата.", "Not a plausible date."),
         ["rule.too-young"] = ("Особа молодша 14 років не може бути затримана.", "A person under 14 cannot be detained."),

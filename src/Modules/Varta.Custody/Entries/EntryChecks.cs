@@ -5,6 +5,8 @@ using Varta.Custody.Records;
 using Varta.Custody.Rules;
 using Varta.Platform.Http;
 
+using Varta.Platform.Localization;
+
 namespace Varta.Custody.Entries;
 
 /// <summary>A video clip as stored with an entry.</summary>
@@ -17,6 +19,19 @@ internal readonly record struct VideoClip(string CameraId, DateTimeOffset? From,
 internal sealed class EntryChecks(TimeProvider clock, IOptions<CustodyOptions> options)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>A release or transfer closes the record: nothing recorded may have happened after it.</summary>
+    public static bool NotBeforeLastEntry(DateTimeOffset closedAt, IReadOnlyList<CustodyEntry> entries, Validator v)
+    {
+        var last = entries.Where(e => e.CorrectsEntryId is null).Select(e => (DateTime?)e.OccurredAt).Max();
+        if (last is { } l && closedAt.UtcDateTime < l)
+        {
+            v.Fail("occurredAt", "not-before-last-entry", KyivTime.Format(new DateTimeOffset(l, TimeSpan.Zero)));
+            return false;
+        }
+
+        return true;
+    }
 
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(2);
 

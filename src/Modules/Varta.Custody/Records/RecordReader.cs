@@ -79,6 +79,11 @@ internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProv
             flags.Add("late-delivery");
         }
 
+        if (r.ClosedAt is { } closed && closed > r.MaxDeadline)
+        {
+            flags.Add("closed-after-deadline"); // held past the maximum: shown on the record for good, not only in the audit details
+        }
+
         if (r.IsMinor)
         {
             flags.Add("minor");

@@ -48,6 +48,11 @@ internal sealed class ReleaseHandler(IAuthorizationService authorization, EntryW
         }
 
         var entries = await writer.TimelineAsync(recordId, ct);
+        if (!EntryChecks.NotBeforeLastEntry(occurredAt, entries, v))
+        {
+            return Outcome<RecordDto>.Invalid(v);
+        }
+
         var entry = writer.NewEntry(user, record, entries, EntryCatalog.Release, occurredAt, data);
         var grounds = EntryData.Text(data, "grounds");
         var stored = await writer.CloseAsync(record, settings, entries, entry, RecordStatus.Released, grounds, new AuditRecord

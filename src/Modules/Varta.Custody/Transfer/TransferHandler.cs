@@ -43,6 +43,11 @@ internal sealed class TransferHandler(IAuthorizationService authorization, Entry
         }
 
         var entries = await writer.TimelineAsync(recordId, ct);
+        if (!EntryChecks.NotBeforeLastEntry(occurredAt, entries, v))
+        {
+            return Outcome<RecordDto>.Invalid(v);
+        }
+
         var entry = writer.NewEntry(user, record, entries, EntryCatalog.Transfer, occurredAt, data);
         var grounds = EntryData.Text(data, "destination");
         var stored = await writer.CloseAsync(record, settings, entries, entry, RecordStatus.Transferred, grounds, new AuditRecord
