@@ -99,6 +99,8 @@ internal sealed partial class CustodyTexts
         ["custody.duplicate.elsewhere"] = ("особа з такими даними має записи в іншому підрозділі (подробиці — лише для нього)",
             "a person with these details has records in another unit (details for that unit only)"),
         ["custody.earlier-elsewhere"] = ("Ще записів в інших підрозділах: {0} (подробиці — лише для них).", "Records in other units: {0} (details for those units only)."),
+        ["custody.warning.past-limit"] = ("Строк затримання вже минув на момент прийняття: особу слід негайно звільнити або доставити до суду.",
+            "The detention limit had already passed at booking: release the person or bring them before the court now."),
         ["custody.warning.late-delivery"] = ("Доставлено пізно: між фактичним затриманням і доставленням минуло більше, ніж дозволено (КПК ст. 210). Запис позначено для інспектора.",
             "Delivered late: more time passed between the actual detention and delivery than allowed (CPC art. 210). The record is flagged for the inspector."),
         ["custody.flag.late-delivery"] = ("пізнє доставлення", "late delivery"),

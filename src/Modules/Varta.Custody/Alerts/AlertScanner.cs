@@ -39,7 +39,7 @@ internal static class AlertRules
             {
                 yield return (AlertKinds.CourtDeadlinePassed, court);
             }
-            else if (now >= court - o.DueSoon)
+            else if (now >= court - o.DueSoonFor(court - r.DetainedAt))
             {
                 yield return (AlertKinds.CourtDeadlineSoon, court);
             }
@@ -49,7 +49,7 @@ internal static class AlertRules
         {
             yield return (AlertKinds.MaxDeadlinePassed, r.MaxDeadline);
         }
-        else if (now >= r.MaxDeadline - o.DueSoon)
+        else if (now >= r.MaxDeadline - o.DueSoonFor(r.MaxDeadline - r.DetainedAt))
         {
             yield return (AlertKinds.MaxDeadlineSoon, r.MaxDeadline);
         }

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Varta.Custody.Alerts;
 using Varta.Custody.Data;
 using Varta.Custody.Records;
 using Varta.Custody.Rules;
@@ -137,6 +138,17 @@ internal sealed partial class BookInHandler(
         db.Set<CustodyRecord>().Add(record);
         db.Set<CustodyEntry>().Add(booking);
 
+        // What already stands at booking (a detention past its limit, a late delivery) is raised now, with the record,
+        // not at the next scan; the scan sees these and does not raise them twice.
+        var standing = AlertRules.Active(record, now.UtcDateTime, options.Value).ToList();
+        foreach (var (kind, due) in standing)
+        {
+            db.Set<CustodyAlert>().Add(new CustodyAlert
+            {
+                Id = Guid.CreateVersion7(now), RecordId = record.Id, FacilityId = facilityId, Kind = kind, DueAt = due, RaisedAt = now.UtcDateTime,
+            });
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             record.Sequence = 1 + (await db.Set<CustodyRecord>().Where(r => r.FacilityId == facilityId && r.Year == year)
@@ -168,6 +180,11 @@ internal sealed partial class BookInHandler(
         if (duplicates.Count > 0)
         {
             warnings.Add("possible-duplicate");
+        }
+
+        if (standing.Any(a => a.Kind is AlertKinds.MaxDeadlinePassed or AlertKinds.CourtDeadlinePassed))
+        {
+            warnings.Add("past-limit"); // e.g. an administrative detention booked after its 3 h: release or bring to court now
         }
 
         if (RecordReader.IsLateDelivery(record, options.Value))

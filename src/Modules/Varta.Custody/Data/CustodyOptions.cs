@@ -25,8 +25,16 @@ internal sealed class CustodyOptions
         new() { Code = "narcotics", Hours = 72, Description = "КУпАП ст. 263 ч. 3 — незаконний обіг наркотичних засобів" },
     ];
 
-    /// <summary>How long before a deadline an alert says "due soon".</summary>
+    /// <summary>The longest "due soon" warning before a deadline.</summary>
     public TimeSpan DueSoon { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>
+    /// "Due soon" is proportional to the limit, up to <see cref="DueSoon"/>: the last third of it (the last hour of an
+    /// administrative detention's 3 h), the last 6 h of 60 or 72 h.
+    /// </summary>
+    public double DueSoonFraction { get; set; } = 1.0 / 3;
+
+    public TimeSpan DueSoonFor(TimeSpan limit) => TimeSpan.FromTicks(Math.Min(DueSoon.Ticks, (long)(limit.Ticks * DueSoonFraction)));
 
     /// <summary>
     /// Delivery to the unit this long after the actual detention is late (CPC art. 210: delivered and registered at
