@@ -14,20 +14,7 @@ public sealed class AuditScopeTests(VartaFactory factory) : IClassFixture<VartaF
     public async Task A_regional_administrator_reads_only_their_regions_entries_and_gets_404_for_another_regions_record()
     {
         using var officer = await factory.ClientAsAsync("custody.officer");
-        var booked = await officer.PostAsJsonAsync("/api/v1/custody/records", new Dictionary<string, object?>
-        {
-            ["facilityId"] = DemoData.DetentionFacility1,
-            ["person"] = new Dictionary<string, object?>
-            {
-                ["surname"] = "Аудитний", ["givenName"] = "Олег", ["dateOfBirth"] = "1988-02-03", ["sex"] = "male", ["citizenship"] = "Україна",
-                ["preferredLanguage"] = "українська", ["interpreterNeeded"] = false,
-            },
-            ["legalBasis"] = "cpc-208",
-            ["detainedAt"] = factory.Clock.GetUtcNow().AddMinutes(-50).ToString("O"),
-            ["detentionPlace"] = "м. Київ",
-            ["arrivedAt"] = factory.Clock.GetUtcNow().AddMinutes(-20).ToString("O"),
-            ["detainingOfficer"] = "сержант Вигаданий",
-        });
+        var booked = await officer.PostAsJsonAsync("/api/v1/custody/records", CustodyBodies.BookIn(factory, "Аудитний"));
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         var record = (await booked.Content.ReadFromJsonAsync<IdBody>())!.Id;
 

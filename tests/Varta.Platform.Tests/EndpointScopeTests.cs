@@ -173,21 +173,7 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         Assert.True((await OkAsync(await admin.GetAsync($"/api/v1/admin/users/{_kyivUser}"))).GetProperty("isActive").GetBoolean());
     }
 
-    private Dictionary<string, object?> BookIn() => new()
-    {
-        ["facilityId"] = DemoData.DetentionFacility1,
-        ["person"] = new Dictionary<string, object?>
-        {
-            ["surname"] = "Межовий" + Guid.NewGuid().ToString("N")[..4], ["givenName"] = "Петро", ["patronymic"] = "Іванович",
-            ["dateOfBirth"] = "1990-05-17", ["sex"] = "male", ["citizenship"] = "Україна", ["preferredLanguage"] = "українська",
-            ["interpreterNeeded"] = false,
-        },
-        ["legalBasis"] = "cpc-208",
-        ["detainedAt"] = At(factory.Clock.GetUtcNow().AddMinutes(-40)),
-        ["detentionPlace"] = "м. Київ, вул. Вигадана, 7",
-        ["arrivedAt"] = At(factory.Clock.GetUtcNow().AddMinutes(-30)),
-        ["detainingOfficer"] = "ст. лейтенант Вигаданий В. В.",
-    };
+    private Dictionary<string, object?> BookIn() => CustodyBodies.BookIn(factory, "Межовий" + Guid.NewGuid().ToString("N")[..4]);
 
     private Dictionary<string, object?> Note() => new() { ["type"] = "note", ["occurredAt"] = At(factory.Clock.GetUtcNow()), ["text"] = "Для перевірки меж" };
 

@@ -51,20 +51,7 @@ public sealed class InputHygieneTests(VartaFactory factory) : IClassFixture<Vart
     public async Task A_custody_entry_text_with_a_direction_override_is_refused()
     {
         using var officer = await factory.ClientAsAsync("custody.officer");
-        var booked = await officer.PostAsJsonAsync("/api/v1/custody/records", new Dictionary<string, object?>
-        {
-            ["facilityId"] = DemoData.DetentionFacility1,
-            ["person"] = new Dictionary<string, object?>
-            {
-                ["surname"] = "Чистий", ["givenName"] = "Іван", ["dateOfBirth"] = "1991-04-05", ["sex"] = "male", ["citizenship"] = "Україна",
-                ["preferredLanguage"] = "українська", ["interpreterNeeded"] = false,
-            },
-            ["legalBasis"] = "cpc-208",
-            ["detainedAt"] = factory.Clock.GetUtcNow().AddMinutes(-50).ToString("O"),
-            ["detentionPlace"] = "м. Київ",
-            ["arrivedAt"] = factory.Clock.GetUtcNow().AddMinutes(-20).ToString("O"),
-            ["detainingOfficer"] = "сержант Вигаданий",
-        });
+        var booked = await officer.PostAsJsonAsync("/api/v1/custody/records", CustodyBodies.BookIn(factory, "Чистий"));
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         var id = (await booked.Content.ReadFromJsonAsync<IdBody>())!.Id;
         var note = await officer.PostAsJsonAsync($"/api/v1/custody/records/{id}/entries",
