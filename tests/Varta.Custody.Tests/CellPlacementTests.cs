@@ -71,45 +71,44 @@ public sealed class CellPlacementTests(VartaFactory factory) : IClassFixture<Var
     }
 
     [Fact]
-    public async Task A_man_is_not_put_with_a_woman_unless_a_reason_is_recorded()
+    public async Task A_man_is_never_put_with_a_woman_not_even_by_a_unit_head_with_a_reason()
     {
         using var officer = await _api.AsAsync();
+        using var senior = await _api.AsAsync(await SeniorAsync());
         var cell = await _api.NewCellAsync(capacity: 2, floorArea: 9);
         var woman = await _api.BookInAsync(_api.BookIn(givenName: "Марія", sex: "female"), officer);
         var man = await _api.BookInAsync(_api.BookIn(givenName: "Павло", sex: "male"), officer);
         await CustodyApi.AppendOkAsync(officer, woman.Id, CustodyApi.Placement(_api.Now, cell.Id));
 
-        await CustodyApi.InvalidAsync(await CustodyApi.AppendAsync(officer, man.Id, CustodyApi.Placement(_api.Now, cell.Id)), "cellId", "placement-separation-sex");
-        await CustodyApi.InvalidAsync(await CustodyApi.AppendAsync(officer, man.Id, CustodyApi.Placement(_api.Now, cell.Id, overrideReason: "  ")),
-            "cellId", "placement-separation-sex");
+        await CustodyApi.ConflictAsync(await CustodyApi.AppendAsync(officer, man.Id, CustodyApi.Placement(_api.Now, cell.Id)), "separation-sex");
+        await CustodyApi.ConflictAsync(await CustodyApi.AppendAsync(senior, man.Id, CustodyApi.Placement(_api.Now, cell.Id, overrideReason: "Подружжя, спільне прохання")),
+            "separation-sex");
         Assert.Null((await CustodyApi.RecordAsync(officer, man.Id)).Cell);
-
-        const string reason = "Подружжя, спільне прохання, погоджено начальником ІТТ";
-        var placed = await CustodyApi.AppendOkAsync(officer, man.Id, CustodyApi.Placement(_api.Now, cell.Id, overrideReason: reason));
-        var stored = await CustodyApi.RecordAsync(officer, man.Id);
-        Assert.Equal(cell.Id, stored.Cell?.Id);
-        Assert.Equal(reason, Assert.Single(stored.Timeline, e => e.Id == placed.Id).Data["overrideReason"]!.GetValue<string>());
-        Assert.Equal(2, (await CustodyApi.CellAsync(officer, cell.Id)).Occupants);
+        Assert.Equal(1, (await CustodyApi.CellAsync(officer, cell.Id)).Occupants);
     }
 
     [Fact]
-    public async Task A_minor_is_not_put_with_an_adult()
+    public async Task A_minor_is_never_put_with_an_adult_not_even_by_a_unit_head_with_a_reason()
     {
         using var officer = await _api.AsAsync();
+        using var senior = await _api.AsAsync(await SeniorAsync());
         var cell = await _api.NewCellAsync(capacity: 2, floorArea: 9);
         var adult = await _api.BookInAsync(client: officer);
         var born = DateOnly.FromDateTime(_api.Now.UtcDateTime).AddYears(-16).AddMonths(-1);
         var minor = await _api.BookInAsync(_api.BookIn(dateOfBirth: born.ToString("yyyy-MM-dd")), officer);
         await CustodyApi.AppendOkAsync(officer, adult.Id, CustodyApi.Placement(_api.Now, cell.Id));
 
-        await CustodyApi.InvalidAsync(await CustodyApi.AppendAsync(officer, minor.Id, CustodyApi.Placement(_api.Now, cell.Id)), "cellId", "placement-separation-minors");
+        await CustodyApi.ConflictAsync(await CustodyApi.AppendAsync(officer, minor.Id, CustodyApi.Placement(_api.Now, cell.Id)), "separation-minors");
+        await CustodyApi.ConflictAsync(await CustodyApi.AppendAsync(senior, minor.Id, CustodyApi.Placement(_api.Now, cell.Id, overrideReason: "Інших камер немає")),
+            "separation-minors");
         Assert.Null((await CustodyApi.RecordAsync(officer, minor.Id)).Cell);
     }
 
     [Fact]
-    public async Task People_in_the_same_proceedings_are_not_put_together()
+    public async Task People_in_the_same_proceedings_are_put_together_only_by_a_unit_head_with_a_reason_and_it_shows()
     {
         using var officer = await _api.AsAsync();
+        using var senior = await _api.AsAsync(await SeniorAsync());
         var cell = await _api.NewCellAsync(capacity: 2, floorArea: 9);
         const string proceedings = "12026100000000777";
         var first = await _api.BookInAsync(_api.BookIn(proceedingsNumber: proceedings), officer);
@@ -118,21 +117,70 @@ public sealed class CellPlacementTests(VartaFactory factory) : IClassFixture<Var
         await CustodyApi.AppendOkAsync(officer, first.Id, CustodyApi.Placement(_api.Now, cell.Id));
 
         await CustodyApi.InvalidAsync(await CustodyApi.AppendAsync(officer, second.Id, CustodyApi.Placement(_api.Now, cell.Id)), "cellId", "placement-separation-co-accused");
-        await CustodyApi.AppendOkAsync(officer, unrelated.Id, CustodyApi.Placement(_api.Now, cell.Id));
+        await CustodyApi.InvalidAsync(await CustodyApi.AppendAsync(officer, second.Id, CustodyApi.Placement(_api.Now, cell.Id, overrideReason: "Інших місць немає")),
+            "overrideReason", "override-needs-senior");
+        Assert.Null((await CustodyApi.RecordAsync(officer, second.Id)).Cell);
+
+        var placed = await CustodyApi.AppendOkAsync(senior, second.Id, CustodyApi.Placement(_api.Now, cell.Id, overrideReason: "Масове затримання, інших місць немає"));
+        Assert.Equal("separation-co-accused", placed.Data["overriddenRule"]!.GetValue<string>());
+        var stored = await CustodyApi.RecordAsync(officer, second.Id);
+        Assert.Equal(cell.Id, stored.Cell?.Id);
+        Assert.Contains("placement-override-separation-co-accused", stored.Flags);
+        Assert.Contains("placement-override-separation-co-accused", (await CustodyApi.BoardAsync(officer)).Rows.Single(r => r.RecordId == second.Id).Flags);
+
+        var other = await _api.NewCellAsync(capacity: 2, floorArea: 9);
+        await CustodyApi.AppendOkAsync(officer, unrelated.Id, CustodyApi.Placement(_api.Now, other.Id));
     }
 
     [Fact]
-    public async Task A_second_person_in_a_cell_too_small_for_two_needs_a_reason()
+    public async Task A_cells_declared_capacity_cannot_exceed_its_floor_area_at_four_square_metres_a_person()
+    {
+        using var admin = await _api.AsAsync("admin");
+        var url = $"{CustodyApi.Base}/facilities/{DemoData.DetentionFacility1}/cells";
+        await CustodyApi.InvalidAsync(await admin.PostAsJsonAsync(url, new { number = "T-" + Guid.NewGuid().ToString("N")[..6], capacity = 2, floorArea = 6m }),
+            "capacity", "capacity-exceeds-area");
+        var cell = await _api.NewCellAsync(capacity: 2, floorArea: 8); // 4 m² each: exactly the floor
+
+        await CustodyApi.InvalidAsync(await admin.PutAsJsonAsync($"{CustodyApi.Base}/cells/{cell.Id}", new { capacity = 3 }), "capacity", "capacity-exceeds-area");
+        await CustodyApi.InvalidAsync(await admin.PutAsJsonAsync($"{CustodyApi.Base}/cells/{cell.Id}", new { floorArea = 7.5m }), "capacity", "capacity-exceeds-area");
+        using var officer = await _api.AsAsync();
+        var stored = await CustodyApi.CellAsync(officer, cell.Id);
+        Assert.Equal((2, 8m), (stored.Capacity, stored.FloorArea));
+    }
+
+    [Fact]
+    public async Task A_cell_whose_area_per_person_falls_short_after_the_facility_raises_its_floor_takes_another_only_by_a_unit_head()
     {
         using var officer = await _api.AsAsync();
-        var cell = await _api.NewCellAsync(capacity: 2, floorArea: 6); // 3 m² each, under the 4 m² floor
-        var first = await _api.BookInAsync(client: officer);
-        var second = await _api.BookInAsync(client: officer);
-        await CustodyApi.AppendOkAsync(officer, first.Id, CustodyApi.Placement(_api.Now, cell.Id));
+        using var senior = await _api.AsAsync(await SeniorAsync());
+        var cell = await _api.NewCellAsync(capacity: 2, floorArea: 8, facilityId: DemoData.LvivFacility);
+        using var admin = await _api.AsAsync("admin");
+        var raised = await admin.PutAsJsonAsync($"{CustodyApi.Base}/facilities/{DemoData.LvivFacility}/settings", new { minFloorAreaPerPerson = 4.5m });
+        Assert.True(raised.IsSuccessStatusCode, await raised.Content.ReadAsStringAsync());
+        try
+        {
+            using var officer2 = await _api.AsAsync(await _api.CreateUserAsync(Roles.CustodyOfficer, DemoData.LvivFacility));
+            using var senior2 = await _api.AsAsync(await SeniorAsync(DemoData.LvivFacility));
+            var first = await _api.BookInAsync(_api.BookIn(facilityId: DemoData.LvivFacility), officer2);
+            var second = await _api.BookInAsync(_api.BookIn(facilityId: DemoData.LvivFacility), officer2);
+            await CustodyApi.AppendOkAsync(officer2, first.Id, CustodyApi.Placement(_api.Now, cell.Id));
 
-        await CustodyApi.InvalidAsync(await CustodyApi.AppendAsync(officer, second.Id, CustodyApi.Placement(_api.Now, cell.Id)), "cellId", "placement-floor-area");
-        await CustodyApi.AppendOkAsync(officer, second.Id, CustodyApi.Placement(_api.Now, cell.Id, overrideReason: "Масове затримання, інші камери зайняті"));
+            await CustodyApi.InvalidAsync(await CustodyApi.AppendAsync(officer2, second.Id, CustodyApi.Placement(_api.Now, cell.Id)), "cellId", "placement-floor-area");
+            await CustodyApi.InvalidAsync(await CustodyApi.AppendAsync(officer2, second.Id, CustodyApi.Placement(_api.Now, cell.Id, overrideReason: "Масове затримання")),
+                "overrideReason", "override-needs-senior");
+            var placed = await CustodyApi.AppendOkAsync(senior2, second.Id, CustodyApi.Placement(_api.Now, cell.Id, overrideReason: "Масове затримання"));
+            Assert.Equal("floor-area", placed.Data["overriddenRule"]!.GetValue<string>());
+            Assert.Contains("placement-override-floor-area", (await CustodyApi.RecordAsync(officer2, second.Id)).Flags);
+        }
+        finally
+        {
+            await admin.PutAsJsonAsync($"{CustodyApi.Base}/facilities/{DemoData.LvivFacility}/settings", new { minFloorAreaPerPerson = (decimal?)null });
+        }
     }
+
+    /// <summary>A unit head who is also a custody officer of the facility: the senior who may override floor area or co-accused separation.</summary>
+    private Task<string> SeniorAsync(Guid? facility = null) =>
+        _api.CreateUserAsync([(Roles.CustodyOfficer, facility ?? DemoData.DetentionFacility1), (Roles.UnitHead, facility ?? DemoData.DetentionFacility1)]);
 
     [Fact]
     public async Task Two_officers_racing_for_the_last_place_in_a_cell_cannot_both_win()

@@ -142,7 +142,10 @@ internal sealed class CustodyApi(VartaFactory factory)
         Entry("cell-placement", at, overrideReason is null ? new { cellId } : new { cellId, overrideReason });
 
     /// <summary>A user created through the admin API, like an administrator would (custody officers need no second factor).</summary>
-    public async Task<string> CreateUserAsync(string role, Guid scopeId)
+    public Task<string> CreateUserAsync(string role, Guid scopeId) => CreateUserAsync([(role, scopeId)]);
+
+    /// <summary>A user holding several roles, each over its scope (a unit head who is also a custody officer).</summary>
+    public async Task<string> CreateUserAsync((string Role, Guid ScopeId)[] assignments)
     {
         using var admin = await AsAsync("admin");
         var username = "user." + Guid.NewGuid().ToString("N")[..10];
@@ -150,7 +153,7 @@ internal sealed class CustodyApi(VartaFactory factory)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
         var roles = await admin.PutAsJsonAsync($"/api/v1/admin/users/{id}/roles",
-            new { assignments = new[] { new { role, scopeId } }, reason = "test" });
+            new { assignments = assignments.Select(a => new { role = a.Role, scopeId = a.ScopeId }).ToArray(), reason = "test" });
         Assert.Equal(HttpStatusCode.OK, roles.StatusCode);
         return username;
     }

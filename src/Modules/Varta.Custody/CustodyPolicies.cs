@@ -25,6 +25,9 @@ internal static class CustodyPolicies
     public const string ManageSettings = "custody.settings.manage";
     public const string ReadEntryTypes = "custody.entry-types.read";
 
+    /// <summary>Not an endpoint's: asked by a placement that overrides floor area or co-accused separation.</summary>
+    public const string OverridePlacement = "custody.placement.override";
+
     public static void Add(AuthorizationBuilder b)
     {
         b.AddOperation(ReadRecord, CustodyRoles.Readers)
@@ -41,6 +44,7 @@ internal static class CustodyPolicies
             .AddOperation(ManageCells, CustodyRoles.FacilityAdmins)
             .AddOperation(ReadSettings, CustodyRoles.FacilityViewers)
             .AddOperation(ManageSettings, CustodyRoles.FacilityAdmins)
-            .AddOperation(ReadEntryTypes, CustodyRoles.FacilityViewers);
+            .AddOperation(ReadEntryTypes, CustodyRoles.FacilityViewers)
+            .AddOperation(OverridePlacement, CustodyRoles.Seniors);
     }
 }

@@ -11,6 +11,12 @@ internal static class CustodyRoles
     /// <summary>May write to records in their facility.</summary>
     public static readonly string[] Writers = [Roles.CustodyOfficer];
 
+    /// <summary>
+    /// May override floor area or co-accused separation when placing a person (with a reason): the unit head, who must
+    /// also hold the custody officer's role in the facility to write to its records.
+    /// </summary>
+    public static readonly string[] Seniors = [Roles.UnitHead];
+
     /// <summary>May manage facilities and cells.</summary>
     public static readonly string[] FacilityAdmins = [Roles.Administrator];
 

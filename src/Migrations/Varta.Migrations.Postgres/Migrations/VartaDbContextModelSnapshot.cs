@@ -726,6 +726,9 @@ namespace Varta.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("DetentionCorrectionId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("DetentionPlace")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -737,6 +740,12 @@ namespace Varta.Migrations.Postgres.Migrations
                     b.Property<Guid>("FacilityId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("FirstMedicalAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("GuardianshipNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("InjuriesOnArrival")
                         .HasColumnType("boolean");
 
@@ -745,6 +754,9 @@ namespace Varta.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("LastCheckAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LastCheckLate")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("LastMealAt")
                         .HasColumnType("timestamp with time zone");
@@ -769,6 +781,12 @@ namespace Varta.Migrations.Postgres.Migrations
                     b.Property<DateTime>("MaxDeadline")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("MedicalFlag")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("MedicalFlagCorrectionId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("NextCheckDue")
                         .HasColumnType("timestamp with time zone");
 
@@ -780,8 +798,14 @@ namespace Varta.Migrations.Postgres.Migrations
                     b.Property<int>("ObservationLevel")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ParentsNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("PlacementOverride")
+                        .HasColumnType("text");
 
                     b.Property<string>("ProceedingsNumber")
                         .HasMaxLength(40)

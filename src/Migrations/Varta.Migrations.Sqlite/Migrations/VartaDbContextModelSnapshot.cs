@@ -717,6 +717,9 @@ namespace Varta.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DetentionCorrectionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DetentionPlace")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -728,6 +731,12 @@ namespace Varta.Migrations.Sqlite.Migrations
                     b.Property<Guid>("FacilityId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FirstMedicalAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("GuardianshipNotifiedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("InjuriesOnArrival")
                         .HasColumnType("INTEGER");
 
@@ -736,6 +745,9 @@ namespace Varta.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("LastCheckAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LastCheckLate")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LastMealAt")
                         .HasColumnType("TEXT");
@@ -760,6 +772,12 @@ namespace Varta.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("MaxDeadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MedicalFlag")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MedicalFlagCorrectionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("NextCheckDue")
                         .HasColumnType("TEXT");
 
@@ -771,7 +789,13 @@ namespace Varta.Migrations.Sqlite.Migrations
                     b.Property<int>("ObservationLevel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ParentsNotifiedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacementOverride")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProceedingsNumber")

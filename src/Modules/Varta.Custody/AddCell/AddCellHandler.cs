@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Varta.Custody.Cells;
 using Varta.Custody.Data;
 using Varta.Platform.Audit;
@@ -13,7 +14,8 @@ using Varta.Platform.Persistence;
 namespace Varta.Custody.AddCell;
 
 /// <summary>An administrator adds a cell to a detention facility in their scope; its number is unique in the facility.</summary>
-internal sealed class AddCellHandler(VartaDbContext db, IAuthorizationService authorization, OrgDirectory org, IAuditLog audit, TimeProvider clock, Loc loc)
+internal sealed class AddCellHandler(VartaDbContext db, IAuthorizationService authorization, OrgDirectory org, IAuditLog audit, TimeProvider clock,
+    IOptions<CustodyOptions> options, Loc loc)
 {
     public async Task<Outcome<CellDto>> HandleAsync(ClaimsPrincipal user, Guid facilityId, CellRequest request, CancellationToken ct)
     {
@@ -24,6 +26,11 @@ internal sealed class AddCellHandler(VartaDbContext db, IAuthorizationService au
         }
 
         var v = CellRules.Validate(request, creating: true, loc);
+        if (v.IsValid)
+        {
+            await CellRules.AreaFitsAsync(db, options.Value, facilityId, request.Capacity!.Value, request.FloorArea!.Value, v, ct);
+        }
+
         if (!v.IsValid)
         {
             return Outcome<CellDto>.Invalid(v);

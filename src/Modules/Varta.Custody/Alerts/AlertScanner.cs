@@ -18,6 +18,10 @@ internal static class AlertKinds
     public const string MealOverdue = "meal-overdue";
     public const string InjuriesOnArrival = "injuries-on-arrival";
     public const string LateDelivery = "late-delivery";
+    public const string ParentsNotNotified = "parents-not-notified";
+    public const string GuardianshipNotNotified = "guardianship-not-notified";
+    public const string MedicalExamMissing = "medical-exam-missing";
+    public const string DetentionCorrected = "detention-corrected";
 }
 
 /// <summary>
@@ -65,9 +69,29 @@ internal static class AlertRules
             yield return (AlertKinds.LegalAidNotNotified, notifyBy);
         }
 
-        if (r.RelativesNotifiedAt is null && now > notifyBy)
+        if (r.IsMinor)
+        {
+            // CPC art. 213: a minor's parents (or other legal representatives) and the guardianship body are told at
+            // once; the alerts stand from booking until both are recorded, and another relative does not count.
+            if (r.ParentsNotifiedAt is null)
+            {
+                yield return (AlertKinds.ParentsNotNotified, r.DetainedAt);
+            }
+
+            if (r.GuardianshipNotifiedAt is null)
+            {
+                yield return (AlertKinds.GuardianshipNotNotified, r.DetainedAt);
+            }
+        }
+        else if (r.RelativesNotifiedAt is null && now > notifyBy)
         {
             yield return (AlertKinds.RelativesNotNotified, notifyBy);
+        }
+
+        var examBy = r.ArrivedAt + o.MedicalExamWithin;
+        if (r.FirstMedicalAt is null && now > examBy)
+        {
+            yield return (AlertKinds.MedicalExamMissing, examBy);
         }
 
         var mealBy = (r.LastMealAt ?? r.ArrivedAt) + o.MealInterval;
@@ -76,9 +100,17 @@ internal static class AlertRules
             yield return (AlertKinds.MealOverdue, mealBy);
         }
 
-        if (r.InjuriesOnArrival)
+        if (r.MedicalFlag is { } medical)
         {
-            yield return (AlertKinds.InjuriesOnArrival, r.ArrivedAt);
+            // Injuries (on arrival or later), unfit for detention, a hospital referral: one flag for the inspector,
+            // standing even when a correction withdrew the finding.
+            yield return (medical, r.ArrivedAt);
+        }
+
+        if (r.DetentionCorrectionId is not null)
+        {
+            // The moment, place or basis of detention was corrected: until the Oversight module queues it, an alert.
+            yield return (AlertKinds.DetentionCorrected, r.ArrivedAt);
         }
 
         if (RecordReader.IsLateDelivery(r, o))

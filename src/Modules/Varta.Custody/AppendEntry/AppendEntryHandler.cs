@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -66,7 +67,7 @@ internal sealed class AppendEntryHandler(
 
         if (type == EntryCatalog.CellPlacement)
         {
-            var refusal = await PlaceAsync(record, settings, EntryData.Id(data, "cellId")!.Value, EntryData.Text(data, "overrideReason"), v, ct);
+            var refusal = await PlaceAsync(user, record, settings, data, v, ct);
             if (refusal is not null)
             {
                 return refusal;
@@ -86,9 +87,11 @@ internal sealed class AppendEntryHandler(
         return stored ? Outcome<EntryDto>.Ok(RecordReader.ToDto(entry, [])) : Outcome<EntryDto>.Conflict("custody.problem.concurrent-change");
     }
 
-    private async Task<Outcome<EntryDto>?> PlaceAsync(CustodyRecord record, FacilitySettings? settings, Guid cellId, string? overrideReason, Validator v,
+    private async Task<Outcome<EntryDto>?> PlaceAsync(ClaimsPrincipal user, CustodyRecord record, FacilitySettings? settings, JsonObject data, Validator v,
         CancellationToken ct)
     {
+        var cellId = EntryData.Id(data, "cellId")!.Value;
+        var overrideReason = EntryData.Text(data, "overrideReason");
         var cell = await db.Set<Cell>().FirstOrDefaultAsync(c => c.Id == cellId && c.FacilityId == record.FacilityId, ct);
         if (cell is null)
         {
@@ -109,11 +112,29 @@ internal sealed class AppendEntryHandler(
         var person = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == record.PersonId, ct);
         var verdict = PlacementRules.Check(cell, occupants, new Occupant(record.Id, person.Sex, record.IsMinor, record.ProceedingsNumber),
             CheckPolicy.For(options.Value, settings).MinFloorArea);
-        if (!verdict.Allowed && !(verdict.Overridable && !string.IsNullOrWhiteSpace(overrideReason)))
+        if (verdict.Refusal is { } refused)
         {
-            return verdict.Overridable
-                ? Outcome<EntryDto>.Invalid(v.Fail("cellId", "placement-" + verdict.Rule))
-                : Outcome<EntryDto>.Conflict("custody.problem.placement-" + verdict.Rule);
+            // A woman with men, a minor with adults, a full or closed cell: refused outright, whatever the reason given.
+            return Outcome<EntryDto>.Conflict("custody.problem.placement-" + refused);
+        }
+
+        if (verdict.Overridable.Count > 0)
+        {
+            if (string.IsNullOrWhiteSpace(overrideReason))
+            {
+                return Outcome<EntryDto>.Invalid(v.Fail("cellId", "placement-" + verdict.Overridable[0]));
+            }
+
+            if (!await authorization.AllowsAsync(user, CustodyPolicies.OverridePlacement, record.FacilityId))
+            {
+                return Outcome<EntryDto>.Invalid(v.Fail("overrideReason", "override-needs-senior", "placement-" + verdict.Overridable[0]));
+            }
+
+            data["overriddenRule"] = string.Join(',', verdict.Overridable);
+        }
+        else
+        {
+            data.Remove("overrideReason"); // nothing was overridden: a stray reason would read as an override
         }
 
         // Claim the place: the version check makes a concurrent placement into the same cell fail.

@@ -134,7 +134,7 @@ internal sealed partial class BookInHandler(
                 legalRegime = record.LegalRegime,
             }),
         };
-        RecordState.Apply(record, RecordState.Effective([booking]), CheckPolicy.For(options.Value, settings));
+        RecordState.Apply(record, RecordState.Effective([booking]), options.Value, settings);
         db.Set<CustodyRecord>().Add(record);
         db.Set<CustodyEntry>().Add(booking);
 

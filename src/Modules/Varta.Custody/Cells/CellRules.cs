@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Varta.Custody.Data;
+using Varta.Custody.Rules;
 using Varta.Platform.Audit;
 using Varta.Platform.Http;
 using Varta.Platform.Localization;
+using Varta.Platform.Persistence;
 
 namespace Varta.Custody.Cells;
 
@@ -48,6 +51,22 @@ internal static class CellRules
         }
 
         return v;
+    }
+
+    /// <summary>
+    /// The declared capacity may not exceed the floor area divided by the area per person (the facility's, or the
+    /// configured default of 4 m²).
+    /// </summary>
+    public static async Task AreaFitsAsync(VartaDbContext db, CustodyOptions options, Guid facilityId, int capacity, decimal floorArea, Validator v,
+        CancellationToken ct)
+    {
+        var settings = await db.Set<FacilitySettings>().AsNoTracking().FirstOrDefaultAsync(s => s.FacilityId == facilityId, ct);
+        var perPerson = settings?.MinFloorAreaPerPerson ?? options.MinFloorAreaPerPerson;
+        var max = PlacementRules.MaxCapacity(floorArea, perPerson);
+        if (capacity > max)
+        {
+            v.Fail("capacity", "capacity-exceeds-area", max, floorArea, perPerson);
+        }
     }
 
     public static void Apply(Cell cell, CellRequest r)

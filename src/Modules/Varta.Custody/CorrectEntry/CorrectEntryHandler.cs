@@ -2,6 +2,9 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Varta.Custody.BookIn;
+using Varta.Custody.Data;
 using Varta.Custody.Entries;
 using Varta.Custody.Records;
 using Varta.Custody.Rules;
@@ -9,6 +12,7 @@ using Varta.Platform.Audit;
 using Varta.Platform.Http;
 using Varta.Platform.Identity;
 using Varta.Platform.Localization;
+using Varta.Platform.Persistence;
 
 namespace Varta.Custody.CorrectEntry;
 
@@ -16,7 +20,7 @@ namespace Varta.Custody.CorrectEntry;
 /// Corrects an earlier entry by appending a correction with a reason: the original stays as it was written, and the
 /// record's state is recomputed with the correction applied.
 /// </summary>
-internal sealed class CorrectEntryHandler(IAuthorizationService authorization, EntryWriter writer, EntryChecks checks, Loc loc)
+internal sealed class CorrectEntryHandler(VartaDbContext db, IAuthorizationService authorization, EntryWriter writer, EntryChecks checks, Loc loc)
 {
     /// <summary>
     /// Not the original's fields: <c>type</c> is refused on its own below; a <c>video</c> is accepted and ignored, since
@@ -47,9 +51,18 @@ internal sealed class CorrectEntryHandler(IAuthorizationService authorization, E
             return Outcome<EntryDto>.Invalid(v);
         }
 
+        if (record.Status != RecordStatus.InCustody && original.Type == EntryCatalog.BookingIn)
+        {
+            // The clocks of a closed record are history; the detention of a released person is corrected by the inspector's
+            // report, not by moving the deadlines of a closed record.
+            return Outcome<EntryDto>.Conflict("custody.problem.record-closed");
+        }
+
         v.Required("reason", request.Reason, 2000);
-        var newOccurredAt = checks.OccurredAt(request.OccurredAt, record, v, required: false);
         var patch = EntryData.Read(request.Fields, spec, NotFields, v, checks.Now, partial: true);
+        var booking = original.Type == EntryCatalog.BookingIn;
+        var newDetainedAt = booking ? EntryData.Instant(patch, "detainedAt") : null;
+        var newOccurredAt = checks.OccurredAt(request.OccurredAt, record, v, required: false, detainedAt: newDetainedAt);
         if (request.Fields?.ContainsKey("type") == true)
         {
             v.Fail("type", "not-correctable", original.Type);
@@ -68,6 +81,19 @@ internal sealed class CorrectEntryHandler(IAuthorizationService authorization, E
         }
 
         checks.CrossFieldRules(original.Type, merged, record, newOccurredAt ?? effective.OccurredAt, v);
+        if (newDetainedAt is { } detainedAt)
+        {
+            // Nothing recorded may have happened before the person was detained.
+            var first = RecordState.Effective(entries).Where(e => e.Entry.Type != EntryCatalog.BookingIn).Select(e => (DateTimeOffset?)e.OccurredAt).Min();
+            if (first is { } f && detainedAt > f)
+            {
+                v.Fail("detainedAt", "not-after-entries", KyivTime.Format(f));
+            }
+
+            var person = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == record.PersonId, ct);
+            record.IsMinor = BookInHandler.AgeAt(person.DateOfBirth, KyivTime.ToKyiv(detainedAt)) < 18;
+        }
+
         if (!v.IsValid)
         {
             return Outcome<EntryDto>.Invalid(v);

@@ -42,6 +42,11 @@ internal sealed class CustodyOptions
     /// </summary>
     public TimeSpan LateDeliveryAfter { get; set; } = TimeSpan.FromHours(3);
 
+    /// <summary>
+    /// The doctor safeguard (CPT): a medical examination is recorded within this time of arrival, or an alert is raised.
+    /// </summary>
+    public TimeSpan MedicalExamWithin { get; set; } = TimeSpan.FromHours(2);
+
     /// <summary>A notification later than this after detention needs a reason and who authorised the delay.</summary>
     public TimeSpan NotificationThreshold { get; set; } = TimeSpan.FromHours(1);
 

@@ -120,6 +120,31 @@ internal sealed class CustodyRecord : IStamped
 
     public bool InjuriesOnArrival { get; set; }
 
+    /// <summary>
+    /// The medical safeguard's flag (CPT): injuries on arrival or later, unfit for detention, or a hospital referral, as
+    /// found by the first examination that raised it. It stays when a correction withdraws the finding.
+    /// </summary>
+    public string? MedicalFlag { get; set; }
+
+    /// <summary>The correction entry that withdrew the finding behind <see cref="MedicalFlag"/> (who and when); the flag stays.</summary>
+    public Guid? MedicalFlagCorrectionId { get; set; }
+
+    public DateTime? FirstMedicalAt { get; set; }
+
+    /// <summary>For a minor (CPC art. 213): a parent or other legal representative notified — not any relative.</summary>
+    public DateTime? ParentsNotifiedAt { get; set; }
+
+    public DateTime? GuardianshipNotifiedAt { get; set; }
+
+    /// <summary>The latest correction of the actual moment, place or basis of detention (flagged for the inspector).</summary>
+    public Guid? DetentionCorrectionId { get; set; }
+
+    /// <summary>The placement rule overridden (with a senior's authority and a reason) for the current cell, if any.</summary>
+    public string? PlacementOverride { get; set; }
+
+    /// <summary>Whether the latest welfare check was recorded after it was due.</summary>
+    public bool LastCheckLate { get; set; }
+
     public DateTime? LegalAidNotifiedAt { get; set; }
 
     public DateTime? RelativesNotifiedAt { get; set; }

@@ -36,7 +36,7 @@ internal sealed class EntryChecks(TimeProvider clock, IOptions<CustodyOptions> o
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(2);
 
     /// <summary>When an entry or a correction says it happened; null when absent (and then "required" if it must be there).</summary>
-    public DateTimeOffset? OccurredAt(string? text, CustodyRecord record, Validator v, bool required)
+    public DateTimeOffset? OccurredAt(string? text, CustodyRecord record, Validator v, bool required, DateTimeOffset? detainedAt = null)
     {
         if (text is null)
         {
@@ -58,7 +58,7 @@ internal sealed class EntryChecks(TimeProvider clock, IOptions<CustodyOptions> o
         {
             v.Fail("occurredAt", "not-in-future");
         }
-        else if (at < RecordReader.Utc(record.DetainedAt))
+        else if (at < (detainedAt ?? RecordReader.Utc(record.DetainedAt)))
         {
             v.Fail("occurredAt", "not-before-detention");
         }
@@ -139,11 +139,56 @@ internal sealed class EntryChecks(TimeProvider clock, IOptions<CustodyOptions> o
         }
     }
 
+    /// <summary>The booking as corrected: detained no later than delivered, and the basis with what it requires.</summary>
+    private void BookingRules(JsonObject data, DateTimeOffset? arrivedAt, Validator v)
+    {
+        if (EntryData.Instant(data, "detainedAt") is { } detainedAt)
+        {
+            if (detainedAt > clock.GetUtcNow() + Skew)
+            {
+                v.Fail("detainedAt", "not-in-future");
+            }
+            else if (arrivedAt is { } arrived && detainedAt > arrived)
+            {
+                v.Fail("detainedAt", "not-after-arrival", KyivTime.Format(arrived));
+            }
+        }
+
+        var basis = EntryData.Text(data, "legalBasis");
+        if (basis == LegalBases.Other && EntryData.Text(data, "legalBasisDetail") is null)
+        {
+            v.Fail("legalBasisDetail", "required");
+        }
+
+        var proceedings = EntryData.Text(data, "proceedingsNumber");
+        if (basis == LegalBases.CourtOrder && proceedings is null)
+        {
+            v.Fail("proceedingsNumber", "required-for-court-order");
+        }
+        else if (proceedings is not null && !LegalBases.IsProceedingsNumber(proceedings))
+        {
+            v.Fail("proceedingsNumber", "proceedings-format");
+        }
+
+        if (basis == LegalBases.Coao262 && EntryData.Text(data, "administrativeException") is { } ex
+            && options.Value.AdministrativeExceptions.All(e => e.Code != ex))
+        {
+            v.Fail("administrativeException", "one-of", string.Join(", ", options.Value.AdministrativeExceptions.Select(e => e.Code)));
+        }
+    }
+
     /// <summary>Rules between an entry's fields and the record, checked on the entry as it will stand (after a correction too).</summary>
     public void CrossFieldRules(string type, JsonObject data, CustodyRecord record, DateTimeOffset? occurredAt, Validator v)
     {
         switch (type)
         {
+            case EntryCatalog.BookingIn:
+                BookingRules(data, occurredAt, v);
+                break;
+            case EntryCatalog.RelativesNotified when record.IsMinor && EntryData.Text(data, "contactKind") is null:
+                // A minor's parents must be told (CPC art. 213): say whether this contact is a parent or representative.
+                v.Fail("contactKind", "contact-kind-required-for-minor");
+                break;
             case EntryCatalog.MedicalExamination when EntryData.Bool(data, "injuriesFound") == true && EntryData.Text(data, "injuriesDescription") is null:
                 v.Fail("injuriesDescription", "required-when-injuries");
                 break;

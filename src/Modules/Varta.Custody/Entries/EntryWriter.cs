@@ -52,7 +52,7 @@ internal sealed class EntryWriter(VartaDbContext db, IAuditLog audit, TimeProvid
         CancellationToken ct)
     {
         entries.Add(entry);
-        RecordState.Apply(record, RecordState.Effective(entries), CheckPolicy.For(options.Value, settings));
+        RecordState.Apply(record, RecordState.Effective(entries), options.Value, settings);
         record.Version++;
         db.Set<CustodyEntry>().Add(entry);
         audit.Record(auditRecord);

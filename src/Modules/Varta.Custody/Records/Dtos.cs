@@ -26,8 +26,12 @@ internal sealed record ClocksDto(
 
 internal sealed record VideoDto(string CameraId, DateTimeOffset? From, DateTimeOffset? To);
 
+/// <param name="Late">A welfare check recorded after it was due.</param>
 internal sealed record EntryDto(Guid Id, int Seq, string Type, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, string RecordedBy,
-    JsonObject Data, Guid? CorrectsEntryId, string? CorrectionReason, VideoDto? Video, IReadOnlyList<Guid> CorrectedBy);
+    JsonObject Data, Guid? CorrectsEntryId, string? CorrectionReason, VideoDto? Video, IReadOnlyList<Guid> CorrectedBy, bool Late = false);
+
+/// <summary>A correction the inspector must see: which entry made it, who, when and why.</summary>
+internal sealed record CorrectionRefDto(Guid EntryId, string RecordedBy, DateTimeOffset RecordedAt, string? Reason);
 
 internal sealed record CellRefDto(Guid Id, string Number);
 
@@ -62,7 +66,9 @@ internal sealed record RecordDto(
     IReadOnlyList<EarlierRecordDto> EarlierRecords,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<DuplicateCandidateDto> DuplicateCandidates,
-    int EarlierRecordsElsewhere = 0);
+    int EarlierRecordsElsewhere = 0,
+    CorrectionRefDto? DetentionCorrected = null,
+    CorrectionRefDto? MedicalFindingWithdrawn = null);
 
 /// <summary>
 /// A person with the same name and date of birth. Outside the caller's scope only that such a person has records

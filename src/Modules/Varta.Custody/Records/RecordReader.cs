@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Varta.Custody.Data;
+using Varta.Custody.Rules;
 using Varta.Platform.Identity;
 using Varta.Platform.Organisation;
 using Varta.Platform.Persistence;
@@ -40,7 +41,12 @@ internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProv
         }
 
         var corrected = entries.Where(e => e.CorrectsEntryId is not null).ToLookup(e => e.CorrectsEntryId!.Value, e => e.Id);
-        var timeline = entries.Select(e => ToDto(e, corrected[e.Id].ToList())).ToList();
+        var settings = await db.Set<FacilitySettings>().AsNoTracking().FirstOrDefaultAsync(s => s.FacilityId == record.FacilityId, ct);
+        var late = RecordState.LateChecks(RecordState.Effective(entries), record.ArrivedAt, CheckPolicy.For(options.Value, settings));
+        var timeline = entries.Select(e => ToDto(e, corrected[e.Id].ToList(), late.Contains(e.Id))).ToList();
+        CorrectionRefDto? Ref(Guid? entryId) => entries.FirstOrDefault(e => e.Id == entryId) is { } c
+            ? new CorrectionRefDto(c.Id, c.RecordedBy, Utc(c.RecordedAt), c.CorrectionReason)
+            : null;
         return new RecordDto(
             record.Id, record.Number, record.FacilityId, org.Current.Find(record.FacilityId)?.DisplayName ?? "", record.Status,
             ToDto(person), record.LegalBasis, record.LegalBasisDetail, record.AdministrativeException, record.DetentionPlace,
@@ -51,7 +57,7 @@ internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProv
             alerts.Select(ToDto).ToList(),
             visible.Select(r => new EarlierRecordDto(r.Id, r.Number, org.Current.Find(r.FacilityId)?.DisplayName ?? "", r.Status, Utc(r.DetainedAt),
                 r.ClosedAt is { } c ? Utc(c) : null)).ToList(),
-            warnings ?? [], duplicates ?? [], earlier.Count - visible.Count);
+            warnings ?? [], duplicates ?? [], earlier.Count - visible.Count, Ref(record.DetentionCorrectionId), Ref(record.MedicalFlagCorrectionId));
     }
 
     public static bool IsLateDelivery(CustodyRecord r, CustodyOptions o) => r.ArrivedAt - r.DetainedAt > o.LateDeliveryAfter;
@@ -89,9 +95,28 @@ internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProv
             flags.Add("minor");
         }
 
-        if (r.InjuriesOnArrival)
+        if (r.MedicalFlag is { } medical)
         {
-            flags.Add("injuries-on-arrival");
+            flags.Add(medical);
+            if (r.MedicalFlagCorrectionId is not null)
+            {
+                flags.Add("medical-finding-withdrawn"); // who withdrew it and when: the correction entry named by the record
+            }
+        }
+
+        if (r.DetentionCorrectionId is not null)
+        {
+            flags.Add("detention-corrected");
+        }
+
+        if (r.PlacementOverride is { } rule)
+        {
+            flags.Add("placement-override-" + rule);
+        }
+
+        if (r.LastCheckLate)
+        {
+            flags.Add("check-late");
         }
 
         if (r.RiskLevel is "high")
@@ -110,11 +135,11 @@ internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProv
     public static PersonDto ToDto(Person p) => new(p.Id, p.Surname, p.GivenName, p.Patronymic, p.DateOfBirth, p.Sex, p.Citizenship,
         p.IdentityDocument, p.PreferredLanguage, p.InterpreterNeeded);
 
-    public static EntryDto ToDto(CustodyEntry e, IReadOnlyList<Guid> correctedBy) => new(
+    public static EntryDto ToDto(CustodyEntry e, IReadOnlyList<Guid> correctedBy, bool late = false) => new(
         e.Id, e.Seq, e.Type, Utc(e.OccurredAt), Utc(e.RecordedAt), e.RecordedBy,
         JsonNode.Parse(e.Data)?.AsObject() ?? [], e.CorrectsEntryId, e.CorrectionReason,
         e.VideoCameraId is null ? null : new VideoDto(e.VideoCameraId, e.VideoFrom is { } f ? Utc(f) : null, e.VideoTo is { } t ? Utc(t) : null),
-        correctedBy);
+        correctedBy, late);
 
     public static AlertDto ToDto(CustodyAlert a) => new(a.Id, a.RecordId, a.Kind, Utc(a.DueAt), Utc(a.RaisedAt));
 

@@ -50,9 +50,21 @@ internal static class EntryCatalog
 
     private static readonly string[] Methods = ["phone", "email", "system", "in-person"];
 
+    /// <summary>Who was notified: for a minor only a parent or other legal representative clears the parents' alert (CPC art. 213).</summary>
+    public static readonly string[] ContactKinds = ["parent", "legal-representative", "relative", "other"];
+
+    public static bool IsParentOrRepresentative(string? kind) => kind is "parent" or "legal-representative";
+
     public static readonly IReadOnlyDictionary<string, EntryTypeSpec> Types = new[]
     {
-        new EntryTypeSpec(BookingIn, [], ViaEntries: false, Correctable: false),
+        // Written by book-in; correctable (CPC art. 209: a mistyped moment of detention would leave every deadline wrong),
+        // and then the clocks are recomputed and the correction is flagged for the inspector.
+        new EntryTypeSpec(BookingIn,
+        [
+            new("detainedAt", FieldKind.Instant), new("detentionPlace", FieldKind.Text), new("detainingOfficer", FieldKind.Text),
+            new("legalBasis", FieldKind.Enum, Allowed: LegalBases.All), new("legalBasisDetail", FieldKind.LongText),
+            new("administrativeException", FieldKind.Text), new("proceedingsNumber", FieldKind.Text),
+        ], ViaEntries: false),
         new EntryTypeSpec(RightsExplained,
         [
             new("language", FieldKind.Text, true), new("interpreterUsed", FieldKind.Bool, true), new("interpreterName", FieldKind.Text),
@@ -65,7 +77,8 @@ internal static class EntryCatalog
         ]),
         new EntryTypeSpec(RelativesNotified,
         [
-            new("contactName", FieldKind.Text, true), new("relationship", FieldKind.Text, true), new("method", FieldKind.Enum, true, Methods),
+            new("contactName", FieldKind.Text, true), new("relationship", FieldKind.Text, true),
+            new("contactKind", FieldKind.Enum, Allowed: ContactKinds), new("method", FieldKind.Enum, true, Methods),
             new("delayReason", FieldKind.LongText), new("delayAuthorisedBy", FieldKind.Text),
         ]),
         new EntryTypeSpec(GuardianshipNotified, [new("body", FieldKind.Text, true), new("method", FieldKind.Enum, true, Methods)]),

@@ -164,7 +164,15 @@ internal static class EntryData
     /// <summary>An instant must carry its offset ("2026-11-26T10:00:00+02:00" or "…Z"): a bare local time is ambiguous.</summary>
     public static bool TryInstant(string? text, out DateTimeOffset instant) => InputHygiene.TryParseInstant(text, out instant);
 
-    public static string? Text(JsonObject data, string name) => data[name] is { } n && n.GetValueKind() == JsonValueKind.String ? n.GetValue<string>() : null;
+    public static string? Text(JsonObject data, string name) => data[name] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>An instant field, whether read from a request (a value) or from stored JSON (a string with its offset).</summary>
+    public static DateTimeOffset? Instant(JsonObject data, string name) => data[name] switch
+    {
+        JsonValue v when v.TryGetValue<DateTimeOffset>(out var at) => at,
+        JsonValue v when v.TryGetValue<string>(out var text) && TryInstant(text, out var parsed) => parsed,
+        _ => null,
+    };
 
     public static bool? Bool(JsonObject data, string name) => data[name] is { } n && n.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? n.GetValue<bool>() : null;
 

@@ -10,6 +10,9 @@ internal static class LegalBases
     public const string Other = "other";
 
     public static readonly string[] All = [Cpc208, CourtOrder, Coao262, Other];
+
+    /// <summary>ЄРДР (Unified Register of Pre-trial Investigations) numbers are 17 digits.</summary>
+    public static bool IsProceedingsNumber(string text) => text.Trim() is { Length: 17 } t && t.All(char.IsAsciiDigit);
 }
 
 internal sealed record Clocks(string Regime, DateTimeOffset? CourtDeadline, DateTimeOffset MaxDeadline);

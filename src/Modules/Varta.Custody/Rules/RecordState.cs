@@ -38,31 +38,151 @@ internal static class RecordState
         return result;
     }
 
-    public static void Apply(CustodyRecord record, IReadOnlyList<EffectiveEntry> entries, CheckPolicy checks)
+    public static void Apply(CustodyRecord record, IReadOnlyList<EffectiveEntry> entries, CustodyOptions options, FacilitySettings? settings)
     {
+        var checks = CheckPolicy.For(options, settings);
         EffectiveEntry? Latest(string type) => entries.Where(e => e.Entry.Type == type).MaxBy(e => e.OccurredAt);
-        DateTimeOffset? Earliest(string type) => entries.Where(e => e.Entry.Type == type).Select(e => (DateTimeOffset?)e.OccurredAt).Min();
+        DateTimeOffset? Earliest(string type, Func<EffectiveEntry, bool>? where = null) =>
+            entries.Where(e => e.Entry.Type == type && (where is null || where(e))).Select(e => (DateTimeOffset?)e.OccurredAt).Min();
 
+        ApplyBooking(record, entries, options);
         var risk = Latest(EntryCatalog.RiskAssessment);
         record.ObservationLevel = risk is null ? 1 : EntryData.Int(risk.Data, "observationLevel") ?? 1;
         record.RiskLevel = risk is null ? null : EntryData.Text(risk.Data, "riskLevel");
 
-        var firstExam = entries.Where(e => e.Entry.Type == EntryCatalog.MedicalExamination).MinBy(e => e.OccurredAt);
-        record.InjuriesOnArrival = firstExam is not null && EntryData.Bool(firstExam.Data, "injuriesFound") == true;
-
+        ApplyMedical(record, entries);
         record.LegalAidNotifiedAt = Earliest(EntryCatalog.LegalAidNotified)?.UtcDateTime;
         record.RelativesNotifiedAt = Earliest(EntryCatalog.RelativesNotified)?.UtcDateTime;
+        record.ParentsNotifiedAt = Earliest(EntryCatalog.RelativesNotified,
+            e => EntryCatalog.IsParentOrRepresentative(EntryData.Text(e.Data, "contactKind")))?.UtcDateTime;
+        record.GuardianshipNotifiedAt = Earliest(EntryCatalog.GuardianshipNotified)?.UtcDateTime;
         record.LastCheckAt = Latest(EntryCatalog.WelfareCheck)?.OccurredAt.UtcDateTime;
         record.LastMealAt = Latest(EntryCatalog.Meal)?.OccurredAt.UtcDateTime;
+        var late = LateChecks(entries, record.ArrivedAt, checks);
+        record.LastCheckLate = Latest(EntryCatalog.WelfareCheck) is { } lastCheck && late.Contains(lastCheck.Entry.Id);
 
         var placement = entries.Where(e => e.Entry.Type == EntryCatalog.CellPlacement).MaxBy(e => e.Entry.Seq);
-        record.CellId = record.Status == RecordStatus.InCustody && placement is not null ? EntryData.Id(placement.Data, "cellId") : null;
+        var placed = record.Status == RecordStatus.InCustody && placement is not null;
+        record.CellId = placed ? EntryData.Id(placement!.Data, "cellId") : null;
+        record.PlacementOverride = placed ? EntryData.Text(placement!.Data, "overriddenRule") : null;
 
         record.NextCheckDue = record.Status == RecordStatus.InCustody
             ? (record.LastCheckAt ?? record.ArrivedAt).AddMinutes(checks.MinutesFor(record.ObservationLevel))
             : null;
         record.EntryCount = entries.Sum(e => 1 + e.Corrections.Count);
     }
+
+    /// <summary>
+    /// The welfare checks recorded after they were due: each is due an interval after the previous check (or the
+    /// arrival), the interval of the observation level in force at that moment.
+    /// </summary>
+    public static HashSet<Guid> LateChecks(IReadOnlyList<EffectiveEntry> entries, DateTime arrivedAt, CheckPolicy checks)
+    {
+        var late = new HashSet<Guid>();
+        var previous = new DateTimeOffset(DateTime.SpecifyKind(arrivedAt, DateTimeKind.Utc));
+        var level = 1;
+        foreach (var e in entries.OrderBy(e => e.OccurredAt).ThenBy(e => e.Entry.Seq))
+        {
+            if (e.Entry.Type == EntryCatalog.RiskAssessment)
+            {
+                level = EntryData.Int(e.Data, "observationLevel") ?? level;
+            }
+            else if (e.Entry.Type == EntryCatalog.WelfareCheck)
+            {
+                if (e.OccurredAt > previous.AddMinutes(checks.MinutesFor(level)))
+                {
+                    late.Add(e.Entry.Id);
+                }
+
+                previous = e.OccurredAt;
+            }
+        }
+
+        return late;
+    }
+
+    /// <summary>
+    /// The booking-in entry as corrected: the actual moment, place and basis of detention, and the arrival (the entry's
+    /// own time); the clocks are recomputed from them, and the latest correction is kept for the inspector.
+    /// </summary>
+    private static void ApplyBooking(CustodyRecord record, IReadOnlyList<EffectiveEntry> entries, CustodyOptions options)
+    {
+        var booking = entries.FirstOrDefault(e => e.Entry.Type == EntryCatalog.BookingIn);
+        if (booking is null || booking.Corrections.Count == 0)
+        {
+            return;
+        }
+
+        var d = booking.Data;
+        if (EntryData.Instant(d, "detainedAt") is { } detainedAt)
+        {
+            record.DetainedAt = detainedAt.UtcDateTime;
+        }
+
+        record.ArrivedAt = booking.OccurredAt.UtcDateTime;
+        record.DetentionPlace = EntryData.Text(d, "detentionPlace") ?? record.DetentionPlace;
+        record.DetainingOfficer = EntryData.Text(d, "detainingOfficer") ?? record.DetainingOfficer;
+        record.LegalBasis = EntryData.Text(d, "legalBasis") ?? record.LegalBasis;
+        record.LegalBasisDetail = EntryData.Text(d, "legalBasisDetail") ?? record.LegalBasisDetail;
+        record.AdministrativeException = record.LegalBasis == LegalBases.Coao262
+            ? EntryData.Text(d, "administrativeException") ?? record.AdministrativeException
+            : null;
+        record.ProceedingsNumber = EntryData.Text(d, "proceedingsNumber") ?? record.ProceedingsNumber;
+        var clocks = LegalClock.Compute(options, record.LegalBasis, new DateTimeOffset(DateTime.SpecifyKind(record.DetainedAt, DateTimeKind.Utc)),
+            booking.OccurredAt, record.AdministrativeException);
+        record.LegalRegime = clocks.Regime;
+        record.CourtDeadline = clocks.CourtDeadline?.UtcDateTime;
+        record.MaxDeadline = clocks.MaxDeadline.UtcDateTime;
+        record.DetentionCorrectionId = booking.Corrections.MaxBy(c => c.Seq)!.Id;
+    }
+
+    /// <summary>
+    /// The doctor safeguard's flag: the first examination (in time) that found injuries, found the person unfit for
+    /// detention or referred them to hospital. A finding later withdrawn by a correction keeps the flag, with the
+    /// correction that withdrew it.
+    /// </summary>
+    private static void ApplyMedical(CustodyRecord record, IReadOnlyList<EffectiveEntry> entries)
+    {
+        var exams = entries.Where(e => e.Entry.Type == EntryCatalog.MedicalExamination).OrderBy(e => e.OccurredAt).ThenBy(e => e.Entry.Seq).ToList();
+        record.FirstMedicalAt = exams.FirstOrDefault()?.OccurredAt.UtcDateTime;
+        record.InjuriesOnArrival = exams.Count > 0 && EntryData.Bool(exams[0].Data, "injuriesFound") == true;
+        record.MedicalFlag = null;
+        record.MedicalFlagCorrectionId = null;
+        for (var i = 0; i < exams.Count && record.MedicalFlag is null; i++)
+        {
+            if (Concern(exams[i].Data, first: i == 0) is { } now)
+            {
+                record.MedicalFlag = now;
+                continue;
+            }
+
+            // Not a concern as it stands: was it one as first written, or after an earlier correction?
+            var data = JsonNode.Parse(exams[i].Entry.Data)?.AsObject() ?? [];
+            var raised = Concern(data, first: i == 0);
+            foreach (var correction in exams[i].Corrections.OrderBy(c => c.Seq))
+            {
+                foreach (var (key, value) in JsonNode.Parse(correction.Data)?.AsObject() ?? [])
+                {
+                    data[key] = value?.DeepClone();
+                }
+
+                if (raised is not null && Concern(data, first: i == 0) is null)
+                {
+                    record.MedicalFlag = raised;
+                    record.MedicalFlagCorrectionId = correction.Id;
+                    break;
+                }
+
+                raised ??= Concern(data, first: i == 0);
+            }
+        }
+    }
+
+    private static string? Concern(JsonObject exam, bool first) =>
+        EntryData.Bool(exam, "injuriesFound") == true ? (first ? "injuries-on-arrival" : "injuries-in-custody")
+        : EntryData.Bool(exam, "fitForDetention") == false ? "unfit-for-detention"
+        : EntryData.Bool(exam, "hospitalReferral") == true ? "hospital-referral"
+        : null;
 }
 
 /// <summary>Welfare check intervals for a facility, by observation level.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Varta.Custody.Cells;
 using Varta.Custody.Data;
 using Varta.Platform.Audit;
@@ -12,7 +13,7 @@ using Varta.Platform.Persistence;
 namespace Varta.Custody.UpdateCell;
 
 /// <summary>An administrator changes a cell (or takes it out of service); its capacity may not fall below who is in it now.</summary>
-internal sealed class UpdateCellHandler(VartaDbContext db, IAuthorizationService authorization, IAuditLog audit, Loc loc)
+internal sealed class UpdateCellHandler(VartaDbContext db, IAuthorizationService authorization, IAuditLog audit, IOptions<CustodyOptions> options, Loc loc)
 {
     public async Task<Outcome<CellDto>> HandleAsync(ClaimsPrincipal user, Guid cellId, CellRequest request, CancellationToken ct)
     {
@@ -27,6 +28,11 @@ internal sealed class UpdateCellHandler(VartaDbContext db, IAuthorizationService
         if (request.Capacity is { } capacity && capacity < occupants)
         {
             v.Fail("capacity", "below-occupancy", occupants);
+        }
+
+        if (v.IsValid && (request.Capacity is not null || request.FloorArea is not null))
+        {
+            await CellRules.AreaFitsAsync(db, options.Value, cell.FacilityId, request.Capacity ?? cell.Capacity, request.FloorArea ?? cell.FloorArea, v, ct);
         }
 
         if (!v.IsValid)
