@@ -11,7 +11,7 @@ public abstract class CustodyPage : VartaPage
 
     protected static string Brief(DateTimeOffset? at) => at is { } t ? KyivTime.ToKyiv(t).ToString("dd.MM HH:mm", CultureInfo.InvariantCulture) : "—";
 
-    /// <summary>"5 h 20 min" or "-0 h 15 min" when past.</summary>
+    /// <summary>"5 h 20 min", or "overdue by 0 h 41 min" when past (never a minus sign).</summary>
     protected string Duration(int? minutes)
     {
         if (minutes is not { } m)
@@ -19,9 +19,8 @@ public abstract class CustodyPage : VartaPage
             return "—";
         }
 
-        var sign = m < 0 ? "−" : "";
-        m = Math.Abs(m);
-        return $"{sign}{m / 60} {L["custody.unit.h"]} {m % 60:D2} {L["custody.unit.min"]}";
+        var span = $"{Math.Abs(m) / 60} {L["custody.unit.h"]} {Math.Abs(m) % 60:D2} {L["custody.unit.min"]}";
+        return m < 0 ? L.Format("custody.overdue-by", span) : span;
     }
 
     protected static string Urgency(int? minutes, int soon = 60) => minutes switch
