@@ -194,8 +194,9 @@ internal sealed partial class BookInHandler(
                     return Outcome<RecordDto>.Conflict("custody.problem.already-in-custody");
                 }
 
-                if (attempt >= MaxAttempts)
+                if (lost == Race.Busy || attempt >= MaxAttempts)
                 {
+                    // Busy: the database already made us wait its full timeout; the officer tries again rather than wait more.
                     return Outcome<RecordDto>.Conflict("custody.problem.concurrent-change");
                 }
 
