@@ -858,6 +858,10 @@ namespace Varta.Migrations.Postgres.Migrations
                     b.HasIndex("FacilityId", "Year", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "PersonId" }, "UX_custody_records_PersonId_open")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'in-custody'");
+
                     b.ToTable("custody_records", (string)null);
                 });
 
@@ -942,6 +946,23 @@ namespace Varta.Migrations.Postgres.Migrations
                     b.HasIndex("SearchKey", "DateOfBirth");
 
                     b.ToTable("custody_persons", (string)null);
+                });
+
+            modelBuilder.Entity("Varta.Custody.Data.RecordCounter", b =>
+                {
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("FacilityId", "Year");
+
+                    b.ToTable("custody_record_counters", (string)null);
                 });
 
             modelBuilder.Entity("Varta.Platform.Audit.AuditCheckpoint", b =>

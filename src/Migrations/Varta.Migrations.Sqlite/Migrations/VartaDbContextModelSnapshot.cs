@@ -849,6 +849,10 @@ namespace Varta.Migrations.Sqlite.Migrations
                     b.HasIndex("FacilityId", "Year", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "PersonId" }, "UX_custody_records_PersonId_open")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'in-custody'");
+
                     b.ToTable("custody_records", (string)null);
                 });
 
@@ -933,6 +937,23 @@ namespace Varta.Migrations.Sqlite.Migrations
                     b.HasIndex("SearchKey", "DateOfBirth");
 
                     b.ToTable("custody_persons", (string)null);
+                });
+
+            modelBuilder.Entity("Varta.Custody.Data.RecordCounter", b =>
+                {
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FacilityId", "Year");
+
+                    b.ToTable("custody_record_counters", (string)null);
                 });
 
             modelBuilder.Entity("Varta.Platform.Audit.AuditCheckpoint", b =>

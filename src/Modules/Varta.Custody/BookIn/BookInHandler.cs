@@ -35,6 +35,17 @@ internal sealed partial class BookInHandler(
 {
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(2);
 
+    /// <summary>Each lost race means another booking was stored, so this many is far more than officers booking at one moment.</summary>
+    private const int MaxAttempts = 100;
+
+    private enum Race
+    {
+        PersonInCustody,
+        CounterMoved,
+        NumberTaken,
+        Busy,
+    }
+
     public async Task<Outcome<RecordDto>> HandleAsync(ClaimsPrincipal user, BookInRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -149,10 +160,15 @@ internal sealed partial class BookInHandler(
             });
         }
 
-        for (var attempt = 0; ; attempt++)
+        // The number is the facility's counter for the year, raised in the same transaction as the record: a booking that
+        // read the counter before another stored its record finds the counter moved on and takes the next number (no gaps,
+        // no collisions, however many book at once). One open record per person is the database's rule, not only the check above.
+        var resync = false;
+        for (var attempt = 1; ; attempt++)
         {
-            record.Sequence = 1 + (await db.Set<CustodyRecord>().Where(r => r.FacilityId == facilityId && r.Year == year)
-                .MaxAsync(r => (int?)r.Sequence, ct) ?? 0);
+            var counter = await CounterAsync(facilityId, year, resync, ct);
+            counter.Last++;
+            record.Sequence = counter.Last;
             record.Number = $"{facility.Code}/{year}/{record.Sequence:D5}";
             var queued = audit.Record(new AuditRecord
             {
@@ -168,10 +184,23 @@ internal sealed partial class BookInHandler(
                 await db.SaveChangesAsync(ct);
                 break;
             }
-            catch (DbUpdateException) when (attempt < 4)
+            catch (Exception e) when (Lost(e) is { } lost)
             {
-                // Another officer took the same record number at the same moment: take the next one.
+                // Nothing of this attempt was stored; the counter is read again, as it now stands.
                 audit.Withdraw(queued);
+                db.Entry(counter).State = EntityState.Detached;
+                if (lost == Race.PersonInCustody)
+                {
+                    return Outcome<RecordDto>.Conflict("custody.problem.already-in-custody");
+                }
+
+                if (lost == Race.Busy || attempt >= MaxAttempts)
+                {
+                    // Busy: the database already made us wait its full timeout; the officer tries again rather than wait more.
+                    return Outcome<RecordDto>.Conflict("custody.problem.concurrent-change");
+                }
+
+                resync = lost == Race.NumberTaken;
             }
         }
 
@@ -193,6 +222,55 @@ internal sealed partial class BookInHandler(
         }
 
         return Outcome<RecordDto>.Ok((await reader.ReadAsync(user, record.Id, ct, warnings, duplicates))!);
+    }
+
+    /// <summary>The facility's counter for the year, tracked. A new one (or one behind the stored records) starts after the highest number stored.</summary>
+    private async Task<RecordCounter> CounterAsync(Guid facilityId, int year, bool resync, CancellationToken ct)
+    {
+        var counter = await db.Set<RecordCounter>().FirstOrDefaultAsync(c => c.FacilityId == facilityId && c.Year == year, ct);
+        if (counter is not null && !resync)
+        {
+            return counter;
+        }
+
+        var highest = await db.Set<CustodyRecord>().Where(r => r.FacilityId == facilityId && r.Year == year).MaxAsync(r => (int?)r.Sequence, ct) ?? 0;
+        if (counter is null)
+        {
+            counter = new RecordCounter { FacilityId = facilityId, Year = year, Last = highest };
+            db.Set<RecordCounter>().Add(counter);
+        }
+        else
+        {
+            counter.Last = Math.Max(counter.Last, highest);
+        }
+
+        return counter;
+    }
+
+    /// <summary>Why a booking's save lost to another at the same moment, or null when the error is not a race.</summary>
+    private static Race? Lost(Exception e)
+    {
+        if (DbErrors.IsUniqueViolation(e, CustodyModel.OpenRecordOfPersonIndex, "custody_records.PersonId"))
+        {
+            return Race.PersonInCustody;
+        }
+
+        if (e is DbUpdateConcurrencyException c && c.Entries.All(x => x.Entity is RecordCounter))
+        {
+            return Race.CounterMoved;
+        }
+
+        if (DbErrors.IsUniqueViolation(e, "custody_record_counters"))
+        {
+            return Race.CounterMoved; // two first bookings of the year in a facility
+        }
+
+        if (DbErrors.IsUniqueViolation(e, "IX_custody_records_FacilityId_Year_Sequence", "custody_records.FacilityId, custody_records.Year, custody_records.Sequence"))
+        {
+            return Race.NumberTaken; // a record stored without the counter (imported, generated): catch the counter up
+        }
+
+        return DbErrors.IsBusy(e) ? Race.Busy : null;
     }
 
     /// <summary>

@@ -5,6 +5,9 @@ namespace Varta.Custody.Data;
 
 internal sealed class CustodyModel : IModelContributor
 {
+    /// <summary>The unique index that keeps a person from having two open records.</summary>
+    public const string OpenRecordOfPersonIndex = "UX_custody_records_PersonId_open";
+
     public void Configure(ModelBuilder b)
     {
         b.Entity<Cell>(e =>
@@ -59,9 +62,17 @@ internal sealed class CustodyModel : IModelContributor
             e.HasIndex(r => new { r.FacilityId, r.Status });
             e.HasIndex(r => new { r.Status, r.NextCheckDue });
             e.HasIndex(r => r.PersonId);
+            // One open record per person, whoever books at the same moment ("Status" quoted alike on SQLite and PostgreSQL).
+            e.HasIndex(r => r.PersonId, OpenRecordOfPersonIndex).IsUnique().HasFilter($"\"Status\" = '{RecordStatus.InCustody}'");
             e.HasIndex(r => r.ProceedingsNumber);
             e.HasIndex(r => r.CellId);
             e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<RecordCounter>(e =>
+        {
+            e.ToTable("custody_record_counters");
+            e.HasKey(c => new { c.FacilityId, c.Year });
+            e.Property(c => c.Last).IsConcurrencyToken();
         });
         b.Entity<CustodyEntry>(e =>
         {

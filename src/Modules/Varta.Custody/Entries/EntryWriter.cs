@@ -60,14 +60,22 @@ internal sealed class EntryWriter(VartaDbContext db, IAuditLog audit, TimeProvid
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (LostRace(e))
         {
+            audit.Withdraw(auditRecord);
             return false;
         }
 
         changes.Notify(record.FacilityId);
         return true;
     }
+
+    /// <summary>
+    /// Someone else wrote first: the record's or cell's version moved on (a stale read), the entry number was taken, or the
+    /// database stayed busy past its timeout. Anything else is a fault and is not hidden as a conflict.
+    /// </summary>
+    internal static bool LostRace(Exception e) =>
+        e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e, "custody_entries") || DbErrors.IsBusy(e);
 
     /// <summary>Stores a release or transfer: the record closes, its cell is freed and its alerts are cleared.</summary>
     public async Task<bool> CloseAsync(CustodyRecord record, FacilitySettings? settings, List<CustodyEntry> entries, CustodyEntry entry, string status,
