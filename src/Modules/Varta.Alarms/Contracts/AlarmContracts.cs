@@ -26,7 +26,8 @@ public sealed record AlarmDto(
     DateTimeOffset? ResolvedAt,
     string? Outcome,
     int EscalationLevel,
-    bool HasMedicalProfile);
+    bool HasMedicalProfile,
+    string? PanelText = null);
 
 /// <summary>One numbered change in the alarm feed; consoles resume from the last Seq they saw.</summary>
 public sealed record AlarmEventDto(long Seq, Guid? AlarmId, Guid SiteId, string Kind, DateTimeOffset At, string Actor, AlarmDto? Alarm);

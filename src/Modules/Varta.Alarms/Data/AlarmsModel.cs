@@ -41,6 +41,7 @@ internal sealed class AlarmsModel : IModelContributor
             e.Property(a => a.Responders).HasMaxLength(1000);
             e.Property(a => a.Outcome).HasMaxLength(20);
             e.Property(a => a.PanelRef).HasMaxLength(40);
+            e.Property(a => a.PanelText).HasMaxLength(300);
             e.Property(a => a.Version).IsConcurrencyToken();
             e.HasIndex(a => new { a.DeviceId, a.IdempotencyKey }).IsUnique();
             e.HasIndex(a => new { a.Status, a.SiteId });

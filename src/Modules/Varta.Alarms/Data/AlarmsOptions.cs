@@ -25,6 +25,9 @@ internal sealed class AlarmsOptions
 
     public string Dc09Address { get; set; } = "127.0.0.1";
 
+    /// <summary>A plain DC-09 frame whose timestamp is further than this from the receiver's clock raises a "clock wrong" fault.</summary>
+    public TimeSpan Dc09ClockSkewLimit { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>
     /// Pushes to consoles start at most this often. An event that finds the pushes idle goes out at once; while they
     /// are busy, what arrives within one interval shares one frame per console, so a burst costs the host and every
@@ -44,15 +47,29 @@ internal static class AlarmKinds
     public const string Test = "test";
     public const string Fire = "fire";
     public const string DeviceOffline = "device-offline";
+    public const string Medical = "medical";
+    public const string Environmental = "environmental";
+    public const string ZoneAlarm = "zone-alarm";
+    public const string Bypass = "bypass";
 
-    public static readonly string[] Signals = [Duress, Panic, Intrusion, Tamper, Fault, Heartbeat, Test, Fire];
+    /// <summary>A panel's event that calls nobody (an opening, a closing): stored as information, resolved at once.</summary>
+    public const string PanelEvent = "panel-event";
+
+    /// <summary>A code not known or data not read: a dispatcher must see what the panel said.</summary>
+    public const string Unrecognised = "unrecognised";
+
+    public static readonly string[] Signals =
+        [Duress, Panic, Intrusion, Tamper, Fault, Heartbeat, Test, Fire, Medical, Environmental, ZoneAlarm, Bypass, PanelEvent, Unrecognised];
+
+    /// <summary>Kinds stored already resolved: counted and shown in history, calling nobody.</summary>
+    public static bool ClosesItself(string kind) => kind is Test or PanelEvent;
 
     public static int Priority(string kind) => kind switch
     {
-        Duress or Panic or Fire => 1,
-        Intrusion => 2,
-        Tamper => 3,
-        Fault or DeviceOffline => 4,
+        Duress or Panic or Fire or Medical => 1,
+        Intrusion or Environmental or ZoneAlarm => 2,
+        Tamper or Unrecognised => 3,
+        Fault or DeviceOffline or Bypass => 4,
         _ => 5,
     };
 }

@@ -125,6 +125,9 @@ internal sealed class Alarm
     /// <summary>For a panel's alarm: which of its conditions this is (event code or kind, partition, zone), so that the restore can find it.</summary>
     public string? PanelRef { get; set; }
 
+    /// <summary>What a panel said of this event (code, meaning, zone, text; the raw data when unrecognised), for the dispatcher.</summary>
+    public string? PanelText { get; set; }
+
     public int Version { get; set; }
 }
 

@@ -5,8 +5,8 @@ internal static class ContactIdCodes
 {
     private static readonly Dictionary<int, (PanelEventKind Kind, string Description)> Known = new()
     {
-        [100] = (PanelEventKind.Other, "Medical"),
-        [101] = (PanelEventKind.Other, "Personal emergency"),
+        [100] = (PanelEventKind.Medical, "Medical"),
+        [101] = (PanelEventKind.Medical, "Personal emergency"),
         [102] = (PanelEventKind.Fault, "Fail to report in"),
         [110] = (PanelEventKind.Fire, "Fire"),
         [111] = (PanelEventKind.Fire, "Smoke"),
@@ -28,7 +28,7 @@ internal static class ContactIdCodes
         [137] = (PanelEventKind.Tamper, "Tamper"),
         [138] = (PanelEventKind.Intrusion, "Near alarm"),
         [139] = (PanelEventKind.Intrusion, "Intrusion verifier"),
-        [140] = (PanelEventKind.Other, "General alarm"),
+        [140] = (PanelEventKind.ZoneAlarm, "General alarm"),
         [143] = (PanelEventKind.Fault, "Expansion module failure"),
         [144] = (PanelEventKind.Tamper, "Sensor tamper"),
         [145] = (PanelEventKind.Tamper, "Expansion module tamper"),
@@ -46,7 +46,7 @@ internal static class ContactIdCodes
         [401] = (PanelEventKind.Other, "Open/close by user"),
         [403] = (PanelEventKind.Other, "Automatic open/close"),
         [407] = (PanelEventKind.Other, "Remote arm/disarm"),
-        [570] = (PanelEventKind.Other, "Zone bypass"),
+        [570] = (PanelEventKind.Bypass, "Zone bypass"),
         [601] = (PanelEventKind.Test, "Manual test"),
         [602] = (PanelEventKind.Test, "Periodic test"),
         [603] = (PanelEventKind.Test, "Periodic RF transmission"),
@@ -68,14 +68,14 @@ internal static class ContactIdCodes
             >= 110 and <= 119 => (PanelEventKind.Fire, "Fire alarm"),
             >= 120 and <= 129 => (PanelEventKind.Panic, "Panic alarm"),
             >= 130 and <= 139 => (PanelEventKind.Intrusion, "Burglary"),
-            >= 140 and <= 149 => (PanelEventKind.Other, "General alarm"),
-            >= 150 and <= 169 => (PanelEventKind.Other, "24-hour non-burglary"),
+            >= 140 and <= 149 => (PanelEventKind.ZoneAlarm, "General alarm"),
+            >= 150 and <= 169 => (PanelEventKind.ZoneAlarm, "24-hour non-burglary"),
             >= 200 and <= 299 => (PanelEventKind.Fault, "Fire supervisory"),
             >= 300 and <= 399 => (PanelEventKind.Fault, "Trouble"),
             >= 400 and <= 499 => (PanelEventKind.Other, "Open/close"),
-            >= 500 and <= 599 => (PanelEventKind.Other, "Bypass/disable"),
+            >= 500 and <= 599 => (PanelEventKind.Bypass, "Bypass/disable"),
             >= 610 and <= 619 => (PanelEventKind.Test, "Test"),
-            _ => (PanelEventKind.Other, "Event " + code.ToString("D3", System.Globalization.CultureInfo.InvariantCulture)),
+            _ => (PanelEventKind.Unrecognised, "Unrecognised code " + code.ToString("D3", System.Globalization.CultureInfo.InvariantCulture)),
         };
     }
 }

@@ -94,8 +94,11 @@ internal static partial class Dc09Codec
         }
 
         frame = header with { Data = data, ExtendedData = extended, Timestamp = timestamp };
-        var staleOrMissing = (header.Encrypted && timestamp is null)
-            || (options.Now is { } now && timestamp is { } sent && !options.Window.Contains(sent, now));
+
+        // The window guards encrypted frames against replay (the standard requires it there). A plain frame's clock
+        // may drift or run on local time: it is accepted, and its skew is the receiver's to record.
+        var staleOrMissing = header.Encrypted
+            && (timestamp is null || (options.Now is { } now && !options.Window.Contains(timestamp.Value, now)));
         error = staleOrMissing ? Dc09Error.Timestamp : Dc09Error.None;
         return !staleOrMissing;
     }

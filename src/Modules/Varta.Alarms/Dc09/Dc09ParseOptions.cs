@@ -21,7 +21,7 @@ internal sealed record Dc09ParseOptions
     /// </summary>
     public Func<string, byte[]?>? KeyForAccount { get; init; }
 
-    /// <summary>The receiver's clock. When set, a timestamp outside <see cref="Window"/> is <see cref="Dc09Error.Timestamp"/>.</summary>
+    /// <summary>The receiver's clock. When set, an encrypted frame's timestamp outside <see cref="Window"/> is <see cref="Dc09Error.Timestamp"/>.</summary>
     public DateTimeOffset? Now { get; init; }
 
     public Dc09TimestampWindow Window { get; init; } = Dc09TimestampWindow.Standard;

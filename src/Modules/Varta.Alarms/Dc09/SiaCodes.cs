@@ -14,13 +14,13 @@ internal static class SiaCodes
         ['H'] = (PanelEventKind.Duress, "Holdup"),
         ['Q'] = (PanelEventKind.Panic, "Emergency"),
         ['F'] = (PanelEventKind.Fire, "Fire"),
-        ['M'] = (PanelEventKind.Other, "Medical"),
-        ['G'] = (PanelEventKind.Other, "Gas"),
-        ['K'] = (PanelEventKind.Other, "Heat"),
-        ['W'] = (PanelEventKind.Other, "Water"),
-        ['Z'] = (PanelEventKind.Other, "Freeze"),
-        ['S'] = (PanelEventKind.Other, "Sprinkler"),
-        ['U'] = (PanelEventKind.Other, "Untyped zone"),
+        ['M'] = (PanelEventKind.Medical, "Medical"),
+        ['G'] = (PanelEventKind.Environmental, "Gas"),
+        ['K'] = (PanelEventKind.Environmental, "Heat"),
+        ['W'] = (PanelEventKind.Environmental, "Water"),
+        ['Z'] = (PanelEventKind.Environmental, "Freeze"),
+        ['S'] = (PanelEventKind.Environmental, "Sprinkler"),
+        ['U'] = (PanelEventKind.ZoneAlarm, "Untyped zone"),
     };
 
     private static readonly Dictionary<string, (PanelEventKind Kind, bool IsRestore, string Description)> Named =
@@ -90,14 +90,14 @@ internal static class SiaCodes
                 'J' => (PanelEventKind.Fault, true, name + " trouble restore"),
                 'S' => (PanelEventKind.Fault, false, name + " supervisory"),
                 'X' => (PanelEventKind.Test, false, name + " test"),
-                'B' => (PanelEventKind.Other, false, name + " bypass"),
+                'B' => (PanelEventKind.Bypass, false, name + " bypass"),
                 'U' => (PanelEventKind.Other, false, name + " unbypass"),
                 'C' => (PanelEventKind.Other, false, name + " cancel"),
-                _ => (PanelEventKind.Other, false, name + " event " + code),
+                _ => (PanelEventKind.Unrecognised, false, "Unrecognised code " + code),
             });
         }
 
-        return (PanelEventKind.Other, false, "Event " + code);
+        return (PanelEventKind.Unrecognised, false, "Unrecognised code " + code);
     }
 
     private static (PanelEventKind Kind, bool IsRestore, string Description) WithRestoreKind(

@@ -77,11 +77,17 @@ internal sealed class Dc09Ingest(IServiceScopeFactory scopes, TimeProvider clock
         }
     }
 
-    internal async Task<Dc09Verdict> HandleAsync(Dc09Frame frame, PanelEvent? panelEvent, CancellationToken ct)
+    /// <summary>
+    /// Stores every event of the frame (a SIA block may carry several), then answers: ACK only when each is stored, so
+    /// an ACK always means "stored"; NAK otherwise, and the panel sends the frame again (the idempotency keys keep what
+    /// was stored once from being stored twice). The header's account is the panel's identity.
+    /// </summary>
+    internal async Task<Dc09Verdict> HandleAsync(Dc09Frame frame, PanelEvent? decoded, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VartaDbContext>();
-        var account = panelEvent?.Account ?? frame.Account;
+        var events = PanelEvent.DecodeAll(frame);
+        var account = frame.Account ?? (events[0].Account is { Length: > 0 } inner ? inner : null);
         var device = account is null ? null : await db.Set<Device>().AsNoTracking().FirstOrDefaultAsync(d => d.AccountNumber == account && d.Enabled, ct);
         if (device is null)
         {
@@ -111,18 +117,51 @@ internal sealed class Dc09Ingest(IServiceScopeFactory scopes, TimeProvider clock
         }
 
         var signals = scope.ServiceProvider.GetRequiredService<SignalHandler>();
-        if (panelEvent is { IsRestore: true })
+        var now = clock.GetUtcNow();
+        if (!frame.Encrypted && frame.Timestamp is { } sent && (sent - now).Duration() > options.Value.Dc09ClockSkewLimit)
         {
-            var restored = await signals.RestoreAsync(device.Id, PanelRef(panelEvent), panelEvent.Code, panelEvent.Zone, ct);
-            return restored.IsOk ? Dc09Verdict.Ack : Dc09Verdict.Nak;
+            // A plain frame's clock is not trusted for replay, but a panel whose clock is wrong is a trouble to fix:
+            // one "clock wrong" fault per hour while it lasts, with the skew.
+            var skew = (int)Math.Round((sent - now).TotalSeconds);
+            var trouble = new SignalRequest(AlarmKinds.Fault, null, null, false, $"dc09-clock-{device.Id:N}-{now.UtcDateTime:yyyyMMddHH}", null);
+            if (!(await signals.HandleAsync(device.Id, trouble, "dc09:clock", null, ct, panelText: $"Clock wrong: {skew:+0;-0} s")).IsOk)
+            {
+                return Dc09Verdict.Nak;
+            }
         }
 
         var location = Dc09Location.TryRead(frame.ExtendedData, out var where) && where is not null
             ? new LocationInput(where.Latitude, where.Longitude, null)
             : null;
-        var request = new SignalRequest(Kind(panelEvent), null, location, panelEvent?.Kind == PanelEventKind.Silent, Key(frame, clock.GetUtcNow()), null);
-        var outcome = await signals.HandleAsync(device.Id, request, PanelRef(panelEvent), null, ct);
-        return outcome.IsOk ? Dc09Verdict.Ack : Dc09Verdict.Nak;
+        var key = Key(frame, now);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var stored = e.IsRestore
+                ? (await signals.RestoreAsync(device.Id, PanelRef(e), e.Code, e.Zone, ct)).IsOk
+                : (await signals.HandleAsync(device.Id, new SignalRequest(Kind(e), null, location, e.Kind == PanelEventKind.Silent, i == 0 ? key : $"{key}-{i}", null),
+                    PanelRef(e), null, ct, PanelText(e, frame))).IsOk;
+            if (!stored)
+            {
+                return Dc09Verdict.Nak;
+            }
+        }
+
+        return Dc09Verdict.Ack;
+    }
+
+    /// <summary>What a dispatcher reads of the event: the code and its meaning, the zone, the panel's own text; the raw data when unrecognised.</summary>
+    internal static string? PanelText(PanelEvent e, Dc09Frame frame)
+    {
+        if (e.Protocol == PanelProtocol.Null)
+        {
+            return null;
+        }
+
+        var text = e.Kind == PanelEventKind.Unrecognised
+            ? $"{e.Description}: {frame.Data}"
+            : $"{e.Code} {e.Description}{(e.Zone is null ? "" : " · " + e.Zone)}{(e.Text is null ? "" : " · " + e.Text)}";
+        return text.Length <= 300 ? text : text[..300];
     }
 
     /// <summary>
@@ -160,11 +199,22 @@ internal sealed class Dc09Ingest(IServiceScopeFactory scopes, TimeProvider clock
         return reference is { Length: <= 40 } ? reference : null;
     }
 
-    /// <summary>What the event means to a console; restores (handled apart) and unknown conditions keep the link alive without calling anyone.</summary>
+    /// <summary>
+    /// What the event means to a console. Restores are handled apart; a known event that calls nobody (opening,
+    /// closing, unbypass) is kept as information; a code not known, or data not read, is an unrecognised event that a
+    /// dispatcher sees with its raw text.
+    /// </summary>
     internal static string Kind(PanelEvent? e) => e switch
     {
-        null => AlarmKinds.Heartbeat,
+        null => AlarmKinds.Unrecognised,
+        { Protocol: PanelProtocol.Null } => AlarmKinds.Heartbeat,
         { IsRestore: true } => AlarmKinds.Heartbeat,
+        { Kind: PanelEventKind.Medical } => AlarmKinds.Medical,
+        { Kind: PanelEventKind.Environmental } => AlarmKinds.Environmental,
+        { Kind: PanelEventKind.ZoneAlarm } => AlarmKinds.ZoneAlarm,
+        { Kind: PanelEventKind.Bypass } => AlarmKinds.Bypass,
+        { Kind: PanelEventKind.Unrecognised } => AlarmKinds.Unrecognised,
+        { Kind: PanelEventKind.Heartbeat } => AlarmKinds.Heartbeat,
         { Kind: PanelEventKind.Panic } => AlarmKinds.Panic,
         { Kind: PanelEventKind.Duress or PanelEventKind.Silent } => AlarmKinds.Duress,
         { Kind: PanelEventKind.Intrusion } => AlarmKinds.Intrusion,
@@ -172,7 +222,7 @@ internal sealed class Dc09Ingest(IServiceScopeFactory scopes, TimeProvider clock
         { Kind: PanelEventKind.Fault } => AlarmKinds.Fault,
         { Kind: PanelEventKind.Test } => AlarmKinds.Test,
         { Kind: PanelEventKind.Fire } => AlarmKinds.Fire,
-        _ => AlarmKinds.Heartbeat,
+        _ => AlarmKinds.PanelEvent,
     };
 
     /// <summary>

@@ -24,7 +24,9 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Signa
 
     /// <param name="panelRef">For a panel's event, which condition it is (see <see cref="Dc09Ingest.PanelRef"/>).</param>
     /// <param name="known">The device (and its zone) as its authentication read it moments ago; read here otherwise.</param>
-    public async Task<Outcome<SignalAccepted>> HandleAsync(Guid deviceId, SignalRequest request, string? panelRef, KnownDevice? known, CancellationToken ct)
+    /// <param name="panelText">For a panel's event, what it said (code, meaning, zone, text; the raw data when unrecognised).</param>
+    public async Task<Outcome<SignalAccepted>> HandleAsync(Guid deviceId, SignalRequest request, string? panelRef, KnownDevice? known, CancellationToken ct,
+        string? panelText = null)
     {
         // Read only: the group commit updates the device (last seen, back online) with the signal's own rows.
         known = known?.Device.Id == deviceId ? known : await KnownDevice.Query(db, d => d.Id == deviceId && d.Enabled).FirstOrDefaultAsync(ct);
@@ -104,7 +106,7 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Signa
             return await commits.SubmitAsync(new PendingSignal(device.Id, now, SignalWork.Disarmed) { ZoneId = zoneId, Key = request.IdempotencyKey }, ct);
         }
 
-        var isTest = request.Kind == AlarmKinds.Test;
+        var isTest = AlarmKinds.ClosesItself(request.Kind!);
         var alarm = new Alarm
         {
             Id = Guid.CreateVersion7(now),
@@ -120,6 +122,7 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Signa
             IdempotencyKey = request.IdempotencyKey,
             RaisedByUserId = device.OwnerUserId,
             PanelRef = panelRef,
+            PanelText = panelText,
             RaisedAt = raisedAt.UtcDateTime,
             ReceivedAt = now.UtcDateTime,
         };
@@ -127,7 +130,7 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Signa
         {
             // A daily button test is logged as an alarm that closes itself, so it counts in statistics but calls nobody.
             alarm.Status = AlarmStatus.Resolved;
-            alarm.Outcome = "test";
+            alarm.Outcome = request.Kind == AlarmKinds.Test ? "test" : "information";
             alarm.ResolvedAt = now.UtcDateTime;
             alarm.ResolvedBy = "device:" + device.Name;
         }
