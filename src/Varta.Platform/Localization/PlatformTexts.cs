@@ -13,6 +13,7 @@ internal sealed class PlatformTexts : ITextCatalog
         ["common.remove"] = ("Вилучити", "Remove"),
         ["common.save"] = ("Зберегти", "Save"),
         ["common.saved"] = ("Збережено.", "Saved."),
+        ["common.page-starting"] = ("Сторінка завантажується — поля стануть доступні за мить.", "The page is loading — the fields will be ready in a moment."),
         ["common.skip-to-content"] = ("Перейти до змісту", "Skip to content"),
 
         ["nav.main"] = ("Головне меню", "Main navigation"),
