@@ -23,6 +23,8 @@ public sealed class TypedInputTests(BrowserSite site) : IClassFixture<BrowserSit
         { "admin", "/admin/users", "Ім'я користувача" },
         { "admin", "/alarms/devices", "Назва" },
         { "judge", "/alarms/medical", "Алергії" },
+        { "dispatcher", "/alarms/duty", "Дата початку" },
+        { "admin", "/alarms/arming", "Дата" },
     };
 
     [Theory]
@@ -38,7 +40,7 @@ public sealed class TypedInputTests(BrowserSite site) : IClassFixture<BrowserSit
 
         // No waiting for the page to become interactive: the person starts typing as soon as the field shows.
         await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Commit });
-        var input = field.StartsWith('#') ? page.Locator(field) : page.GetByLabel(field, new() { Exact = true }).First;
+        var input = field.StartsWith('#') ? page.Locator(field) : page.GetByLabel(field).First;
         var text = await input.GetAttributeAsync("inputmode") is "decimal" ? "26.11.2026" : Typed;
         await input.FillAsync(text);
 
