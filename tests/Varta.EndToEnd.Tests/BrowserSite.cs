@@ -42,13 +42,13 @@ public sealed class BrowserSite : IAsyncLifetime
     }
 
     /// <summary>A fresh browser (own cookies) on a desktop-sized window unless told otherwise.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string locale = "uk-UA")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Factory.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "uk-UA",
+            Locale = locale,
             TimezoneId = "Europe/Kyiv",
         });
         context.SetDefaultTimeout(30_000);

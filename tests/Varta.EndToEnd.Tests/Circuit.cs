@@ -30,9 +30,9 @@ internal static class Circuit
         """;
 
     /// <summary>A fresh browser whose pages report their circuit; optionally with a fixed location.</summary>
-    public static async Task<IPage> NewPageAsync(BrowserSite site, int width = 1280, int height = 800, Geolocation? location = null)
+    public static async Task<IPage> NewPageAsync(BrowserSite site, int width = 1280, int height = 800, Geolocation? location = null, string locale = "uk-UA")
     {
-        var page = await site.NewPageAsync(width, height);
+        var page = await site.NewPageAsync(width, height, locale);
 
         // These tests sign in, open several pages and wait on other pages' pushes; on a busy machine that is slow.
         page.Context.SetDefaultTimeout(60_000);

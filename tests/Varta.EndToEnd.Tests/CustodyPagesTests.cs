@@ -16,7 +16,7 @@ public sealed class CustodyPagesTests(BrowserSite site) : IClassFixture<BrowserS
 
     private DateTime KyivNow => TimeZoneInfo.ConvertTime(site.Factory.Clock.GetUtcNow(), Kyiv).DateTime;
 
-    private static string Full(DateTime kyiv) => kyiv.ToString("dd.MM.yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+    private static string Full(DateTime kyiv) => kyiv.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Officer_books_a_person_in_from_the_keyboard_and_lands_on_the_record_with_its_clocks()
@@ -28,7 +28,7 @@ public sealed class CustodyPagesTests(BrowserSite site) : IClassFixture<BrowserS
 
         // Arrival (delivery, registered at once) defaults to now; the actual moment of detention is never assumed (CPC
         // art. 209: the clock runs from it, not from arrival), so it starts empty and the officer must enter it.
-        var now = KyivNow.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        var now = KyivNow.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
         await Expect(page.Locator("#detainedAt")).ToHaveValueAsync("");
         await Expect(page.Locator("#arrivedAt")).ToHaveValueAsync(now);
 
@@ -40,8 +40,8 @@ public sealed class CustodyPagesTests(BrowserSite site) : IClassFixture<BrowserS
         await TabToAsync(page, "#patronymic");
         await page.Keyboard.TypeAsync("Миколаївна");
         await TabToAsync(page, "#dateOfBirth");
-        // The order of a date field's segments follows the browser's own language, so the value goes in whole.
-        await page.Locator("#dateOfBirth").FillAsync("1991-04-09");
+        // Dates are typed as dd.mm.yyyy whatever the browser's language, and shown back in full.
+        await page.Keyboard.TypeAsync("9.4.1991");
         await TabToAsync(page, "#sex");
         await page.Keyboard.PressAsync("ArrowDown");
         await Expect(page.Locator("#sex")).ToHaveValueAsync("female");

@@ -56,10 +56,14 @@ public abstract class VartaPage : ComponentBase
         return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
-    /// <summary>A failed outcome as one line for the page, with the field errors.</summary>
+    /// <summary>
+    /// A failed outcome as one line for the page. Field errors are named by the field's label when the page's texts have
+    /// one ("field.{name}"), never by the API's field name; a form that can show them beside its fields uses FormErrors.
+    /// </summary>
     protected string Describe<T>(Outcome<T> outcome) => outcome.Kind switch
     {
-        OutcomeKind.Invalid => string.Join(" ", outcome.Errors!.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+        OutcomeKind.Invalid => string.Join(" ", outcome.Errors!.Errors.Select(e =>
+            L.Has($"field.{e.Key}") ? $"{L[$"field.{e.Key}"]}: {string.Join(" ", e.Value)}" : string.Join(" ", e.Value))),
         _ => L.Format(outcome.MessageKey ?? "problem.other", outcome.Args),
     };
 }

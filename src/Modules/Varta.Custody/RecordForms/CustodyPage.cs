@@ -1,4 +1,5 @@
 using System.Globalization;
+using Varta.Platform.Forms;
 using Varta.Platform.Localization;
 using Varta.Platform.Pages;
 
@@ -31,19 +32,7 @@ public abstract class CustodyPage : VartaPage
         _ => "",
     };
 
-    /// <summary>Kyiv wall-clock input value ("yyyy-MM-ddTHH:mm") for a datetime-local field.</summary>
-    protected static string LocalInput(DateTimeOffset instant) =>
-        KyivTime.ToKyiv(instant).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>A datetime-local value read as Kyiv time, as an ISO instant with its offset.</summary>
-    protected static string? FromLocalInput(string? value)
-    {
-        if (!DateTime.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            return value;
-        }
-
-        var offset = KyivTime.Zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset).ToString("O", CultureInfo.InvariantCulture);
-    }
+    /// <summary>The current minute as a date and time field holds it (see <see cref="DateTimeField"/>).</summary>
+    protected static string NowInput(DateTimeOffset now) =>
+        KyivInput.Parse(WhenKind.DateTime, KyivInput.Format(now), out _)!;
 }

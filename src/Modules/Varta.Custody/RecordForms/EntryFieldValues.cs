@@ -6,7 +6,7 @@ namespace Varta.Custody.RecordForms;
 internal static class EntryFieldValues
 {
     /// <summary>The form's text values as the request's entry fields: typed as the API expects them, empty ones left out.</summary>
-    public static Dictionary<string, JsonElement> ToFields(string type, Dictionary<string, string?> values, Func<string?, string?> instant)
+    public static Dictionary<string, JsonElement> ToFields(string type, Dictionary<string, string?> values)
     {
         var result = new Dictionary<string, JsonElement>();
         foreach (var field in EntryCatalog.Types[type].Fields)
@@ -21,7 +21,6 @@ internal static class EntryFieldValues
                 FieldKind.Bool => JsonSerializer.SerializeToElement(text == "true"),
                 FieldKind.Int => int.TryParse(text, out var n) ? JsonSerializer.SerializeToElement(n) : JsonSerializer.SerializeToElement(text),
                 FieldKind.TextList => JsonSerializer.SerializeToElement(text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
-                FieldKind.Instant => JsonSerializer.SerializeToElement(instant(text)),
                 _ => JsonSerializer.SerializeToElement(text),
             };
         }
