@@ -161,15 +161,20 @@ public sealed class Dc09CodecTests
     [InlineData(-20, true)] // sender 20 s ahead
     [InlineData(-21, false)]
     [InlineData(3600, false)]
-    public void The_timestamp_must_be_within_plus_20_minus_40_seconds_of_the_receiver(int receiverAheadSeconds, bool accepted)
+    public void An_encrypted_frames_timestamp_must_be_within_plus_20_minus_40_seconds_of_the_receiver_a_plain_frames_need_not(
+        int receiverAheadSeconds, bool accepted)
     {
-        var options = new Dc09ParseOptions { Now = At.AddSeconds(receiverAheadSeconds) };
+        var key = Enumerable.Range(1, 16).Select(i => (byte)i).ToArray();
+        var options = new Dc09ParseOptions { Now = At.AddSeconds(receiverAheadSeconds), KeyForAccount = _ => key };
 
-        var ok = Dc09Codec.TryParse(Dc09Codec.Build(ContactId()), options, out var frame, out var error);
+        var ok = Dc09Codec.TryParse(Dc09Codec.Build(ContactId() with { Encrypted = true }, key), options, out var frame, out var error);
+        var plainOk = Dc09Codec.TryParse(Dc09Codec.Build(ContactId()), options, out var plain, out var plainError);
 
         Assert.Equal(accepted, ok);
         Assert.Equal(accepted ? Dc09Error.None : Dc09Error.Timestamp, error);
         Assert.NotNull(frame); // a stale frame is still read, so it can be logged
+        Assert.True(plainOk, $"A plain frame {receiverAheadSeconds} s behind was refused: {plainError}");
+        Assert.Equal(At, plain!.Timestamp); // kept, for the receiver to judge the panel's clock
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class PanelEventTests
     [InlineData("3121 01 001", nameof(PanelEventKind.Duress), true)]
     [InlineData("3301 00 000", nameof(PanelEventKind.Fault), true)]
     [InlineData("3570 01 003", nameof(PanelEventKind.Restore), true)]
-    [InlineData("1570 01 003", nameof(PanelEventKind.Other), false)]
+    [InlineData("1570 01 003", nameof(PanelEventKind.Bypass), false)]
     public void Contact_ID_codes_map_to_kinds_and_qualifier_3_is_a_restore(string data, string kind, bool isRestore)
     {
         Assert.True(ContactIdEvent.TryParse(data, "1234", out var e));
@@ -108,9 +108,9 @@ public sealed class PanelEventTests
     [InlineData("NBT004", nameof(PanelEventKind.Fault), false)]
     [InlineData("NYS000", nameof(PanelEventKind.Fault), false)]
     [InlineData("NOP012", nameof(PanelEventKind.Other), false)]
-    [InlineData("NWR004", nameof(PanelEventKind.Restore), true)]
-    [InlineData("NQQ001", nameof(PanelEventKind.Other), false)]
-    [InlineData("NZY001", nameof(PanelEventKind.Other), false)]
+    [InlineData("NWR004", nameof(PanelEventKind.Environmental), true)]
+    [InlineData("NQQ001", nameof(PanelEventKind.Unrecognised), false)]
+    [InlineData("NZY001", nameof(PanelEventKind.Unrecognised), false)]
     public void SIA_codes_map_to_kinds_and_restorals(string data, string kind, bool isRestore)
     {
         Assert.True(SiaEvent.TryParse(data, "1234", out var e));
