@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Varta.Custody.Board;
 using Varta.Custody.Records;
 using Varta.Testing;
 
@@ -60,6 +61,76 @@ public sealed class BoardTests(VartaFactory factory) : IClassFixture<VartaFactor
         Assert.Equal(_api.Now.AddMinutes(60), row.Clocks.NextCheckDue);
         Assert.Equal(60, row.Clocks.CheckMinutesLeft);
         Assert.Equal(_api.Now, row.Clocks.LastCheckAt);
+    }
+
+    [Fact]
+    public async Task A_check_made_after_it_was_due_is_marked_late_on_the_board_and_one_on_time_is_not()
+    {
+        using var officer = await _api.AsAsync();
+
+        // Arrived 90 min ago at observation level 1 (a check each hour): the first check fell due 30 min ago.
+        var overdue = await _api.BookInAsync(_api.BookIn(detainedAgo: TimeSpan.FromMinutes(100), arrivedAgo: TimeSpan.FromMinutes(90)), officer);
+        // Arrived 30 min ago: the first check is due in 30 min.
+        var early = await _api.BookInAsync(_api.BookIn(detainedAgo: TimeSpan.FromMinutes(40), arrivedAgo: TimeSpan.FromMinutes(30)), officer);
+        Assert.False(Row(await CustodyApi.BoardAsync(officer), overdue.Id).LastCheckLate, "No check yet, so none late.");
+
+        await CustodyApi.AppendOkAsync(officer, overdue.Id, CustodyApi.Entry("welfare-check", _api.Now, new { condition = "awake-well" }));
+        await CustodyApi.AppendOkAsync(officer, early.Id, CustodyApi.Entry("welfare-check", _api.Now, new { condition = "awake-well" }));
+
+        var board = await CustodyApi.BoardAsync(officer);
+        Assert.True(Row(board, overdue.Id).LastCheckLate, "A check 30 min after it was due is late.");
+        Assert.False(Row(board, early.Id).LastCheckLate, "A check before it was due is on time.");
+
+        // The next check of the late one is made in time: the board no longer marks it.
+        await CustodyApi.AppendOkAsync(officer, overdue.Id, CustodyApi.Entry("welfare-check", _api.Now, new { condition = "asleep-breathing" }));
+        Assert.False(Row(await CustodyApi.BoardAsync(officer), overdue.Id).LastCheckLate);
+    }
+
+    [Fact]
+    public async Task A_check_is_late_by_the_interval_of_the_observation_level_in_force_when_it_was_made()
+    {
+        using var officer = await _api.AsAsync();
+
+        // Arrived 45 min ago; at level 2 (every 30 min) the check fell due 15 min ago, at level 1 it would not be due yet.
+        var record = await _api.BookInAsync(_api.BookIn(detainedAgo: TimeSpan.FromMinutes(50), arrivedAgo: TimeSpan.FromMinutes(45)), officer);
+        await CustodyApi.AppendOkAsync(officer, record.Id, CustodyApi.Entry("risk-assessment", _api.Now.AddMinutes(-40),
+            new { riskLevel = "medium", observationLevel = 2 }));
+        await CustodyApi.AppendOkAsync(officer, record.Id, CustodyApi.Entry("welfare-check", _api.Now, new { condition = "asleep-breathing", roused = true }));
+
+        Assert.True(Row(await CustodyApi.BoardAsync(officer), record.Id).LastCheckLate);
+    }
+
+    [Fact]
+    public async Task Records_closed_in_the_last_day_are_on_the_board_newest_first_and_a_release_after_the_maximum_is_flagged()
+    {
+        using var officer = await _api.AsAsync();
+        var release = (DateTimeOffset at, string grounds) => new { occurredAt = CustodyApi.At(at), grounds, propertyReturned = true };
+
+        // Detained 220 h ago: the 216 h maximum passed 4 h ago, and the release comes after it.
+        var held = await _api.BookInAsync(_api.BookIn(detainedAgo: TimeSpan.FromHours(220), arrivedAgo: TimeSpan.FromHours(219)), officer);
+        var inTime = await _api.BookInAsync(_api.BookIn(detainedAgo: TimeSpan.FromHours(3), arrivedAgo: TimeSpan.FromHours(2)), officer);
+        var longAgo = await _api.BookInAsync(_api.BookIn(detainedAgo: TimeSpan.FromHours(30), arrivedAgo: TimeSpan.FromHours(29)), officer);
+        await CustodyApi.OkAsync<RecordDto>(await officer.PostAsJsonAsync($"{CustodyApi.Base}/records/{inTime.Id}/release",
+            release(_api.Now.AddMinutes(-10), "no-grounds")));
+        await CustodyApi.OkAsync<RecordDto>(await officer.PostAsJsonAsync($"{CustodyApi.Base}/records/{held.Id}/release",
+            release(_api.Now.AddMinutes(-5), "deadline")));
+        await CustodyApi.OkAsync<RecordDto>(await officer.PostAsJsonAsync($"{CustodyApi.Base}/records/{longAgo.Id}/release",
+            release(_api.Now.AddHours(-25), "court-decision")));
+
+        var closed = (await CustodyApi.BoardAsync(officer)).RecentlyClosed;
+
+        var late = Assert.Single(closed, c => c.RecordId == held.Id);
+        Assert.Equal(held.Number, late.Number);
+        Assert.Equal(held.Person.FullName, late.PersonName);
+        Assert.Equal("released", late.Status);
+        Assert.Equal("deadline", late.Grounds);
+        Assert.Equal(_api.Now.AddMinutes(-5), late.ClosedAt);
+        Assert.Contains("closed-after-deadline", late.Flags);
+        var fine = Assert.Single(closed, c => c.RecordId == inTime.Id);
+        Assert.DoesNotContain("closed-after-deadline", fine.Flags);
+        Assert.DoesNotContain(closed, c => c.RecordId == longAgo.Id);
+        Assert.Equal(closed.OrderByDescending(c => c.ClosedAt).Select(c => c.RecordId), closed.Select(c => c.RecordId));
+        Assert.True(closed.ToList().FindIndex(c => c.RecordId == held.Id) < closed.ToList().FindIndex(c => c.RecordId == inTime.Id));
     }
 
     [Fact]
@@ -127,4 +198,6 @@ public sealed class BoardTests(VartaFactory factory) : IClassFixture<VartaFactor
         await Problem.AssertAsync(await officer.GetAsync($"{CustodyApi.Base}/board?facilityId={Varta.Platform.Demo.DemoData.ShevchenkivskyiCourt}"),
             HttpStatusCode.NotFound);
     }
+
+    private static BoardRowDto Row(BoardDto board, Guid recordId) => Assert.Single(board.Rows, r => r.RecordId == recordId);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Varta.Custody.Data;
 using Varta.Custody.Records;
+using Varta.Custody.Rules;
 using Varta.Platform.Audit;
 using Varta.Platform.Http;
 using Varta.Platform.Identity;
@@ -24,14 +25,25 @@ internal sealed record BoardRowDto(
     int ObservationLevel,
     string? RiskLevel,
     IReadOnlyList<string> Flags,
-    IReadOnlyList<string> Alerts);
+    IReadOnlyList<string> Alerts,
+    bool LastCheckLate = false);
 
-internal sealed record BoardDto(Guid FacilityId, string FacilityName, DateTimeOffset AsOf, int InCustody, int Capacity, IReadOnlyList<BoardRowDto> Rows);
+/// <summary>A record closed lately (released or transferred), with its flags: "closed-after-deadline" among them.</summary>
+internal sealed record ClosedRowDto(Guid RecordId, string Number, string PersonName, string Status, DateTimeOffset ClosedAt, string? Grounds,
+    IReadOnlyList<string> Flags);
 
-/// <summary>Everyone in custody at a facility, most urgent first: the custody officer's live overview.</summary>
+internal sealed record BoardDto(Guid FacilityId, string FacilityName, DateTimeOffset AsOf, int InCustody, int Capacity, IReadOnlyList<BoardRowDto> Rows,
+    IReadOnlyList<ClosedRowDto> RecentlyClosed);
+
+/// <summary>
+/// Everyone in custody at a facility, most urgent first: the custody officer's live overview; and the records closed in
+/// the last <see cref="ClosedWindow"/>, newest first, so a release after the maximum stays in sight for the shift.
+/// </summary>
 internal sealed class BoardQuery(VartaDbContext db, IAuthorizationService authorization, OrgDirectory org, IAuditLog audit, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<CustodyOptions> options)
 {
+    public static readonly TimeSpan ClosedWindow = TimeSpan.FromHours(24);
+
     public async Task<Outcome<BoardDto>> ReadAsync(ClaimsPrincipal user, Guid facilityId, CancellationToken ct, bool auditRead = true)
     {
         var facility = org.Current.Find(facilityId);
@@ -49,15 +61,19 @@ internal sealed class BoardQuery(VartaDbContext db, IAuthorizationService author
         var cellById = cells.ToDictionary(c => c.Id);
         var alerts = (await db.Set<CustodyAlert>().AsNoTracking().Where(a => a.FacilityId == facilityId && a.ClearedAt == null)
             .Select(a => new { a.RecordId, a.Kind }).ToListAsync(ct)).ToLookup(a => a.RecordId, a => a.Kind);
+        var settings = await db.Set<FacilitySettings>().AsNoTracking().FirstOrDefaultAsync(s => s.FacilityId == facilityId, ct);
+        var lateChecks = await CheckLateness.LateAsync(db, rows.Select(x => x.r).ToList(), CheckPolicy.For(options.Value, settings), ct);
 
         var result = rows.Select(x => new BoardRowDto(
                 x.r.Id, x.r.Number, RecordReader.ToDto(x.p).FullName, x.p.DateOfBirth, x.p.Sex,
                 x.r.CellId is { } c && cellById.TryGetValue(c, out var cell) ? new CellRefDto(cell.Id, cell.Number) : null,
                 (int)(now - RecordReader.Utc(x.r.DetainedAt)).TotalMinutes,
                 RecordReader.Clocks(x.r, now), x.r.ObservationLevel, x.r.RiskLevel,
-                RecordReader.Flags(x.r, x.p, options.Value), alerts[x.r.Id].Order(StringComparer.Ordinal).ToList()))
+                RecordReader.Flags(x.r, x.p, options.Value), alerts[x.r.Id].Order(StringComparer.Ordinal).ToList(),
+                lateChecks.Contains(x.r.Id)))
             .OrderBy(r => Urgency(r))
             .ToList();
+        var closed = await RecentlyClosedAsync(facilityId, now, ct);
         if (auditRead)
         {
             await audit.AppendAsync(new AuditRecord
@@ -67,12 +83,26 @@ internal sealed class BoardQuery(VartaDbContext db, IAuthorizationService author
                 ResourceType = "custody-facility",
                 ResourceId = facilityId.ToString(),
                 OrgUnitId = facilityId,
-                Details = JsonSerializer.Serialize(new { rows = result.Count }),
+                Details = JsonSerializer.Serialize(new { rows = result.Count, closed = closed.Count }),
             }, ct);
         }
 
         return Outcome<BoardDto>.Ok(new BoardDto(facilityId, facility.DisplayName, now, result.Count,
-            cells.Where(c => c.InService).Sum(c => c.Capacity), result));
+            cells.Where(c => c.InService).Sum(c => c.Capacity), result, closed));
+    }
+
+    private async Task<List<ClosedRowDto>> RecentlyClosedAsync(Guid facilityId, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = (now - ClosedWindow).UtcDateTime;
+        var closed = await (from r in db.Set<CustodyRecord>().AsNoTracking()
+                            join p in db.Set<Person>().AsNoTracking() on r.PersonId equals p.Id
+                            where r.FacilityId == facilityId && r.Status != RecordStatus.InCustody && r.ClosedAt != null && r.ClosedAt >= since
+                            select new { r, p }).ToListAsync(ct);
+        return closed
+            .OrderByDescending(x => x.r.ClosedAt)
+            .Select(x => new ClosedRowDto(x.r.Id, x.r.Number, RecordReader.ToDto(x.p).FullName, x.r.Status, RecordReader.Utc(x.r.ClosedAt!.Value),
+                x.r.ClosedGrounds, RecordReader.Flags(x.r, x.p, options.Value)))
+            .ToList();
     }
 
     /// <summary>Minutes until the nearest thing that must happen: a check, the court deadline, the maximum.</summary>
