@@ -27,7 +27,7 @@ public sealed class PanelEventTests
     [InlineData("3130 01 015", nameof(PanelEventKind.Intrusion), true)]
     [InlineData("3121 01 001", nameof(PanelEventKind.Duress), true)]
     [InlineData("3301 00 000", nameof(PanelEventKind.Fault), true)]
-    [InlineData("3570 01 003", nameof(PanelEventKind.Restore), true)]
+    [InlineData("3570 01 003", nameof(PanelEventKind.Bypass), true)]
     [InlineData("1570 01 003", nameof(PanelEventKind.Bypass), false)]
     public void Contact_ID_codes_map_to_kinds_and_qualifier_3_is_a_restore(string data, string kind, bool isRestore)
     {
@@ -72,10 +72,20 @@ public sealed class PanelEventTests
     [InlineData("#1234|2130 01 015")]
     [InlineData("#1234|1130 01 0155")]
     [InlineData("#1234|113A 01 015")]
-    [InlineData("#|1130 01 015")]
     [InlineData("#1234 1130 01 015")]
     public void Malformed_Contact_ID_data_is_refused(string data) =>
         Assert.False(ContactIdEvent.TryParse(data, "1234", out _));
+
+    [Theory]
+    [InlineData("|1130 01 015")]
+    [InlineData("#|1130 01 015")]
+    [InlineData("#0000|1130 01 015")]
+    [InlineData("#1E04|1130 01 015")]
+    public void The_header_account_stands_whatever_account_the_data_names_or_leaves_empty(string data)
+    {
+        Assert.True(ContactIdEvent.TryParse(data, "1E01", out var e));
+        Assert.Equal(("1E01", "130"), (e.Account, e.Code));
+    }
 
     [Fact]
     public void Contact_ID_data_and_no_account_anywhere_is_refused() =>

@@ -61,8 +61,6 @@ internal sealed class BoardQuery(VartaDbContext db, IAuthorizationService author
         var cellById = cells.ToDictionary(c => c.Id);
         var alerts = (await db.Set<CustodyAlert>().AsNoTracking().Where(a => a.FacilityId == facilityId && a.ClearedAt == null)
             .Select(a => new { a.RecordId, a.Kind }).ToListAsync(ct)).ToLookup(a => a.RecordId, a => a.Kind);
-        var settings = await db.Set<FacilitySettings>().AsNoTracking().FirstOrDefaultAsync(s => s.FacilityId == facilityId, ct);
-        var lateChecks = await CheckLateness.LateAsync(db, rows.Select(x => x.r).ToList(), CheckPolicy.For(options.Value, settings), ct);
 
         var result = rows.Select(x => new BoardRowDto(
                 x.r.Id, x.r.Number, RecordReader.ToDto(x.p).FullName, x.p.DateOfBirth, x.p.Sex,
@@ -70,7 +68,7 @@ internal sealed class BoardQuery(VartaDbContext db, IAuthorizationService author
                 (int)(now - RecordReader.Utc(x.r.DetainedAt)).TotalMinutes,
                 RecordReader.Clocks(x.r, now), x.r.ObservationLevel, x.r.RiskLevel,
                 RecordReader.Flags(x.r, x.p, options.Value), alerts[x.r.Id].Order(StringComparer.Ordinal).ToList(),
-                lateChecks.Contains(x.r.Id)))
+                x.r.LastCheckLate))
             .OrderBy(r => Urgency(r))
             .ToList();
         var closed = await RecentlyClosedAsync(facilityId, now, ct);
