@@ -41,7 +41,7 @@ internal static class RecordState
     public static void Apply(CustodyRecord record, IReadOnlyList<EffectiveEntry> entries, CustodyOptions options, FacilitySettings? settings)
     {
         var checks = CheckPolicy.For(options, settings);
-        EffectiveEntry? Latest(string type) => entries.Where(e => e.Entry.Type == type).MaxBy(e => e.OccurredAt);
+        EffectiveEntry? Latest(string type) => entries.Where(e => e.Entry.Type == type).OrderBy(e => e.OccurredAt).ThenBy(e => e.Entry.Seq).LastOrDefault();
         DateTimeOffset? Earliest(string type, Func<EffectiveEntry, bool>? where = null) =>
             entries.Where(e => e.Entry.Type == type && (where is null || where(e))).Select(e => (DateTimeOffset?)e.OccurredAt).Min();
 
