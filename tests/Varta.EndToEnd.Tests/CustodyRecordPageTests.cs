@@ -90,6 +90,44 @@ public sealed class CustodyRecordPageTests(BrowserSite site) : IClassFixture<Bro
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_mistyped_moment_of_detention_is_corrected_on_the_record_page_and_the_clocks_follow()
+    {
+        using var http = await ApiAsync();
+        var now = site.Factory.Clock.GetUtcNow();
+        var record = await PostAsync(http, "/api/v1/custody/records", new
+        {
+            facilityId = DemoData.DetentionFacility1,
+            person = new { surname = "Виправленко", givenName = "Олег", dateOfBirth = "1979-08-02", sex = "male", citizenship = "Україна" },
+            legalBasis = "cpc-208",
+            detainedAt = At(now.AddMinutes(-40)),
+            detentionPlace = "м. Київ, вул. Вигадана, 9",
+            arrivedAt = At(now.AddMinutes(-20)),
+            detainingOfficer = "ст. сержант Умовний У. У.",
+        });
+        var id = record.GetProperty("id").GetGuid();
+        var kyiv = TimeZoneInfo.FindSystemTimeZoneById("Europe/Kyiv");
+        var actual = TimeZoneInfo.ConvertTime(now.AddHours(-5), kyiv).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+
+        var page = await Circuit.NewPageAsync(site);
+        await BrowserSite.SignInAsync(page, Officer);
+        await Circuit.GotoAsync(page, $"/custody/records/{id}");
+        var booking = page.GetByTestId("timeline").Locator(":scope > li[data-seq='1']");
+        await booking.GetByRole(AriaRole.Button, new() { Name = "Виправити" }).ClickAsync();
+        await page.Locator("#correction-reason").FillAsync("Описка: за протоколом затримання 5 год тому");
+        await page.Locator("#fix-detainedAt").FillAsync(actual);
+        await page.Locator("#fix-detainedAt").PressAsync("Tab");
+        await booking.GetByRole(AriaRole.Button, new() { Name = "Зберегти виправлення" }).ClickAsync();
+
+        await Expect(page.GetByTestId("record-message")).ToHaveClassAsync("ok");
+        await Expect(page.GetByTestId("clocks")).ToContainTextAsync(actual);
+        await Expect(page.GetByTestId("custody.flag.detention-corrected")).ToContainTextAsync("Описка: за протоколом затримання 5 год тому");
+        await Expect(booking.Locator(".correction")).ToContainTextAsync(actual);
+        await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        await Settled.ScreenshotAsync(page, "custody-record-detention-corrected.png");
+        await page.Context.CloseAsync();
+    }
+
     private static string At(DateTimeOffset instant) => instant.ToString("O", CultureInfo.InvariantCulture);
 
     private async Task<HttpClient> ApiAsync()
