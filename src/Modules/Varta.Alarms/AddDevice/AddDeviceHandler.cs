@@ -24,7 +24,7 @@ internal sealed record DeviceCreated(DeviceDto Device, string Secret, string? Dc
 
 /// <summary>An administrator of the building adds a button, panel or phone, and gets its credential once.</summary>
 internal sealed class AddDeviceHandler(VartaDbContext db, IAuthorizationService authorization, OrgDirectory org, IAuditLog audit, TimeProvider clock,
-    IOptions<AlarmsOptions> options, Loc loc, Dc09Keys keys)
+    IOptions<AlarmsOptions> options, Loc loc, Dc09Keys keys, PeopleDirectory people)
 {
     public async Task<Outcome<DeviceCreated>> HandleAsync(ClaimsPrincipal user, CreateDeviceRequest r, CancellationToken ct)
     {
@@ -57,6 +57,11 @@ internal sealed class AddDeviceHandler(VartaDbContext db, IAuthorizationService 
         if (r.AccountNumber is { Length: > 0 } account && await db.Set<Device>().AnyAsync(d => d.AccountNumber == account, ct))
         {
             v.Fail("accountNumber", "account-taken");
+        }
+
+        if (r.OwnerUserId is { } owner && !await MayOwnAsync(user, owner, siteId, ct))
+        {
+            v.Fail("ownerUserId", "owner-not-of-building");
         }
 
         if (r.Encryption is not null)
@@ -113,5 +118,18 @@ internal sealed class AddDeviceHandler(VartaDbContext db, IAuthorizationService 
         }
 
         return Outcome<DeviceCreated>.Ok(new DeviceCreated(DeviceDto.From(device, key?.Length * 8), secret, key is null ? null : Convert.ToHexString(key)));
+    }
+
+    /// <summary>
+    /// A device's alarms carry its owner, and with them the owner's medical profile: the owner is an active person
+    /// who works in the building (a role over it) and whom the caller manages (every role inside the caller's scope).
+    /// An unknown person fails the same way, so the answer says nothing about who exists elsewhere.
+    /// </summary>
+    private async Task<bool> MayOwnAsync(ClaimsPrincipal user, Guid owner, Guid siteId, CancellationToken ct)
+    {
+        var assignments = await people.AssignmentsOfAsync(owner, ct);
+        var adminScopes = user.ScopesOf(Roles.Administrator).ToList();
+        return assignments.Any(a => org.Current.IsWithin(siteId, a.Scope))
+            && assignments.All(a => adminScopes.Any(scope => org.Current.IsWithin(a.Scope, scope)));
     }
 }

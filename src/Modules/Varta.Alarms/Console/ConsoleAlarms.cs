@@ -1,9 +1,11 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Varta.Alarms.Contracts;
 using Varta.Alarms.Data;
 using Varta.Alarms.Feed;
+using Varta.Platform.Audit;
 using Varta.Platform.Http;
 using Varta.Platform.Identity;
 using Varta.Platform.Organisation;
@@ -12,8 +14,23 @@ using Varta.Platform.Persistence;
 namespace Varta.Alarms.Console;
 
 /// <summary>What the console's reads and actions share: the caller's buildings, alarms as consoles see them, and one change to one alarm.</summary>
-internal sealed class ConsoleAlarms(VartaDbContext db, IAuthorizationService authorization, AlarmWriter writer, OrgDirectory org)
+internal sealed class ConsoleAlarms(VartaDbContext db, IAuthorizationService authorization, AlarmWriter writer, OrgDirectory org, IAuditLog audit)
 {
+    /// <summary>
+    /// Alarms carry where judges and staff are, so each read request is audited like other personal data: one row per
+    /// request (not per alarm), with the building when the request concerned one.
+    /// </summary>
+    public Task AuditReadAsync(string action, string? resourceId, IReadOnlyCollection<Guid> sites, object details, CancellationToken ct) =>
+        audit.AppendAsync(new AuditRecord
+        {
+            Action = action,
+            Category = AuditCategory.Read,
+            ResourceType = "alarm",
+            ResourceId = resourceId,
+            OrgUnitId = sites.Count == 1 ? sites.First() : null,
+            Details = JsonSerializer.Serialize(details),
+        }, ct);
+
     /// <summary>The court buildings where <paramref name="user"/> may do <paramref name="policy"/>.</summary>
     public async Task<List<Guid>> SitesAsync(ClaimsPrincipal user, string policy) =>
         (await authorization.SitesAsync(user, policy, org.Current, SiteKinds.CourtBuilding)).Select(s => s.Id).ToList();

@@ -10,13 +10,19 @@ namespace Varta.Alarms.Feed;
 /// <summary>Everything after a sequence number in the caller's buildings, in commit order: how a console catches up.</summary>
 internal sealed class FeedHandler(VartaDbContext db, ConsoleAlarms console)
 {
-    public async Task<IReadOnlyList<AlarmEventDto>> HandleAsync(ClaimsPrincipal user, long after, int limit, CancellationToken ct)
+    /// <param name="auditRead">False only for the console's live catch-ups, whose alarms its audited load already covers.</param>
+    public async Task<IReadOnlyList<AlarmEventDto>> HandleAsync(ClaimsPrincipal user, long after, int limit, CancellationToken ct, bool auditRead = true)
     {
         var sites = await console.SitesAsync(user, AlarmsPolicies.Console);
         var events = await db.Set<AlarmEvent>().AsNoTracking().Where(e => e.Seq > after && sites.Contains(e.SiteId))
             .OrderBy(e => e.Seq).Take(limit).ToListAsync(ct);
         var ids = events.Where(e => e.AlarmId != null).Select(e => e.AlarmId!.Value).Distinct().ToList();
         var alarms = (await console.ToDtosAsync(await db.Set<Alarm>().AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct), ct)).ToDictionary(a => a.Id);
+        if (auditRead)
+        {
+            await console.AuditReadAsync("alarms.feed.read", null, sites, new { after, events = events.Count, alarms = alarms.Count }, ct);
+        }
+
         return events.Select(e => new AlarmEventDto(e.Seq, e.AlarmId, e.SiteId, e.Kind, AlarmWriter.Utc(e.At), e.Actor,
             e.AlarmId is { } a ? alarms.GetValueOrDefault(a) : null)).ToList();
     }

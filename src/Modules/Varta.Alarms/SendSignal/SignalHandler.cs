@@ -20,6 +20,9 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Signa
 {
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a device may hold a signal (offline, queued) and still send it with the time it happened.</summary>
+    private static readonly TimeSpan MaxAge = TimeSpan.FromHours(24);
+
     public Task<Outcome<SignalAccepted>> HandleAsync(Guid deviceId, SignalRequest request, CancellationToken ct) => HandleAsync(deviceId, request, null, null, ct);
 
     /// <param name="panelRef">For a panel's event, which condition it is (see <see cref="Dc09Ingest.PanelRef"/>).</param>
@@ -65,11 +68,15 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Signa
         var raisedAt = now;
         if (v.Instant("occurredAt", request.OccurredAt, now, required: false) is { } occurred)
         {
-            // It decides whether the building counted as armed: with its offset, and not from the future.
+            // It decides whether the building counted as armed: with its offset, not from the future, not from long ago.
             raisedAt = occurred;
             if (raisedAt > now + Skew)
             {
                 v.Fail("occurredAt", "not-in-future");
+            }
+            else if (raisedAt < now - MaxAge)
+            {
+                v.Fail("occurredAt", "signal-too-old", MaxAge.TotalHours);
             }
         }
 
