@@ -243,6 +243,8 @@ internal sealed class AlarmsTexts : ITextCatalog
         ["rule.dc09-account"] = ("Номер об'єкта: від 3 до 16 шістнадцяткових символів (0–9, A–F).", "An account number is 3 to 16 hexadecimal characters (0–9, A–F)."),
         ["rule.dc09-key-format"] = ("Ключ AES: 32, 48 або 64 шістнадцяткові символи або 16, 24 чи 32 символи тексту, як показує панель (і того розміру, що вибрано).",
             "An AES key is 32, 48 or 64 hexadecimal characters, or 16, 24 or 32 characters of text as the panel shows it (and of the size chosen)."),
+        ["rule.arming-mode-windows"] = ("Режим не відповідає вікнам і святам: «always» і «never» — без них, «schedule» — хоча б одне вікно чи свято.",
+            "The mode does not match the windows and holidays: \"always\" and \"never\" take none, \"schedule\" at least one window or holiday."),
         ["rule.account-taken"] = ("Такий номер об'єкта вже використовується.", "That account number is already in use."),
     };
 }
