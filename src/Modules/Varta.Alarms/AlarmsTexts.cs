@@ -140,6 +140,7 @@ internal sealed class AlarmsTexts : ITextCatalog
         ["alarms.devices.kind.courtroom-button"] = ("кнопка в залі", "courtroom button"),
         ["alarms.devices.kind.phone"] = ("телефон", "phone"),
         ["alarms.devices.kind.intrusion-panel"] = ("охоронна панель", "intrusion panel"),
+        ["alarms.devices.existing-key"] = ("Наявний ключ AES панелі (необов'язково: hex або текст, як на панелі)", "The panel's existing AES key (optional: hex or text, as the panel shows it)"),
         ["alarms.devices.encryption.none"] = ("без шифрування", "not encrypted"),
         ["alarms.devices.encrypted"] = ("зашифровано, {0}", "encrypted, {0}"),
         ["alarms.devices.online"] = ("на зв'язку", "online"),
