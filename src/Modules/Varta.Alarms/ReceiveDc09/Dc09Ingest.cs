@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -53,7 +54,16 @@ internal sealed class Dc09Ingest(IServiceScopeFactory scopes, TimeProvider clock
         await using var receiver = new Dc09Receiver(receiverOptions, HandleAsync, clock, loggers.CreateLogger<Dc09Receiver>());
         await using var udp = new Dc09UdpReceiver(receiverOptions, HandleAsync, clock, loggers.CreateLogger<Dc09UdpReceiver>());
         _bound.TrySetResult(receiver.Start());
-        _boundUdp.TrySetResult(udp.Start());
+        try
+        {
+            _boundUdp.TrySetResult(udp.Start());
+        }
+        catch (SocketException ex)
+        {
+            // Panels on TCP are still received; those on UDP retry until the port is freed and the host restarted.
+            loggers.CreateLogger<Dc09Ingest>().LogError(ex, "The DC-09 UDP receiver could not bind; receiving over TCP only");
+            _boundUdp.TrySetException(ex);
+        }
         try
         {
             await Task.WhenAll(RefreshKeysAsync(stoppingToken), keys.ListenAsync(stoppingToken));
