@@ -74,7 +74,7 @@ public sealed class Dc09EncryptionTests(Dc09Factory factory) : Dc09HostTestBase(
 
         using var admin = await Factory.ClientAsAsync("admin");
         var rotated = await JsonAsync(await admin.PostAsJsonAsync($"/api/v1/alarms/devices/{id}/dc09-key", new { encryption = "aes-256" }));
-        var newKey = Convert.FromHexString(rotated.GetProperty("key").GetString()!);
+        var newKey = Convert.FromHexString(rotated.GetProperty("dc09Key").GetString()!);
         Assert.Equal(32, newKey.Length);
         Assert.Equal("aes-256", rotated.GetProperty("device").GetProperty("encryption").GetString());
 
@@ -105,7 +105,7 @@ public sealed class Dc09EncryptionTests(Dc09Factory factory) : Dc09HostTestBase(
 
         using var admin = await Factory.ClientAsAsync("admin");
         var off = await JsonAsync(await admin.PostAsJsonAsync($"/api/v1/alarms/devices/{id}/dc09-key", new { encryption = (string?)null }));
-        Assert.Equal(JsonValueKind.Null, off.GetProperty("key").ValueKind);
+        Assert.Equal(JsonValueKind.Null, off.GetProperty("dc09Key").ValueKind);
         Assert.Equal(JsonValueKind.Null, off.GetProperty("device").GetProperty("encryption").ValueKind);
 
         // The old key opens nothing any more: the account has no key, so encrypted frames are not supported (DUH).

@@ -50,6 +50,28 @@ public abstract class Dc09HostTestBase(VartaFactory factory) : AlarmsTestBase(fa
         return tcp;
     }
 
+    /// <summary>A UDP socket on loopback, connected to the host's UDP receiver.</summary>
+    protected async Task<UdpClient> ConnectUdpAsync()
+    {
+        var endpoint = await Factory.Services.GetRequiredService<Dc09Ingest>().UdpEndpoint.WaitAsync(TimeSpan.FromSeconds(30));
+        var udp = new UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        udp.Connect(endpoint);
+        return udp;
+    }
+
+    /// <summary>Sends one datagram and reads the one datagram answered; an encrypted answer is read with <paramref name="key"/>.</summary>
+    private protected static async Task<Dc09Frame> ExchangeAsync(UdpClient udp, byte[] frame, byte[]? key = null)
+    {
+        await udp.SendAsync(frame);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var answer = (await udp.ReceiveAsync(timeout.Token)).Buffer;
+        Assert.Equal((byte)'\n', answer[0]);
+        Assert.Equal((byte)'\r', answer[^1]);
+        Dc09Codec.TryParse(answer, new Dc09ParseOptions { KeyForAccount = _ => key }, out var parsed, out var error);
+        Assert.True(parsed is not null, $"unparseable answer ({error}): {Encoding.ASCII.GetString(answer)}");
+        return parsed!;
+    }
+
     /// <summary>Sends a frame and reads the answer; an encrypted answer is read with <paramref name="key"/>.</summary>
     private protected static async Task<Dc09Frame> ExchangeAsync(TcpClient tcp, byte[] frame, byte[]? key = null)
     {

@@ -26,6 +26,43 @@ public sealed class Dc09IngestTests(Dc09Factory factory) : Dc09HostTestBase(fact
     }
 
     [Fact]
+    public async Task Over_UDP_a_contact_id_frame_is_stored_then_acknowledged_and_a_retransmission_makes_no_second_alarm()
+    {
+        await CreatePanelAsync("5679");
+        var frame = Frame("5679", 18, "#5679|1130 01 015");
+        using var udp = await ConnectUdpAsync();
+
+        Assert.Equal(Dc09Ids.Ack, (await ExchangeAsync(udp, Dc09Codec.Build(frame))).Id);
+        // The ACK came after the store: the alarm is there as soon as the answer is.
+        using var dispatcher = await Factory.ClientAsAsync("dispatcher");
+        var open = await JsonAsync(await dispatcher.GetAsync("/api/v1/alarms/open"));
+        var alarms = open.EnumerateArray().Where(a => a.GetProperty("deviceName").GetString() == "Панель 5679").ToList();
+        Assert.Single(alarms);
+        Assert.Equal("intrusion", alarms[0].GetProperty("kind").GetString());
+
+        Assert.Equal(Dc09Ids.Ack, (await ExchangeAsync(udp, Dc09Codec.Build(frame))).Id);
+        open = await JsonAsync(await dispatcher.GetAsync("/api/v1/alarms/open"));
+        Assert.Single(open.EnumerateArray(), a => a.GetProperty("deviceName").GetString() == "Панель 5679");
+    }
+
+    [Fact]
+    public async Task Over_UDP_an_unknown_account_gets_DUH_garbage_gets_NAK_and_the_receiver_goes_on()
+    {
+        await CreatePanelAsync("7778");
+        using var udp = await ConnectUdpAsync();
+        var heartbeat = new Dc09Frame { Id = Dc09Ids.Null, Sequence = 1, Account = "7778", Timestamp = Factory.Clock.GetUtcNow() };
+        Assert.Equal(Dc09Ids.Ack, (await ExchangeAsync(udp, Dc09Codec.Build(heartbeat))).Id);
+        Assert.Equal(Dc09Ids.Duh, (await ExchangeAsync(udp, Dc09Codec.Build(Frame("9998", 2, "#9998|1130 01 001")))).Id);
+        Assert.Equal(Dc09Ids.Nak, (await ExchangeAsync(udp, Encoding.ASCII.GetBytes("\n0000000F\"SIA-DCS\"garbage\r"))).Id);
+        Assert.Equal(Dc09Ids.Nak, (await ExchangeAsync(udp, Encoding.ASCII.GetBytes("hello"))).Id);
+        Assert.Equal(Dc09Ids.Nak, (await ExchangeAsync(udp, new byte[4000])).Id);
+        // Two frames in one datagram are not one frame.
+        var two = Dc09Codec.Build(heartbeat with { Sequence = 2 }).Concat(Dc09Codec.Build(heartbeat with { Sequence = 3 })).ToArray();
+        Assert.Equal(Dc09Ids.Nak, (await ExchangeAsync(udp, two)).Id);
+        Assert.Equal(Dc09Ids.Ack, (await ExchangeAsync(udp, Dc09Codec.Build(heartbeat with { Sequence = 4 }))).Id);
+    }
+
+    [Fact]
     public async Task A_null_message_is_a_heartbeat_an_unknown_account_gets_DUH_and_garbage_gets_NAK()
     {
         await CreatePanelAsync("7777");

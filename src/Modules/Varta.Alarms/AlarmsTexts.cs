@@ -143,6 +143,7 @@ internal sealed class AlarmsTexts : ITextCatalog
         ["alarms.devices.kind.courtroom-button"] = ("кнопка в залі", "courtroom button"),
         ["alarms.devices.kind.phone"] = ("телефон", "phone"),
         ["alarms.devices.kind.intrusion-panel"] = ("охоронна панель", "intrusion panel"),
+        ["alarms.devices.existing-key"] = ("Наявний ключ AES панелі (необов'язково: hex або текст, як на панелі)", "The panel's existing AES key (optional: hex or text, as the panel shows it)"),
         ["alarms.devices.encryption.none"] = ("без шифрування", "not encrypted"),
         ["alarms.devices.encrypted"] = ("зашифровано, {0}", "encrypted, {0}"),
         ["alarms.devices.online"] = ("на зв'язку", "online"),
@@ -243,6 +244,11 @@ internal sealed class AlarmsTexts : ITextCatalog
         ["alarms.duration.s"] = ("{0} с", "{0} s"),
         ["alarms.duration.ms"] = ("{0} хв {1:00} с", "{0} min {1:00} s"),
         ["alarms.duration.hm"] = ("{0} год {1:00} хв", "{0} h {1:00} min"),
+        ["rule.dc09-account"] = ("Номер об'єкта: від 3 до 16 шістнадцяткових символів (0–9, A–F).", "An account number is 3 to 16 hexadecimal characters (0–9, A–F)."),
+        ["rule.dc09-key-format"] = ("Ключ AES: 32, 48 або 64 шістнадцяткові символи або 16, 24 чи 32 символи тексту, як показує панель (і того розміру, що вибрано).",
+            "An AES key is 32, 48 or 64 hexadecimal characters, or 16, 24 or 32 characters of text as the panel shows it (and of the size chosen)."),
+        ["rule.arming-mode-windows"] = ("Режим не відповідає вікнам і святам: «always» і «never» — без них, «schedule» — хоча б одне вікно чи свято.",
+            "The mode does not match the windows and holidays: \"always\" and \"never\" take none, \"schedule\" at least one window or holiday."),
         ["rule.account-taken"] = ("Такий номер об'єкта вже використовується.", "That account number is already in use."),
     };
 }

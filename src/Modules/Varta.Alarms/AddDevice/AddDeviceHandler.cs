@@ -17,9 +17,12 @@ using Varta.Platform.Persistence;
 namespace Varta.Alarms.AddDevice;
 
 internal sealed record CreateDeviceRequest(Guid? SiteId, Guid? ZoneId, string? Kind, string? Name, int? HeartbeatSeconds, string? AccountNumber, Guid? OwnerUserId,
-    string? Encryption = null);
+    string? Encryption = null, string? Dc09Key = null);
 
-/// <summary>The device's credential, and a panel's DC-09 key (hex) when it has one, are in this answer once, and never again.</summary>
+/// <summary>
+/// The device's credential, and a panel's DC-09 key (hex) when one was issued, are in this answer once, and never
+/// again. A key the installer entered (<see cref="CreateDeviceRequest.Dc09Key"/>) is not repeated: null.
+/// </summary>
 internal sealed record DeviceCreated(DeviceDto Device, string Secret, string? Dc09Key);
 
 /// <summary>An administrator of the building adds a button, panel or phone, and gets its credential once.</summary>
@@ -28,7 +31,12 @@ internal sealed class AddDeviceHandler(VartaDbContext db, IAuthorizationService 
 {
     public async Task<Outcome<DeviceCreated>> HandleAsync(ClaimsPrincipal user, CreateDeviceRequest r, CancellationToken ct)
     {
-        var v = new Validator(loc).Required("name", r.Name, 200).OneOf("kind", r.Kind, DeviceKinds.All).MaxLength("accountNumber", r.AccountNumber, 20);
+        var v = new Validator(loc).Required("name", r.Name, 200).OneOf("kind", r.Kind, DeviceKinds.All);
+        if (!string.IsNullOrWhiteSpace(r.AccountNumber) && !IsAccountNumber(r.AccountNumber.Trim()))
+        {
+            v.Fail("accountNumber", "dc09-account");
+        }
+
         if (r.HeartbeatSeconds is < 5 or > 86_400)
         {
             v.Fail("heartbeatSeconds", "range", 5, 86_400);
@@ -54,7 +62,7 @@ internal sealed class AddDeviceHandler(VartaDbContext db, IAuthorizationService 
             v.Fail("accountNumber", "required");
         }
 
-        if (r.AccountNumber is { Length: > 0 } account && await db.Set<Device>().AnyAsync(d => d.AccountNumber == account, ct))
+        if (r.AccountNumber?.Trim() is { Length: > 0 } account && await db.Set<Device>().AnyAsync(d => d.AccountNumber == account, ct))
         {
             v.Fail("accountNumber", "account-taken");
         }
@@ -64,14 +72,20 @@ internal sealed class AddDeviceHandler(VartaDbContext db, IAuthorizationService 
             v.Fail("ownerUserId", "owner-not-of-building");
         }
 
-        if (r.Encryption is not null)
+        if (r.Encryption is not null || r.Dc09Key is not null)
         {
-            v.OneOf("encryption", r.Encryption, Dc09Keys.Encryptions.Keys);
+            if (r.Encryption is not null)
+            {
+                v.OneOf("encryption", r.Encryption, Dc09Keys.Encryptions.Keys);
+            }
+
             if (r.Kind != "intrusion-panel")
             {
                 v.Fail("encryption", "dc09-panel-only");
             }
         }
+
+        var entered = Dc09Keys.Entered(v, r.Encryption, r.Dc09Key);
 
         if (!v.IsValid)
         {
@@ -95,9 +109,9 @@ internal sealed class AddDeviceHandler(VartaDbContext db, IAuthorizationService 
         device.SilentAfter = now.AddSeconds(device.HeartbeatSeconds); // a new device has one period to report
         db.Set<Device>().Add(device);
         byte[]? key = null;
-        if (r.Encryption is { } encryption)
+        if (entered is not null || r.Encryption is not null)
         {
-            (key, var protectedKey) = keys.Issue(Dc09Keys.Encryptions[encryption]);
+            (key, var protectedKey) = entered is null ? keys.Issue(Dc09Keys.Encryptions[r.Encryption!]) : (entered, keys.Protect(entered));
             db.Set<Dc09Key>().Add(new Dc09Key { DeviceId = device.Id, Bits = key.Length * 8, Protected = protectedKey, IssuedAt = now, IssuedBy = user.Identity?.Name ?? "?" });
         }
 
@@ -109,7 +123,7 @@ internal sealed class AddDeviceHandler(VartaDbContext db, IAuthorizationService 
             ResourceId = device.Id.ToString(),
             OrgUnitId = siteId,
             // The key itself is never written anywhere but its protected row.
-            Details = JsonSerializer.Serialize(new { device.Kind, device.Name, device.AccountNumber, encryption = r.Encryption }),
+            Details = JsonSerializer.Serialize(new { device.Kind, device.Name, device.AccountNumber, encryption = key is null ? null : Dc09Keys.EncryptionName(key.Length * 8), keyEntered = entered is not null }),
         });
         await db.SaveChangesAsync(ct);
         if (key is not null)
@@ -117,7 +131,7 @@ internal sealed class AddDeviceHandler(VartaDbContext db, IAuthorizationService 
             await keys.ChangedAsync(ct);
         }
 
-        return Outcome<DeviceCreated>.Ok(new DeviceCreated(DeviceDto.From(device, key?.Length * 8), secret, key is null ? null : Convert.ToHexString(key)));
+        return Outcome<DeviceCreated>.Ok(new DeviceCreated(DeviceDto.From(device, key?.Length * 8), secret, key is null || entered is not null ? null : Convert.ToHexString(key)));
     }
 
     /// <summary>
@@ -132,4 +146,7 @@ internal sealed class AddDeviceHandler(VartaDbContext db, IAuthorizationService 
         return assignments.Any(a => org.Current.IsWithin(siteId, a.Scope))
             && assignments.All(a => adminScopes.Any(scope => org.Current.IsWithin(a.Scope, scope)));
     }
+
+    /// <summary>A DC-09 account number: 3 to 16 hexadecimal characters, as the panel sends it after '#'.</summary>
+    internal static bool IsAccountNumber(string account) => account.Length is >= 3 and <= 16 && account.All(char.IsAsciiHexDigit);
 }

@@ -22,6 +22,6 @@ internal sealed class GetArmingHandler(VartaDbContext db, IAuthorizationService 
         var s = await db.Set<ArmingSchedule>().AsNoTracking().FirstOrDefaultAsync(x => x.SiteId == siteId, ct);
         var windows = s is null ? [] : ArmingRules.Parse(s.Windows);
         var holidays = s is null ? [] : ArmingRules.ParseHolidays(s.Holidays);
-        return Outcome<ArmingDto>.Ok(new ArmingDto(siteId, windows, holidays, s is null || ArmingRules.IsArmed(windows, holidays, clock.GetUtcNow())));
+        return Outcome<ArmingDto>.Ok(new ArmingDto(siteId, ArmingModes.Of(s is not null, windows, holidays), windows, holidays, s is null || ArmingRules.IsArmed(windows, holidays, clock.GetUtcNow())));
     }
 }

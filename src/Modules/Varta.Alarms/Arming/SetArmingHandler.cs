@@ -13,7 +13,10 @@ using Varta.Platform.Persistence;
 
 namespace Varta.Alarms.Arming;
 
-/// <summary>An administrator of the building replaces its weekly windows and holidays.</summary>
+/// <summary>
+/// An administrator of the building replaces its weekly windows and holidays (no windows: never armed), or with mode
+/// "always" removes the schedule (always armed).
+/// </summary>
 internal sealed class SetArmingHandler(VartaDbContext db, IAuthorizationService authorization, OrgDirectory org, IAuditLog audit, TimeProvider clock, Loc loc)
 {
     public async Task<Outcome<ArmingDto>> HandleAsync(ClaimsPrincipal user, Guid siteId, ArmingRequest r, CancellationToken ct)
@@ -26,6 +29,17 @@ internal sealed class SetArmingHandler(VartaDbContext db, IAuthorizationService 
         var v = new Validator(loc);
         var windows = r.Windows ?? [];
         var holidays = r.Holidays ?? [];
+        var always = r.Mode == ArmingModes.Always;
+        if (r.Mode is not null)
+        {
+            v.OneOf("mode", r.Mode, ArmingModes.All);
+            var made = ArmingModes.Of(true, windows, holidays);
+            if (ArmingModes.All.Contains(r.Mode) && r.Mode != made && !(always && made == ArmingModes.Never))
+            {
+                v.Fail("mode", "arming-mode-windows");
+            }
+        }
+
         if (windows.Count > 50)
         {
             v.Fail("windows", "max-items", 50);
@@ -68,6 +82,18 @@ internal sealed class SetArmingHandler(VartaDbContext db, IAuthorizationService 
         }
 
         var schedule = await db.Set<ArmingSchedule>().FirstOrDefaultAsync(x => x.SiteId == siteId, ct);
+        if (always)
+        {
+            if (schedule is not null)
+            {
+                db.Set<ArmingSchedule>().Remove(schedule);
+            }
+
+            audit.Record(new AuditRecord { Action = "alarms.arming.removed", Category = AuditCategory.Admin, ResourceType = "alarm-site", ResourceId = siteId.ToString(), OrgUnitId = siteId });
+            await db.SaveChangesAsync(ct);
+            return Outcome<ArmingDto>.Ok(new ArmingDto(siteId, ArmingModes.Always, [], [], true));
+        }
+
         if (schedule is null)
         {
             schedule = new ArmingSchedule { SiteId = siteId };
@@ -78,6 +104,6 @@ internal sealed class SetArmingHandler(VartaDbContext db, IAuthorizationService 
         schedule.Holidays = JsonSerializer.Serialize(holidays);
         audit.Record(new AuditRecord { Action = "alarms.arming.set", Category = AuditCategory.Admin, ResourceType = "alarm-site", ResourceId = siteId.ToString(), OrgUnitId = siteId, Details = schedule.Windows });
         await db.SaveChangesAsync(ct);
-        return Outcome<ArmingDto>.Ok(new ArmingDto(siteId, windows, holidays, ArmingRules.IsArmed(windows, holidays, clock.GetUtcNow())));
+        return Outcome<ArmingDto>.Ok(new ArmingDto(siteId, ArmingModes.Of(true, windows, holidays), windows, holidays, ArmingRules.IsArmed(windows, holidays, clock.GetUtcNow())));
     }
 }

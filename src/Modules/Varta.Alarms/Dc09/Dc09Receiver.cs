@@ -15,7 +15,7 @@ namespace Varta.Alarms.Dc09;
 internal sealed class Dc09Receiver : IAsyncDisposable
 {
     private readonly Dc09ReceiverOptions _options;
-    private readonly Func<Dc09Frame, PanelEvent?, CancellationToken, Task<Dc09Verdict>> _handler;
+    private readonly Dc09Responder _responder;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -36,9 +36,9 @@ internal sealed class Dc09Receiver : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _options = options;
-        _handler = handler;
         _time = timeProvider;
         _logger = logger ?? NullLogger<Dc09Receiver>.Instance;
+        _responder = new Dc09Responder(options, handler, timeProvider, _logger);
     }
 
     /// <summary>Connections currently open.</summary>
@@ -166,7 +166,7 @@ internal sealed class Dc09Receiver : IAsyncDisposable
                 foreach (var chunk in chunks)
                 {
                     idle.CancelAfter(Timeout.InfiniteTimeSpan); // time in the handler is not idle time
-                    var (response, wellFormed) = await ProcessAsync(chunk, remote, stopping);
+                    var (response, wellFormed) = await _responder.AnswerAsync(chunk, remote, stopping);
                     idle.CancelAfter(_options.IdleTimeout);
                     await stream.WriteAsync(response, connection.Token);
 
@@ -193,69 +193,6 @@ internal sealed class Dc09Receiver : IAsyncDisposable
         }
     }
 
-    /// <summary>Returns the answer to one chunk, and whether the chunk was a well-formed frame.</summary>
-    private async Task<(byte[] Response, bool WellFormed)> ProcessAsync(Dc09Chunk chunk, EndPoint? remote, CancellationToken stopping)
-    {
-        var now = _time.GetUtcNow();
-        if (chunk.Frame is null)
-        {
-            _logger.LogWarning("DC-09 garbage from {Remote}", remote);
-            return (Dc09Codec.Nak(now), false);
-        }
-
-        Dc09Frame? frame;
-        Dc09Error error;
-        try
-        {
-            var parse = new Dc09ParseOptions { KeyForAccount = _options.KeyForAccount, Now = now, Window = _options.TimestampWindow };
-            Dc09Codec.TryParse(chunk.Frame, parse, out frame, out error);
-        }
-        catch (Exception ex)
-        {
-            _logger.LogError(ex, "DC-09 frame from {Remote} could not be read", remote);
-            return (Dc09Codec.Nak(now), false);
-        }
-
-        if (error != Dc09Error.None || frame is null)
-        {
-            _logger.LogWarning("DC-09 frame from {Remote} rejected ({Reason}): {Raw}", remote, error,
-                Dc09Text.ForLog(chunk.Frame));
-            return error == Dc09Error.Unsupported && frame is not null
-                ? (Dc09Codec.Duh(frame, now, KeyFor(frame)), false)
-                : (Dc09Codec.Nak(now), false);
-        }
-
-        if (!Dc09Ids.IsPanelMessage(frame.Id))
-        {
-            return (Dc09Codec.Duh(frame, now, KeyFor(frame)), false);
-        }
-
-        PanelEvent.TryDecode(frame, out var panelEvent);
-        Dc09Verdict verdict;
-        try
-        {
-            verdict = await _handler(frame, panelEvent, stopping);
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            // Not stored, so not acknowledged: the panel will send it again.
-            _logger.LogError(ex, "DC-09 handler failed for account {Account} sequence {Sequence}", frame.Account, frame.Sequence);
-            verdict = Dc09Verdict.Nak;
-        }
-
-        now = _time.GetUtcNow();
-        return verdict switch
-        {
-            Dc09Verdict.Ack => (Dc09Codec.Ack(frame, now, KeyFor(frame)), true),
-            Dc09Verdict.Duh => (Dc09Codec.Duh(frame, now, KeyFor(frame)), true),
-            _ => (Dc09Codec.Nak(now), true),
-        };
-    }
-
     private static EndPoint? RemoteOf(TcpClient client)
     {
         try
@@ -267,7 +204,4 @@ internal sealed class Dc09Receiver : IAsyncDisposable
             return null; // the peer is already gone; the first read will say so
         }
     }
-
-    private byte[]? KeyFor(Dc09Frame frame) =>
-        frame.Encrypted && frame.Account is not null ? _options.KeyForAccount?.Invoke(frame.Account) : null;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -16,7 +17,7 @@ using Varta.Platform.Persistence;
 namespace Varta.Alarms.ReceiveDc09;
 
 /// <summary>
-/// Existing intrusion panels report over SIA DC-09. A frame is mapped to a device by its account number and
+/// Existing intrusion panels report over SIA DC-09, over TCP or UDP on the same address and port. A frame is mapped to a device by its account number and
 /// handled exactly like an HTTP signal: stored first, and only then does the receiver answer ACK. A panel with a
 /// DC-09 key must encrypt: its plain frames are refused with DUH (see docs/adr/0004-dc09-keys-and-plaintext-refusal.md).
 /// </summary>
@@ -24,9 +25,13 @@ internal sealed class Dc09Ingest(IServiceScopeFactory scopes, TimeProvider clock
     : BackgroundService
 {
     private readonly TaskCompletionSource<IPEndPoint> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<IPEndPoint> _boundUdp = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Where the receiver listens, once started.</summary>
+    /// <summary>Where the TCP receiver listens, once started.</summary>
     public Task<IPEndPoint> Endpoint => _bound.Task;
+
+    /// <summary>Where the UDP receiver listens, once started (the same address and port; with port 0, a free one of its own).</summary>
+    public Task<IPEndPoint> UdpEndpoint => _boundUdp.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,17 +50,27 @@ internal sealed class Dc09Ingest(IServiceScopeFactory scopes, TimeProvider clock
             loggers.CreateLogger<Dc09Ingest>().LogError(ex, "Loading DC-09 keys failed; encrypted frames get DUH until the next refresh");
         }
 
-        await using var receiver = new Dc09Receiver(
-            new Dc09ReceiverOptions { Address = IPAddress.Parse(options.Value.Dc09Address), Port = options.Value.Dc09Port, KeyForAccount = keys.KeyFor },
-            HandleAsync, clock, loggers.CreateLogger<Dc09Receiver>());
+        var receiverOptions = new Dc09ReceiverOptions { Address = IPAddress.Parse(options.Value.Dc09Address), Port = options.Value.Dc09Port, KeyForAccount = keys.KeyFor };
+        await using var receiver = new Dc09Receiver(receiverOptions, HandleAsync, clock, loggers.CreateLogger<Dc09Receiver>());
+        await using var udp = new Dc09UdpReceiver(receiverOptions, HandleAsync, clock, loggers.CreateLogger<Dc09UdpReceiver>());
         _bound.TrySetResult(receiver.Start());
+        try
+        {
+            _boundUdp.TrySetResult(udp.Start());
+        }
+        catch (SocketException ex)
+        {
+            // Panels on TCP are still received; those on UDP retry until the port is freed and the host restarted.
+            loggers.CreateLogger<Dc09Ingest>().LogError(ex, "The DC-09 UDP receiver could not bind; receiving over TCP only");
+            _boundUdp.TrySetException(ex);
+        }
         try
         {
             await Task.WhenAll(RefreshKeysAsync(stoppingToken), keys.ListenAsync(stoppingToken));
         }
         catch (OperationCanceledException)
         {
-            await receiver.StopAsync();
+            await Task.WhenAll(receiver.StopAsync(), udp.StopAsync());
         }
     }
 

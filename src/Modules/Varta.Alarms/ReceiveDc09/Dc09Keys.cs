@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Varta.Alarms.Data;
+using Varta.Platform.Http;
 using Varta.Platform.Persistence;
 
 namespace Varta.Alarms.ReceiveDc09;
@@ -49,13 +50,53 @@ internal sealed class Dc09Keys(IServiceScopeFactory scopes, IDataProtectionProvi
 
     public static string EncryptionName(int bits) => $"aes-{bits}";
 
+    /// <summary>
+    /// The key an installer entered (see <see cref="ParseEntered"/>), or null when none was; a key that cannot be
+    /// read, or is not of the size <paramref name="encryption"/> names, fails <c>dc09Key</c>.
+    /// </summary>
+    public static byte[]? Entered(Validator v, string? encryption, string? entered)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        if (entered is null)
+        {
+            return null;
+        }
+
+        var key = ParseEntered(entered, encryption is not null && Encryptions.TryGetValue(encryption, out var bits) ? bits : null);
+        if (key is null)
+        {
+            v.Fail("dc09Key", "dc09-key-format");
+        }
+
+        return key;
+    }
+
     /// <summary>For the receiver: the key of an account, or null when it has none.</summary>
     public byte[]? KeyFor(string account) => _keys.GetValueOrDefault(account);
 
     public (byte[] Key, string Protected) Issue(int bits)
     {
         var key = RandomNumberGenerator.GetBytes(bits / 8);
-        return (key, Convert.ToBase64String(_protector.Protect(key)));
+        return (key, Protect(key));
+    }
+
+    /// <summary>A key entered by an installer (the panel's existing one), protected for storage.</summary>
+    public string Protect(byte[] key) => Convert.ToBase64String(_protector.Protect(key));
+
+    /// <summary>
+    /// A panel's existing key as an installer reads it off the panel: hex (32, 48 or 64 digits, spaces allowed) or the
+    /// 16-, 24- or 32-character text form many panels show. A 32-character text that is all hex digits is read as hex
+    /// (AES-128) unless <paramref name="bits"/> says 256. Null when it is neither, or not of <paramref name="bits"/>.
+    /// </summary>
+    public static byte[]? ParseEntered(string text, int? bits)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var digits = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        byte[]? hex = digits.Length is 32 or 48 or 64 && digits.All(char.IsAsciiHexDigit) ? Convert.FromHexString(digits) : null;
+        byte[]? ascii = text.Length is 16 or 24 or 32 && text.All(c => c is >= ' ' and <= '~') ? System.Text.Encoding.ASCII.GetBytes(text) : null;
+        return bits is { } size
+            ? hex?.Length * 8 == size ? hex : ascii?.Length * 8 == size ? ascii : null
+            : hex ?? ascii;
     }
 
     /// <summary>Starts keeping the map (the receiver is running on this host) and loads it.</summary>

@@ -16,12 +16,17 @@ namespace Varta.Alarms.SetDc09Key;
 
 /// <summary>
 /// "aes-128", "aes-192" or "aes-256" issues a new key (the old one stops working at once); null turns encryption
-/// off. The field must be present, so that an empty body cannot turn encryption off by accident.
+/// off. The field must be present, so that an empty body cannot turn encryption off by accident. With
+/// <see cref="Dc09Key"/> the panel's existing key is entered instead (hex or its text form); its size is the
+/// encryption, so "encryption" may then be null, or name that size.
 /// </summary>
-internal sealed record Dc09KeyRequest([property: JsonRequired] string? Encryption);
+internal sealed record Dc09KeyRequest([property: JsonRequired] string? Encryption, string? Dc09Key = null);
 
-/// <summary>The new key (hex) is in this answer once, and never again; null when encryption was turned off.</summary>
-internal sealed record Dc09KeyIssued(DeviceDto Device, string? Key);
+/// <summary>
+/// The new key (hex) is in this answer once, and never again; null when encryption was turned off. Named
+/// <c>dc09Key</c> as in the answer that adds a device. A key the administrator entered is not repeated: null.
+/// </summary>
+internal sealed record Dc09KeyIssued(DeviceDto Device, string? Dc09Key);
 
 /// <summary>An administrator of the building issues, rotates or removes an intrusion panel's DC-09 key.</summary>
 internal sealed class SetDc09KeyHandler(VartaDbContext db, IAuthorizationService authorization, IAuditLog audit, TimeProvider clock, Loc loc, Dc09Keys keys)
@@ -45,6 +50,8 @@ internal sealed class SetDc09KeyHandler(VartaDbContext db, IAuthorizationService
             v.Fail("encryption", "dc09-panel-only");
         }
 
+        var entered = Dc09Keys.Entered(v, r.Encryption, r.Dc09Key);
+
         if (!v.IsValid)
         {
             return Outcome<Dc09KeyIssued>.Invalid(v);
@@ -53,9 +60,9 @@ internal sealed class SetDc09KeyHandler(VartaDbContext db, IAuthorizationService
         var existing = await db.Set<Dc09Key>().FirstOrDefaultAsync(k => k.DeviceId == deviceId, ct);
         var hadKey = existing is not null;
         byte[]? key = null;
-        if (r.Encryption is { } encryption)
+        if (entered is not null || r.Encryption is not null)
         {
-            (key, var protectedKey) = keys.Issue(Dc09Keys.Encryptions[encryption]);
+            (key, var protectedKey) = entered is null ? keys.Issue(Dc09Keys.Encryptions[r.Encryption!]) : (entered, keys.Protect(entered));
             existing ??= db.Set<Dc09Key>().Add(new Dc09Key { DeviceId = deviceId }).Entity;
             existing.Bits = key.Length * 8;
             existing.Protected = protectedKey;
@@ -75,10 +82,10 @@ internal sealed class SetDc09KeyHandler(VartaDbContext db, IAuthorizationService
             ResourceId = deviceId.ToString(),
             OrgUnitId = device.SiteId,
             // Which size and for which account, never the key.
-            Details = JsonSerializer.Serialize(new { device.AccountNumber, encryption = r.Encryption, previousKeyRevoked = hadKey }),
+            Details = JsonSerializer.Serialize(new { device.AccountNumber, encryption = key is null ? null : Dc09Keys.EncryptionName(key.Length * 8), keyEntered = entered is not null, previousKeyRevoked = hadKey }),
         });
         await db.SaveChangesAsync(ct);
         await keys.ChangedAsync(ct);
-        return Outcome<Dc09KeyIssued>.Ok(new Dc09KeyIssued(DeviceDto.From(device, key?.Length * 8), key is null ? null : Convert.ToHexString(key)));
+        return Outcome<Dc09KeyIssued>.Ok(new Dc09KeyIssued(DeviceDto.From(device, key?.Length * 8), key is null || entered is not null ? null : Convert.ToHexString(key)));
     }
 }
