@@ -31,12 +31,16 @@ public sealed class AuditVerifier(IServiceScopeFactory scopes)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VartaDbContext>();
-        var count = await db.AuditEntries.LongCountAsync(cancellationToken);
-        var max = await db.AuditEntries.MaxAsync(e => (long?)e.Seq, cancellationToken) ?? 0;
-        var stats = new { Count = count, Max = max };
-        if (count == 0)
+        // The stored checkpoints first: any of them then names a tree no larger than the one read next.
+        var checkpoints = await db.AuditCheckpoints.AsNoTracking().ToListAsync(cancellationToken);
+
+        // Count and highest sequence in one statement, so one snapshot: read apart, an entry appended between them (the
+        // host keeps writing while it is verified) would look like a hole in the chain.
+        var stats = await db.AuditEntries.GroupBy(_ => 1).Select(g => new { Count = g.LongCount(), Max = g.Max(e => e.Seq) })
+            .FirstOrDefaultAsync(cancellationToken) ?? new { Count = 0L, Max = 0L };
+        if (stats.Count == 0)
         {
-            var lost = await db.AuditCheckpoints.AnyAsync(cancellationToken);
+            var lost = checkpoints.Count > 0;
             return new AuditVerification(0, !lost, Convert.ToHexStringLower(AuditHasher.Genesis), lost ? 1 : null);
         }
 
@@ -62,7 +66,7 @@ public sealed class AuditVerifier(IServiceScopeFactory scopes)
             firstInvalid = 1; // rows outside 1..max: the chain cannot be what it claims.
         }
 
-        firstInvalid = Min(firstInvalid, await CheckCheckpointsAsync(db, stats.Max, cancellationToken));
+        firstInvalid = Min(firstInvalid, await CheckCheckpointsAsync(db, checkpoints, stats.Max, cancellationToken));
         return new AuditVerification(stats.Count, firstInvalid is null, Convert.ToHexStringLower(head), firstInvalid);
     }
 
@@ -106,10 +110,9 @@ public sealed class AuditVerifier(IServiceScopeFactory scopes)
     /// A stored signed checkpoint pins the hash at its size: a tail rewritten consistently, or cut off,
     /// is caught here even though the rewritten chain is internally sound.
     /// </summary>
-    private static async Task<long?> CheckCheckpointsAsync(VartaDbContext db, long max, CancellationToken ct)
+    private static async Task<long?> CheckCheckpointsAsync(VartaDbContext db, List<AuditCheckpoint> checkpoints, long max, CancellationToken ct)
     {
         long? first = null;
-        var checkpoints = await db.AuditCheckpoints.AsNoTracking().ToListAsync(ct);
         foreach (var checkpoint in checkpoints)
         {
             if (checkpoint.TreeSize > max)
