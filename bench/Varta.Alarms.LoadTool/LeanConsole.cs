@@ -224,7 +224,7 @@ internal sealed class LeanConsole : IAsyncDisposable
         return events;
     }
 
-    private static ConsoleEvent ReadEvent(ref Utf8JsonReader reader)
+    internal static ConsoleEvent ReadEvent(ref Utf8JsonReader reader)
     {
         long seq = 0;
         Guid? alarmId = null;

@@ -38,8 +38,20 @@ internal sealed class LoadOptions
     /// <summary>
     /// official: each console is a .NET HubConnection. lean: each speaks the SignalR JSON protocol itself over a
     /// WebSocket on a plain socket (<see cref="LeanConsole"/>), receiving and parsing every frame at a fraction of the CPU.
+    /// sse: each reads the host's event stream (<c>/api/v1/alarms/stream</c>) on a plain socket (<see cref="SseConsole"/>).
     /// </summary>
     public string Client { get; set; } = "official";
+
+    /// <summary>Several kinds of console, comma-separated, each measured against a host of its own in the same run.</summary>
+    public IReadOnlyList<string> Clients { get; set; } = ["official"];
+
+    /// <summary>These options for one kind of console.</summary>
+    public LoadOptions ForClient(string client)
+    {
+        var copy = (LoadOptions)MemberwiseClone();
+        copy.Client = client;
+        return copy;
+    }
 
     /// <summary>Consoles connecting at the same time.</summary>
     public int ConnectParallelism { get; set; } = 50;
@@ -131,11 +143,13 @@ internal sealed class LoadOptions
                     break;
                 case "--no-mosquitto": o.Mosquitto = false; break;
                 case "--client":
-                    o.Client = Next().ToLowerInvariant();
-                    if (o.Client is not ("official" or "lean"))
+                    o.Clients = Next().ToLowerInvariant().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    if (o.Clients.Count == 0 || o.Clients.Any(c => c is not ("official" or "lean" or "sse")))
                     {
-                        throw new ArgumentException("--client is official or lean");
+                        throw new ArgumentException("--client is official, lean or sse, or several of them comma-separated");
                     }
+
+                    o.Client = o.Clients[0];
 
                     break;
                 case "--protocol":
@@ -194,9 +208,10 @@ internal sealed class LoadOptions
           --db sqlite|postgres|both|none                                                [both]
           --no-mosquitto          skip the MQTT reference
           --protocol json|messagepack   the consoles' SignalR hub protocol                  [json]
-          --client official|lean  official: .NET HubConnection per console; lean: the JSON hub    [official]
+          --client official|lean|sse[,…]  official: .NET HubConnection per console; lean: the JSON hub [official]
                                   protocol spoken over a plain WebSocket (every frame received and
-                                  parsed, less client CPU on a machine shared with the host)
+                                  parsed, less client CPU on a machine shared with the host); sse:
+                                  the host's event stream read on a plain socket
           --devices K             devices the signals are spread over                   [10]
           --max-in-flight M       most unanswered sends at once                         [512]
           --max-lag L             stop sending when this many seconds behind schedule   [10]

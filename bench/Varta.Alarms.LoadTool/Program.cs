@@ -57,10 +57,10 @@ try
     PostgresCluster? cluster = null;
     try
     {
-        foreach (var db in options.Databases)
+        foreach (var (db, client) in options.Databases.SelectMany(d => options.Clients.Select(c => (d, c))))
         {
             var folder = Directory.CreateTempSubdirectory("varta-load.").FullName;
-            var name = db == "sqlite" ? "Varta · SQLite" : "Varta · PostgreSQL";
+            var name = (db == "sqlite" ? "Varta · SQLite" : "Varta · PostgreSQL") + (options.Clients.Count > 1 ? $" · {client}" : "");
             try
             {
                 string provider, connection;
@@ -96,7 +96,7 @@ try
                 await using var host = await VartaHost.StartAsync(hostDll, provider, connection, folder, hostEnv, ct);
                 try
                 {
-                    results.Add(await VartaScenario.RunAsync(options, name, host, ct));
+                    results.Add(await VartaScenario.RunAsync(options.ForClient(client), name, host, ct));
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {

@@ -96,6 +96,7 @@ internal static class VartaScenario
         var log = new SendLog(warmup + (int)Math.Round(o.Seconds * o.Rate), warmup);
         var consoles = new List<HubConnection>(o.Consoles);
         var leanConsoles = new LeanConsole?[o.Consoles];
+        var sseConsoles = new SseConsole?[o.Consoles];
         var leanLoops = new List<Task>();
         using var leanStop = new CancellationTokenSource();
         Task? pinger = null;
@@ -130,6 +131,37 @@ internal static class VartaScenario
                             recorder.Add(id, now);
                             Interlocked.Increment(ref delivered);
                         }
+                    }
+
+                    if (o.Client == "sse")
+                    {
+                        var slot = c;
+                        await gate.WaitAsync(ct);
+                        connects.Add(Task.Run(async () =>
+                        {
+                            try
+                            {
+                                var sse = await SseConsole.ConnectAsync(host.BaseUri, "/api/v1/alarms/stream", dispatcher, ct);
+                                sseConsoles[slot] = sse;
+                                var loop = Task.Run(async () =>
+                                {
+                                    await sse.ReceiveAsync(Receive, frame.See, leanStop.Token);
+                                    if (!leanStop.IsCancellationRequested)
+                                    {
+                                        Interlocked.Increment(ref lost);
+                                    }
+                                }, CancellationToken.None);
+                                lock (leanLoops)
+                                {
+                                    leanLoops.Add(loop);
+                                }
+                            }
+                            finally
+                            {
+                                gate.Release();
+                            }
+                        }, ct));
+                        continue;
                     }
 
                     if (o.Client == "lean")
@@ -215,9 +247,12 @@ internal static class VartaScenario
             }
 
             result.ConnectSeconds = Stopwatch.GetElapsedTime(connectStart).TotalSeconds;
-            result.ConsolesConnected = o.Client == "lean"
-                ? leanConsoles.Count(c => c is { Closed: false })
-                : consoles.Count(c => c.State == HubConnectionState.Connected);
+            result.ConsolesConnected = o.Client switch
+            {
+                "lean" => leanConsoles.Count(c => c is { Closed: false }),
+                "sse" => sseConsoles.Count(c => c is { Closed: false }),
+                _ => consoles.Count(c => c.State == HubConnectionState.Connected),
+            };
             if (o.Client == "lean")
             {
                 // The server drops a client that has sent nothing for 30 s.
@@ -403,6 +438,14 @@ internal static class VartaScenario
             if (pinger is not null)
             {
                 await pinger;
+            }
+
+            foreach (var sse in sseConsoles)
+            {
+                if (sse is not null)
+                {
+                    await sse.DisposeAsync();
+                }
             }
 
             await Task.WhenAll(leanLoops);

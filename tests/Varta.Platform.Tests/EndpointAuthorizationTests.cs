@@ -76,6 +76,7 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("POST /api/v1/alarms/devices", "/api/v1/alarms/devices", "security.officer", HttpStatusCode.Forbidden),
         ("GET /api/v1/alarms/open", "/api/v1/alarms/open", "judge", HttpStatusCode.Forbidden),
         ("GET /api/v1/alarms/feed", "/api/v1/alarms/feed", "rights.inspector", HttpStatusCode.Forbidden),
+        ("GET /api/v1/alarms/stream", "/api/v1/alarms/stream", "judge", HttpStatusCode.Forbidden),
         ("GET /api/v1/alarms/{id:guid}", $"/api/v1/alarms/{Guid.NewGuid()}", "custody.officer", HttpStatusCode.Forbidden),
         ("POST /api/v1/alarms/{id:guid}/acknowledge", $"/api/v1/alarms/{Guid.NewGuid()}/acknowledge", "judge", HttpStatusCode.Forbidden),
         ("POST /api/v1/alarms/{id:guid}/dispatch", $"/api/v1/alarms/{Guid.NewGuid()}/dispatch", "threat.analyst", HttpStatusCode.Forbidden),

@@ -18,6 +18,7 @@ using Varta.Alarms.DeviceAuthentication;
 using Varta.Alarms.DispatchAlarm;
 using Varta.Alarms.Duress;
 using Varta.Alarms.DutyRoster;
+using Varta.Alarms.EventStream;
 using Varta.Alarms.Feed;
 using Varta.Alarms.GetAlarm;
 using Varta.Alarms.ListDevices;
@@ -65,6 +66,7 @@ public static class AlarmsModule
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("varta"));
         }
         services.AddSingleton<AlarmNotifier>();
+        services.AddSingleton<AlarmStreams>();
         services.AddHostedService(sp => sp.GetRequiredService<AlarmNotifier>());
         services.AddScoped<AlarmWriter>();
         services.AddScoped<SignalHandler>();
@@ -149,6 +151,7 @@ public static class AlarmsModule
         MyMedicalProfileEndpoint.Map(api);
         OpenAlarmsEndpoint.Map(api);
         FeedEndpoint.Map(api);
+        StreamEndpoint.Map(api);
         RespondersEndpoint.Map(api);
         MyDispatchesEndpoint.Map(api);
         GetAlarmEndpoint.Map(api);

@@ -82,6 +82,7 @@ internal sealed class AlarmsTexts : ITextCatalog
         ["rule.unknown-zone"] = ("Зону не знайдено в цій будівлі.", "No such zone in this building."),
         ["rule.owner-not-of-building"] = ("Власником може бути лише людина, яка працює в цій будівлі і якою ви керуєте.",
             "The owner must be a person who works in this building and whom you manage."),
+        ["rule.stream-resume"] = ("Номер останньої отриманої події: ціле число, 0 або більше.", "The last event number received: a whole number, 0 or more."),
         ["rule.signal-too-old"] = ("Час сигналу не може бути давнішим, ніж {0} год тому.", "A signal cannot have occurred more than {0} h ago."),
         ["rule.dc09-panel-only"] = ("Шифрування DC-09 — лише для охоронної панелі з номером об'єкта.", "DC-09 encryption is only for an intrusion panel with an account number."),
         ["rule.duty-not-security-officer"] = ("Це не співробітник охорони цієї будівлі.", "Not a security officer of this building."),

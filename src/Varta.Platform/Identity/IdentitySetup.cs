@@ -46,6 +46,8 @@ internal static class IdentitySetup
         services.Configure<HubOptions>(o => o.AddFilter<HubRevocation>());
         services.AddSingleton<TokenService>();
         services.AddSingleton<PrincipalValidator>();
+        services.AddSingleton(sp => new SessionWatch(sp.GetRequiredService<PrincipalValidator>(), sp.GetRequiredService<UserChanges>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RevocationOptions>>()));
 
         services.AddAuthentication(SelectScheme)
             .AddPolicyScheme(SelectScheme, SelectScheme, o =>

@@ -34,6 +34,9 @@ internal sealed class AlarmsOptions
     /// console a fraction of the frames (and their system calls). Zero pushes every commit as soon as it can.
     /// </summary>
     public TimeSpan PushInterval { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>An idle event stream gets a comment this often, so that proxies and clients keep it open.</summary>
+    public TimeSpan StreamKeepAlive { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 internal static class AlarmKinds

@@ -6,18 +6,19 @@ using Microsoft.Extensions.Options;
 using Varta.Alarms.Console;
 using Varta.Alarms.Contracts;
 using Varta.Alarms.Data;
+using Varta.Alarms.EventStream;
 
 namespace Varta.Alarms.Feed;
 
 /// <summary>
-/// Pushes stored events to consoles: SignalR clients (across hosts through the backplane) and pages on this host.
+/// Pushes stored events to consoles: event streams and SignalR clients (across hosts through the backplane), and pages on this host.
 /// Events are queued as their saves commit, in Seq order, and one reader sends them in that order, so a console
 /// that resumes "after the last Seq it saw" skips nothing. Whatever queued while the reader was sending goes out
 /// together: one frame per console carries several events when the host is busy, and nothing waits when it is not.
 /// Passes begin at most once per <see cref="AlarmsOptions.PushInterval"/>, which bounds the frames a burst costs.
 /// A console that misses a push (a restart, a lost connection) catches up from the feed.
 /// </summary>
-internal sealed class AlarmNotifier(IHubContext<AlarmHub, IAlarmClient> hub, TimeProvider clock, IOptions<AlarmsOptions> options, ILogger<AlarmNotifier> logger) : BackgroundService
+internal sealed class AlarmNotifier(IHubContext<AlarmHub, IAlarmClient> hub, AlarmStreams streams, TimeProvider clock, IOptions<AlarmsOptions> options, ILogger<AlarmNotifier> logger) : BackgroundService
 {
     /// <summary>Most events in one pass of the reader, so one frame stays a few hundred kilobytes at most.</summary>
     public const int MaxBatch = 256;
@@ -78,6 +79,16 @@ internal sealed class AlarmNotifier(IHubContext<AlarmHub, IAlarmClient> hub, Tim
             {
                 logger.LogError(ex, "A page failed to take alarm event {Seq}", e.Seq);
             }
+        }
+
+        try
+        {
+            // Event streams first: writing to them never waits on a client, so they cost this pass no time.
+            streams.Publish(batch);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Writing alarm events up to {Seq} to the event streams failed; they catch up from the feed", batch[^1].Seq);
         }
 
         // A console may watch several sites, so merging all of one site's events into one frame could put a later
