@@ -19,6 +19,8 @@ public sealed class AlarmPagesTests(BrowserSite site) : IClassFixture<BrowserSit
         await Circuit.GotoAsync(console, "/alarms/console");
         await Expect(console.Locator("h1")).ToHaveTextAsync("Пульт тривог");
         await console.EvaluateAsync("window.__sameDocument = true");
+        await Expect(console.GetByTestId("alarms")).Not.ToHaveAttributeAsync("data-list-loads", "0");
+        var loads = await console.GetByTestId("alarms").GetAttributeAsync("data-list-loads");
 
         var judge = await Circuit.NewPageAsync(site, width: 390, height: 844, location: CourtBuilding);
         await BrowserSite.SignInAsync(judge, "judge");
@@ -66,6 +68,8 @@ public sealed class AlarmPagesTests(BrowserSite site) : IClassFixture<BrowserSit
         await Expect(alarm.GetByTestId("medical")).ToHaveTextAsync(
             "Група крові: A+ · Алергії: пеніцилін · Контактна особа: Вигадана Ольга +380 44 000 00 00");
         Assert.True(await console.EvaluateAsync<bool>("window.__sameDocument === true"), "The console reloaded instead of updating in place.");
+        // Nor did it read its whole list again: the pushed event itself was applied to what is shown.
+        Assert.Equal(loads, await console.GetByTestId("alarms").GetAttributeAsync("data-list-loads"));
         await Expect(console.Locator("#blazor-error-ui")).ToBeHiddenAsync();
         await Settled.ScreenshotAsync(console, "alarm-console.png");
 
