@@ -62,6 +62,9 @@ internal sealed class LoadOptions
     /// </summary>
     public int MqttPayloadBytes { get; set; } = 730;
 
+    /// <summary>The MQTT subscribers: lean (MQTT 3.1.1 on a plain socket) or full (an MQTTnet client each).</summary>
+    public string MqttClient { get; set; } = "lean";
+
     /// <summary>An existing PostgreSQL server (the tool creates a fresh database on it through the host); otherwise a throwaway cluster.</summary>
     public string? PostgresConnection { get; set; }
 
@@ -165,6 +168,14 @@ internal sealed class LoadOptions
                 case "--max-lag": o.MaxLagSeconds = NextInt(1, 3600); break;
                 case "--connect-parallelism": o.ConnectParallelism = NextInt(1, 1000); break;
                 case "--mqtt-payload": o.MqttPayloadBytes = NextInt(8, 1_000_000); break;
+                case "--mqtt-client":
+                    o.MqttClient = Next().ToLowerInvariant();
+                    if (o.MqttClient is not ("lean" or "full"))
+                    {
+                        throw new ArgumentException("--mqtt-client is lean or full");
+                    }
+
+                    break;
                 case "--pg": o.PostgresConnection = Next(); break;
                 case "--pg-fast": o.PostgresFast = true; break;
                 case "--host-dll": o.HostDll = Next(); break;
@@ -217,6 +228,8 @@ internal sealed class LoadOptions
           --max-lag L             stop sending when this many seconds behind schedule   [10]
                                   (the server cannot keep up; the achieved rate is reported)
           --mqtt-payload B        MQTT message size in bytes (about a Varta push)       [730]
+          --mqtt-client lean|full MQTT subscribers: MQTT 3.1.1 on a plain socket, or an MQTTnet   [lean]
+                                  client each (which saturates the tool at 1,000)
           --pg CONNSTRING         use this PostgreSQL server (a fresh database is created on it)
                                   instead of a throwaway cluster (needs root and postgresql from apt)
           --pg-fast               throwaway cluster with fsync=off, synchronous_commit=off (like CI); default is durable

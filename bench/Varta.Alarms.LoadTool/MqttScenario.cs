@@ -7,7 +7,8 @@ using MQTTnet.Protocol;
 namespace Varta.Alarms.LoadTool;
 
 /// <summary>
-/// The reference: the same fan-out through mosquitto. N subscribers (MQTTnet clients) on one topic at QoS 1, one
+/// The reference: the same fan-out through mosquitto. N subscribers (lean ones on plain sockets,
+/// <see cref="LeanMqttSubscriber"/>, or with <c>--mqtt-client full</c> MQTTnet clients) on one topic at QoS 1, one
 /// publisher at QoS 1 on the same open-loop schedule; latency from just before each PUBLISH to each subscriber
 /// receiving it. The payload carries the send index in its first 8 bytes and is padded to --mqtt-payload bytes.
 /// </summary>
@@ -17,7 +18,7 @@ internal static class MqttScenario
 
     public static async Task<ScenarioResult> RunAsync(LoadOptions o, MosquittoBroker broker, CancellationToken ct)
     {
-        var result = new ScenarioResult { Name = "mosquitto", TargetRate = o.Rate };
+        var result = new ScenarioResult { Name = o.MqttClient == "lean" ? "mosquitto (lean subscribers)" : "mosquitto", TargetRate = o.Rate };
         result.ServerRssIdleMb = broker.Sampler.CurrentRssBytes / 1048576.0;
         var factory = new MqttClientFactory();
         var warmup = (int)Math.Round(o.WarmupSeconds * o.Rate);
@@ -37,9 +38,13 @@ internal static class MqttScenario
             .Build();
 
         using var publisher = factory.CreateMqttClient();
+        var lean = new LeanMqttSubscriber?[o.Consoles];
+        var leanLoops = new List<Task>();
+        using var leanStop = new CancellationTokenSource();
+        Task? pinger = null;
         try
         {
-            Logger.Log($"mosquitto: connecting {o.Consoles} subscribers");
+            Logger.Log($"mosquitto: connecting {o.Consoles} subscribers ({o.MqttClient})");
             var connectStart = Stopwatch.GetTimestamp();
             using (var gate = new SemaphoreSlim(o.ConnectParallelism))
             {
@@ -47,6 +52,43 @@ internal static class MqttScenario
                 for (var c = 0; c < o.Consoles; c++)
                 {
                     var recorder = new Arrivals<int>(log.Total + o.Prime + 64);
+                    if (o.MqttClient == "lean")
+                    {
+                        arrivals.Add(recorder);
+                        var slot = c;
+                        var leanId = $"console-{runId}-{c}";
+                        await gate.WaitAsync(ct);
+                        connects.Add(Task.Run(async () =>
+                        {
+                            try
+                            {
+                                var subscriber = await LeanMqttSubscriber.ConnectAsync(broker.Port, leanId, Topic, ct);
+                                lean[slot] = subscriber;
+                                var loop = Task.Run(async () =>
+                                {
+                                    await subscriber.ReceiveAsync((index, now) =>
+                                    {
+                                        recorder.Add((int)index, now);
+                                        Interlocked.Increment(ref delivered);
+                                    }, leanStop.Token);
+                                    if (!leanStop.IsCancellationRequested)
+                                    {
+                                        Interlocked.Increment(ref lost);
+                                    }
+                                }, CancellationToken.None);
+                                lock (leanLoops)
+                                {
+                                    leanLoops.Add(loop);
+                                }
+                            }
+                            finally
+                            {
+                                gate.Release();
+                            }
+                        }, ct));
+                        continue;
+                    }
+
                     var client = factory.CreateMqttClient();
                     client.ApplicationMessageReceivedAsync += e =>
                     {
@@ -90,7 +132,32 @@ internal static class MqttScenario
             }
 
             result.ConnectSeconds = Stopwatch.GetElapsedTime(connectStart).TotalSeconds;
-            result.ConsolesConnected = subscribers.Count(s => s.IsConnected);
+            result.ConsolesConnected = o.MqttClient == "lean" ? lean.Count(s => s is { Closed: false }) : subscribers.Count(s => s.IsConnected);
+            if (o.MqttClient == "lean")
+            {
+                // Keep-alive is 60 s: a PINGREQ from each subscriber every 30 s.
+                pinger = Task.Run(async () =>
+                {
+                    try
+                    {
+                        while (true)
+                        {
+                            await Task.Delay(TimeSpan.FromSeconds(30), leanStop.Token);
+                            foreach (var s in lean)
+                            {
+                                if (s is not null)
+                                {
+                                    await s.PingAsync(leanStop.Token);
+                                }
+                            }
+                        }
+                    }
+                    catch (Exception e) when (e is OperationCanceledException or IOException or System.Net.Sockets.SocketException)
+                    {
+                    }
+                }, CancellationToken.None);
+            }
+
             await publisher.ConnectAsync(Options($"sender-{runId}"), ct);
             await Task.Delay(1000, ct);
             result.ServerRssConsolesMb = broker.Sampler.CurrentRssBytes / 1048576.0;
@@ -182,6 +249,21 @@ internal static class MqttScenario
         }
         finally
         {
+            await leanStop.CancelAsync();
+            if (pinger is not null)
+            {
+                await pinger;
+            }
+
+            await Task.WhenAll(leanLoops);
+            foreach (var s in lean)
+            {
+                if (s is not null)
+                {
+                    await s.DisposeAsync();
+                }
+            }
+
             await Parallel.ForEachAsync(subscribers.Append(publisher), new ParallelOptions { MaxDegreeOfParallelism = 50 }, async (s, _) =>
             {
                 try
