@@ -11,6 +11,9 @@ internal static class Report
     private const int TargetConsoles = 1000;
     private const double TargetRate = 100;
 
+    /// <summary>The MQTT reference, whichever its subscribers: "mosquitto" or "mosquitto (lean subscribers)".</summary>
+    private static bool IsMosquitto(ScenarioResult r) => r.Name.StartsWith("mosquitto", StringComparison.Ordinal);
+
     /// <summary>The GC the host's build asks for (Varta.Host.runtimeconfig.json); DOTNET_gcServer in --host-env overrides it.</summary>
     private static string HostGc(LoadOptions o)
     {
@@ -52,7 +55,7 @@ internal static class Report
 
         if (m.Mosquitto is not null)
         {
-            s.AppendLine(inv, $"Reference: {m.Mosquitto}, QoS 1 both ways, {o.MqttPayloadBytes}-byte messages, MQTTnet 5 clients.");
+            s.AppendLine(inv, $"Reference: {m.Mosquitto}, QoS 1 both ways, {o.MqttPayloadBytes}-byte messages, {(o.MqttClient == "lean" ? "lean MQTT 3.1.1 subscribers on plain sockets, an MQTTnet 5 publisher" : "MQTTnet 5 clients")}.");
         }
 
         s.AppendLine();
@@ -121,9 +124,9 @@ internal static class Report
             }
         }
 
-        var reference = results.FirstOrDefault(r => r.Name == "mosquitto" && r.Error is null && r.Delivery is { Count: > 0 });
-        var varta = results.Where(r => r.Name != "mosquitto" && r.Error is null && r.Delivery is { Count: > 0 }).ToList();
-        var throughputReference = results.FirstOrDefault(r => r.Name == "mosquitto" && r.Error is null && r.AchievedRate > 0);
+        var reference = results.FirstOrDefault(r => IsMosquitto(r) && r.Error is null && r.Delivery is { Count: > 0 });
+        var varta = results.Where(r => !IsMosquitto(r) && r.Error is null && r.Delivery is { Count: > 0 }).ToList();
+        var throughputReference = results.FirstOrDefault(r => IsMosquitto(r) && r.Error is null && r.AchievedRate > 0);
         if (throughputReference is not null && varta.Count > 0)
         {
             s.AppendLine();

@@ -15,7 +15,8 @@ namespace Varta.Alarms.Feed;
 /// Events are queued as their saves commit, in Seq order, and one reader sends them in that order, so a console
 /// that resumes "after the last Seq it saw" skips nothing. Whatever queued while the reader was sending goes out
 /// together: one frame per console carries several events when the host is busy, and nothing waits when it is not.
-/// Passes begin at most once per <see cref="AlarmsOptions.PushInterval"/>, which bounds the frames a burst costs.
+/// Passes begin at most once per <see cref="AlarmsOptions.PushInterval"/> (<see cref="AlarmsOptions.BusyPushInterval"/> under
+/// sustained load), which bounds the frames a burst costs.
 /// A console that misses a push (a restart, a lost connection) catches up from the feed.
 /// </summary>
 internal sealed class AlarmNotifier(IHubContext<AlarmHub, IAlarmClient> hub, AlarmStreams streams, TimeProvider clock, IOptions<AlarmsOptions> options, ILogger<AlarmNotifier> logger) : BackgroundService
@@ -38,8 +39,12 @@ internal sealed class AlarmNotifier(IHubContext<AlarmHub, IAlarmClient> hub, Ala
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<AlarmEventDto>(MaxBatch);
-        var interval = options.Value.PushInterval;
+        var quiet = options.Value.PushInterval;
+        var busy = quiet > TimeSpan.Zero ? options.Value.BusyPushInterval : TimeSpan.Zero;
         var lastPass = long.MinValue;
+        var windowStart = clock.GetTimestamp();
+        var windowEvents = 0;
+        var interval = quiet;
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
@@ -56,6 +61,15 @@ internal sealed class AlarmNotifier(IHubContext<AlarmHub, IAlarmClient> hub, Ala
                 {
                     _queue.Reader.TryRead(out _);
                     batch.AddRange(next);
+                }
+
+                // Events in the last second decide the pace of the next second's passes.
+                windowEvents += batch.Count;
+                if (clock.GetElapsedTime(windowStart) is var window && window >= TimeSpan.FromSeconds(1))
+                {
+                    interval = windowEvents / window.TotalSeconds > options.Value.BusyEventsPerSecond && busy > quiet ? busy : quiet;
+                    windowStart = clock.GetTimestamp();
+                    windowEvents = 0;
                 }
 
                 await DeliverAsync(batch);
