@@ -51,7 +51,8 @@ public sealed class AlarmPagesTests(BrowserSite site) : IClassFixture<BrowserSit
         await button.HoverAsync();
         await judge.Mouse.DownAsync();
         var status = judge.GetByTestId("duress-status");
-        await Expect(status).ToContainTextAsync("Тривогу отримано", new() { Timeout = 30_000 });
+        await Expect(judge.GetByTestId("duress-delivery")).ToContainTextAsync("Тривогу отримано", new() { Timeout = 30_000 });
+        await Expect(status).ToContainTextAsync("Тривога відкрита");
         await judge.Mouse.UpAsync();
         await Expect(judge.Locator("#blazor-error-ui")).ToBeHiddenAsync();
         await Settled.ScreenshotAsync(judge, "alarm-duress.png");
@@ -80,7 +81,7 @@ public sealed class AlarmPagesTests(BrowserSite site) : IClassFixture<BrowserSit
         await Expect(alarm).ToContainTextAsync("dispatcher");
 
         // The judge learns that someone has taken it, without touching the phone.
-        await Expect(status).ToHaveTextAsync("Тривогу прийняв черговий: dispatcher.");
+        await Expect(status).ToHaveTextAsync("Тривогу прийняв черговий: Демо Диспетчер.");
         await Expect(judge.Locator("#blazor-error-ui")).ToBeHiddenAsync();
         await Settled.ScreenshotAsync(judge, "alarm-duress-acknowledged.png");
         await judge.Context.CloseAsync();

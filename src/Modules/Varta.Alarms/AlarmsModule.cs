@@ -76,6 +76,7 @@ public static class AlarmsModule
         services.AddScoped<GetArmingHandler>();
         services.AddScoped<SetArmingHandler>();
         services.AddScoped<PhoneDevices>();
+        services.AddScoped<DuressPressHandler>();
         services.AddScoped<DuressAlarmStatus>();
         services.AddScoped<MyMedicalProfileHandler>();
         services.AddScoped<ResponderMedicalProfileHandler>();
@@ -161,6 +162,7 @@ public static class AlarmsModule
         ResponderMedicalProfileEndpoint.Map(api);
         AddNoteEndpoint.Map(api);
         DuressEndpoint.Map(app);
+        PressEndpoint.Map(app);
         AlarmHubEndpoint.Map(app);
         return app;
     }

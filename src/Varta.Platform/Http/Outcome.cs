@@ -38,6 +38,10 @@ public sealed class Outcome<T>
 
     public bool IsOk => Kind == OutcomeKind.Ok;
 
+    /// <summary>This failure as the outcome of a handler that answers another type.</summary>
+    public Outcome<TOther> Failure<TOther>() =>
+        IsOk ? throw new InvalidOperationException("A successful outcome is not a failure.") : new Outcome<TOther>(Kind, default, Errors, MessageKey, Args);
+
     public static Outcome<T> Ok(T value) => new(OutcomeKind.Ok, value, null, null, null);
 
     public static Outcome<T> Invalid(Validator errors) => new(OutcomeKind.Invalid, default, errors, null, null);

@@ -31,6 +31,9 @@ internal sealed class PlatformTexts : ITextCatalog
             "This does not read as a date and time. Type them like this: 26.11.2026 14:30."),
         ["form.rule.instant-out-of-range"] = ("Ця дата надто далеко від сьогодні; перевірте рік.", "This date is too far from today; check the year."),
 
+        ["common.reconnect.trying"] = ("Зв'язок зі сторінкою втрачено — відновлюємо…", "The page lost its connection — reconnecting…"),
+        ["common.reconnect.failed"] = ("Не вдалося відновити зв'язок.", "Could not reconnect."),
+        ["common.reconnect.rejected"] = ("Сторінка застаріла.", "This page is out of date."),
         ["nav.main"] = ("Головне меню", "Main navigation"),
         ["nav.home"] = ("Головна", "Home"),
         ["nav.home.about"] = ("Ваші ролі та робота", "Your roles and work"),
