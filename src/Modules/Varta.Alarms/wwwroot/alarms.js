@@ -2,19 +2,80 @@
 let audio;
 
 export function beep(urgent) {
+    if (urgent) tone([880, 660, 880, 660], 0.2, 0.25);
+    else tone([660], 0.2, 0.25);
+}
+
+// The console's alarm sound: a pattern every few seconds while any alarm is unacknowledged — duress and panic a fast
+// high-low, others one long tone — and the tab title flashing with their count. Stops when none is left.
+let ringing = null;
+let sounding = { urgent: 0, other: 0, enabled: true, title: '' };
+let flashing = null;
+let plainTitle = null;
+
+export function alarmSound(state) {
+    sounding = state;
+    const active = state.urgent + state.other > 0;
+    if (active && state.enabled && !ringing) {
+        ring();
+        ringing = setInterval(ring, 4000);
+    } else if ((!active || !state.enabled) && ringing) {
+        clearInterval(ringing);
+        ringing = null;
+    }
+    if (active && !flashing) {
+        plainTitle = document.title;
+        let on = false;
+        flashing = setInterval(() => {
+            on = !on;
+            document.title = on ? `(${sounding.urgent + sounding.other}) ${sounding.title}` : plainTitle;
+        }, 1000);
+    } else if (!active && flashing) {
+        clearInterval(flashing);
+        flashing = null;
+        document.title = plainTitle ?? document.title;
+    }
+    window.__vartaAlarmSound = { ringing: !!ringing, ...state };
+}
+
+function ring() {
+    if (sounding.urgent > 0) tone([880, 660, 880, 660], 0.2, 0.25);
+    else tone([520], 0.7, 0.8);
+}
+
+function tone(frequencies, length, step) {
     try {
         audio ??= new AudioContext();
-        const tones = urgent ? [880, 660, 880, 660] : [660];
-        tones.forEach((f, i) => {
+        frequencies.forEach((f, i) => {
             const osc = audio.createOscillator();
             const gain = audio.createGain();
             osc.frequency.value = f;
             gain.gain.value = 0.2;
             osc.connect(gain).connect(audio.destination);
-            osc.start(audio.currentTime + i * 0.25);
-            osc.stop(audio.currentTime + i * 0.25 + 0.2);
+            osc.start(audio.currentTime + i * step);
+            osc.stop(audio.currentTime + i * step + length);
         });
-    } catch { /* no audio available: the console still shows the alarm */ }
+    } catch { /* no audio available: the page says so (soundBlocked) */ }
+}
+
+// True when the browser will not play sound yet (no audio, or its autoplay policy holds it until a click).
+export function soundBlocked() {
+    try {
+        audio ??= new AudioContext();
+        return audio.state !== 'running';
+    } catch {
+        return true;
+    }
+}
+
+export async function unlockSound() {
+    try {
+        audio ??= new AudioContext();
+        await audio.resume();
+        return audio.state === 'running';
+    } catch {
+        return false;
+    }
 }
 
 export function holdButton(element, dotnet, millis, config) {
