@@ -50,6 +50,35 @@ public sealed class ConsoleSoundTests(BrowserSite site) : IClassFixture<BrowserS
     }
 
     [Fact]
+    public async Task An_English_console_shows_a_pushed_alarm_in_English_zone_name_included()
+    {
+        var console = await Circuit.NewPageAsync(site, locale: "en-US");
+        await BrowserSite.SignInAsync(console, "dispatcher");
+        await Circuit.GotoAsync(console, "/alarms/console");
+        await Expect(console.Locator("h1")).ToHaveTextAsync("Alarm console");
+
+        using var admin = await site.Factory.ClientAsAsync("admin");
+        var zone = await admin.PostAsJsonAsync("/api/v1/alarms/zones", new { siteId = DemoData.ShevchenkivskyiCourt, name = "Зал судових засідань 7", nameEn = "Courtroom 7", floor = 2, kind = "courtroom" });
+        zone.EnsureSuccessStatusCode();
+        var zoneId = (await zone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var created = await admin.PostAsJsonAsync("/api/v1/alarms/devices", new { siteId = DemoData.ShevchenkivskyiCourt, zoneId, kind = "fixed-button", name = "Bench button 7" });
+        created.EnsureSuccessStatusCode();
+        using var button = site.Factory.CreateClient();
+        button.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString());
+        (await button.PostAsJsonAsync("/api/v1/alarms/signals", new { kind = "panic", idempotencyKey = "english-1" })).EnsureSuccessStatusCode();
+
+        // Pushed on the host's own thread, shown in this console's language.
+        var alarm = console.GetByTestId("alarms").Locator("li.alarm", new() { HasText = "Bench button 7" });
+        await Expect(alarm).ToContainTextAsync("PANIC");
+        await Expect(alarm).ToContainTextAsync("new");
+        await Expect(alarm).ToContainTextAsync("Courtroom 7");
+        await Expect(alarm).Not.ToContainTextAsync("Зал");
+        await Expect(console.Locator("h1")).ToHaveTextAsync("Alarm console");
+        await console.Context.CloseAsync();
+        await QuietAsync();
+    }
+
+    [Fact]
     public async Task An_unacknowledged_duress_keeps_sounding_and_flashing_until_it_is_acknowledged()
     {
         var console = await Circuit.NewPageAsync(site);
@@ -69,7 +98,8 @@ public sealed class ConsoleSoundTests(BrowserSite site) : IClassFixture<BrowserS
 
         await Expect(blocked).ToHaveCountAsync(0);
 
-        // A duress button is pressed.
+        // A duress button is pressed (nothing else is open that would keep the console calling).
+        await QuietAsync();
         using var admin = await site.Factory.ClientAsAsync("admin");
         var created = await admin.PostAsJsonAsync("/api/v1/alarms/devices", new { siteId = DemoData.ShevchenkivskyiCourt, kind = "fixed-button", name = "Кнопка судді, зал 3" });
         created.EnsureSuccessStatusCode();
@@ -97,5 +127,15 @@ public sealed class ConsoleSoundTests(BrowserSite site) : IClassFixture<BrowserS
         Assert.Equal(heard, await console.EvaluateAsync<int>("() => window.__tones.length"));
         Assert.DoesNotContain("ТРИВОГА", await console.TitleAsync());
         await console.Context.CloseAsync();
+    }
+
+    /// <summary>Every open alarm of this host acknowledged, as another dispatcher would.</summary>
+    private async Task QuietAsync()
+    {
+        using var dispatcher = await site.Factory.ClientAsAsync("dispatcher");
+        foreach (var a in (await dispatcher.GetFromJsonAsync<JsonElement>("/api/v1/alarms/open")).EnumerateArray().Where(a => a.GetProperty("status").GetString() == "open"))
+        {
+            (await dispatcher.PostAsync($"/api/v1/alarms/{a.GetProperty("id").GetGuid()}/acknowledge", null)).EnsureSuccessStatusCode();
+        }
     }
 }

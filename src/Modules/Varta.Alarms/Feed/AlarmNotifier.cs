@@ -7,6 +7,7 @@ using Varta.Alarms.Console;
 using Varta.Alarms.Contracts;
 using Varta.Alarms.Data;
 using Varta.Alarms.EventStream;
+using Varta.Platform.Pages;
 
 namespace Varta.Alarms.Feed;
 
@@ -30,8 +31,13 @@ internal sealed class AlarmNotifier(IHubContext<AlarmHub, IAlarmClient> hub, Ala
     // One item per commit: the events of one save reach consoles together.
     private readonly Channel<AlarmEventDto[]> _queue = Channel.CreateUnbounded<AlarmEventDto[]>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Raised on the reader, in Seq order, for pages on this host. Handlers must not block.</summary>
-    public event Action<AlarmEventDto>? Published;
+    private readonly Broadcast<AlarmEventDto> _pages = new();
+
+    /// <summary>
+    /// Calls <paramref name="handler"/> on the reader, in Seq order, for each event, until disposed: for pages on this
+    /// host, each in its own circuit's execution context (its user's language). Handlers must not block.
+    /// </summary>
+    public IDisposable Subscribe(Action<AlarmEventDto> handler) => _pages.Subscribe(handler);
 
     /// <summary>Called when a save commits, under the audit chain's lock: only queues.</summary>
     public void Enqueue(AlarmEventDto[] events) => _queue.Writer.TryWrite(events);
@@ -87,7 +93,7 @@ internal sealed class AlarmNotifier(IHubContext<AlarmHub, IAlarmClient> hub, Ala
         {
             try
             {
-                Published?.Invoke(e);
+                _pages.Publish(e);
             }
             catch (Exception ex)
             {
