@@ -60,6 +60,33 @@ public sealed class WatchTests(VartaFactory factory) : AlarmsTestBase(factory), 
         Assert.Contains(feed.EnumerateArray(), e => e.GetProperty("kind").GetString() == "device-online");
     }
 
+    [Fact]
+    public async Task A_device_that_drops_out_again_while_its_offline_alarm_is_open_is_one_alarm_counted_not_a_new_one()
+    {
+        var (deviceId, secret) = await CreateDeviceAsync("Кнопка, що зникає", heartbeatSeconds: 20);
+        using var device = DeviceClient(secret);
+        using var dispatcher = await Factory.ClientAsAsync("dispatcher");
+        for (var round = 0; round < 3; round++)
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, (await device.PostAsJsonAsync("/api/v1/alarms/signals", new { kind = "heartbeat" })).StatusCode);
+            await AdvanceAsync(TimeSpan.FromSeconds(21));
+        }
+
+        var offline = (await JsonAsync(await dispatcher.GetAsync("/api/v1/alarms/open"))).EnumerateArray()
+            .Where(a => a.GetProperty("kind").GetString() == "device-offline" && a.GetProperty("deviceId").GetGuid() == deviceId).ToList();
+        var alarm = Assert.Single(offline);
+        Assert.Equal(2, alarm.GetProperty("repeats").GetInt32());
+        var feed = await JsonAsync(await dispatcher.GetAsync("/api/v1/alarms/feed?after=0&limit=1000"));
+        Assert.Equal(2, feed.EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "offline-again"
+            && e.GetProperty("alarmId").GetGuid() == alarm.GetProperty("id").GetGuid()));
+
+        // Once it is resolved, the next drop-out is a new alarm again.
+        await JsonAsync(await dispatcher.PostAsJsonAsync($"/api/v1/alarms/{alarm.GetProperty("id").GetGuid()}/resolve", new { outcome = "technical" }));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await device.PostAsJsonAsync("/api/v1/alarms/signals", new { kind = "heartbeat" })).StatusCode);
+        await AdvanceAsync(TimeSpan.FromSeconds(21));
+        Assert.True(await OfflineAlarmAsync(dispatcher, deviceId));
+    }
+
     private async Task AdvanceAsync(TimeSpan by)
     {
         // Step a second at a time so that the one-second watch timer sees every moment, and wait for its scan.

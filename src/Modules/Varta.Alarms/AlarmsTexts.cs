@@ -121,6 +121,8 @@ internal sealed class AlarmsTexts : ITextCatalog
         ["alarms.event.dispatched"] = ("направлено:", "dispatched:"),
         ["alarms.event.resolved"] = ("закрито", "resolved"),
         ["alarms.event.pressed-again"] = ("натиснуто ще раз", "pressed again"),
+        ["alarms.event.offline-again"] = ("знову не на зв'язку", "offline again"),
+        ["alarms.repeats"] = ("повторів: {0}", "repeats: {0}"),
         ["alarms.event.note"] = ("примітка:", "note:"),
         ["alarms.event.escalated"] = ("ескальовано до рівня", "escalated to level"),
         ["alarms.event.restored"] = ("панель: відновлено, код/зона", "panel: restored, code/zone"),

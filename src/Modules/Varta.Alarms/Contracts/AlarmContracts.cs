@@ -27,7 +27,8 @@ public sealed record AlarmDto(
     string? Outcome,
     int EscalationLevel,
     bool HasMedicalProfile,
-    string? PanelText = null);
+    string? PanelText = null,
+    int Repeats = 0);
 
 /// <summary>One numbered change in the alarm feed; consoles resume from the last Seq they saw.</summary>
 public sealed record AlarmEventDto(long Seq, Guid? AlarmId, Guid SiteId, string Kind, DateTimeOffset At, string Actor, AlarmDto? Alarm);

@@ -128,6 +128,9 @@ internal sealed class Alarm
     /// <summary>What a panel said of this event (code, meaning, zone, text; the raw data when unrecognised), for the dispatcher.</summary>
     public string? PanelText { get; set; }
 
+    /// <summary>How many times the same thing came again while this alarm was open (pressed again, offline again): one alarm, counted.</summary>
+    public int Repeats { get; set; }
+
     public int Version { get; set; }
 }
 

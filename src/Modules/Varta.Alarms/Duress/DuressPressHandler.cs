@@ -66,6 +66,7 @@ internal sealed class DuressPressHandler(VartaDbContext db, PhoneDevices phones,
             open.AccuracyMeters = press.Location.Accuracy;
         }
 
+        open.Repeats++;
         open.Version++;
         writer.Change(open, open.SiteId, "pressed-again", user.Identity?.Name ?? "?", new { alarmId = open.Id, key, pressedAt = press.PressedAt });
         var events = await writer.SaveAsync(ct);

@@ -39,9 +39,24 @@ internal sealed class AlarmWatchScan(VartaDbContext db, AlarmWriter writer, Time
 
         // Only devices already overdue are read (an index on Offline, SilentAfter), however many report on time.
         var devices = await db.Set<Device>().Where(d => !d.Offline && d.SilentAfter < now && d.Enabled).OrderBy(d => d.SilentAfter).ToListAsync(ct);
+        var deviceIds = devices.Select(d => d.Id).ToList();
+        var stillOpen = (await db.Set<Alarm>()
+                .Where(a => a.Kind == AlarmKinds.DeviceOffline && a.Status != AlarmStatus.Resolved && a.DeviceId != null && deviceIds.Contains(a.DeviceId.Value))
+                .ToListAsync(ct))
+            .GroupBy(a => a.DeviceId!.Value).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.ReceivedAt).First());
         foreach (var device in devices)
         {
             device.Offline = true;
+            if (stillOpen.TryGetValue(device.Id, out var open))
+            {
+                // Offline again before anyone closed the last one: the same alarm, counted, not another on the console.
+                open.Repeats++;
+                open.Version++;
+                writer.Change(open, device.SiteId, "offline-again", "system", new { alarmId = open.Id, deviceId = device.Id, lastSeen = device.LastSeenAt, repeats = open.Repeats });
+                changes++;
+                continue;
+            }
+
             var alarm = new Alarm
             {
                 Id = Guid.CreateVersion7(clock.GetUtcNow()),
