@@ -100,13 +100,19 @@ async function pressed(dotnet, config) {
     const pressedAt = new Date().toISOString();
     const key = newKey();
     show(config, 'unsent');
-    const location = document.getElementById('duress-location')?.checked ? await locate() : null;
     const press = {
         key,
         url: config.url,
-        body: { idempotencyKey: key, pressedAt, silent: !!document.getElementById('duress-silent')?.checked, location },
+        body: { idempotencyKey: key, pressedAt, silent: !!document.getElementById('duress-silent')?.checked, location: null },
     };
-    await queue().then(q => q.put(press)).catch(() => { /* no IndexedDB: this page still retries */ });
+    // In the outbox before anything else: if the page is closed while the phone looks for its position, the press is
+    // still there to be sent the next time the button is opened.
+    const save = () => queue().then(q => q.put(press)).catch(() => { /* no IndexedDB: this page still retries */ });
+    await save();
+    if (document.getElementById('duress-location')?.checked) {
+        press.body.location = await locate();
+        await save();
+    }
     requestSync();
     await deliver(dotnet, config, press);
 }
@@ -195,7 +201,7 @@ export function locate() {
         navigator.geolocation.getCurrentPosition(
             p => resolve({ latitude: p.coords.latitude, longitude: p.coords.longitude, accuracy: p.coords.accuracy }),
             () => resolve(null),
-            { enableHighAccuracy: true, timeout: 5000, maximumAge: 30000 });
+            { enableHighAccuracy: true, timeout: 3000, maximumAge: 30000 });
     });
 }
 
