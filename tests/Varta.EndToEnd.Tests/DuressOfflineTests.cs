@@ -169,6 +169,25 @@ public sealed class DuressOfflineTests(BrowserSite site, ITestOutputHelper outpu
         await judge.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_medical_profile_says_beside_the_consent_box_that_consent_is_needed_in_plain_words()
+    {
+        var judge = await Circuit.NewPageAsync(site, width: 360, height: 740);
+        await BrowserSite.SignInAsync(judge, "judge");
+        await Circuit.GotoAsync(judge, "/alarms/medical");
+        await judge.GetByLabel("Алергії").FillAsync("пилок");
+        await judge.GetByRole(AriaRole.Button, new() { Name = "Зберегти" }).ClickAsync();
+
+        var consent = judge.GetByLabel("Я погоджуюся");
+        await Expect(consent).ToHaveAttributeAsync("aria-invalid", "true");
+        var error = judge.Locator("#" + await consent.GetAttributeAsync("aria-describedby"));
+        await Expect(error).ToHaveTextAsync("Потрібна ваша згода.");
+        await Expect(judge.Locator("main")).Not.ToContainTextAsync("consent:");
+        await Expect(judge.GetByLabel("Алергії")).ToHaveValueAsync("пилок"); // what was typed stays
+        await Settled.ScreenshotAsync(judge, "alarm-medical-consent-360.png");
+        await judge.Context.CloseAsync();
+    }
+
     /// <summary>The reconnect strip's top and the SOS button's bottom, once the strip shows.</summary>
     private const string Edges = """
         () => {
