@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -31,7 +30,7 @@ internal sealed class HubRevocation(PrincipalValidator validator, UserChanges ch
 
         if (caller.User is { } user && user.UserId() is var id && id != Guid.Empty)
         {
-            var expires = ExpiresAt(user);
+            var expires = SessionWatch.ExpiresAt(user);
             if (expires <= clock.GetUtcNow() || !await validator.IsCurrentAsync(user))
             {
                 caller.Abort();
@@ -108,7 +107,4 @@ internal sealed class HubRevocation(PrincipalValidator validator, UserChanges ch
 
     private static bool IsBlazorCircuit(Hub hub) =>
         hub.GetType().Namespace?.StartsWith("Microsoft.AspNetCore.Components", StringComparison.Ordinal) == true;
-
-    private static DateTimeOffset? ExpiresAt(ClaimsPrincipal user) =>
-        long.TryParse(user.FindFirstValue("exp"), out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 }

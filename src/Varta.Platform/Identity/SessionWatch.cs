@@ -72,6 +72,7 @@ public sealed class SessionWatch
         }
     }
 
-    private static DateTimeOffset? ExpiresAt(ClaimsPrincipal user) =>
+    /// <summary>When the token the principal came from expires; null for a cookie session.</summary>
+    internal static DateTimeOffset? ExpiresAt(ClaimsPrincipal user) =>
         long.TryParse(user.FindFirstValue("exp"), out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 }

@@ -16,8 +16,6 @@ internal sealed class AlarmStreams
 
     private sealed record Group(IReadOnlySet<Guid> Sites, StreamConnection[] Members);
 
-    public int Count => _groups.Sum(g => g.Members.Length);
-
     /// <summary>Adds an open stream; disposing the result removes it.</summary>
     public IDisposable Add(StreamConnection connection)
     {

@@ -86,18 +86,7 @@ internal sealed class StreamConnection(HttpContext http, IReadOnlySet<Guid> site
                 return;
             }
 
-            while (_backlog.TryDequeue(out var frame))
-            {
-                if (frame.LastSeq <= sentUpTo)
-                {
-                    continue;
-                }
-
-                Write(frame.FirstSeq > sentUpTo ? frame.Bytes : StreamFrame.Alarms(frame.Events.Where(e => e.Seq > sentUpTo).ToList()).Bytes);
-            }
-
-            _backlogBytes = 0;
-            Flush();
+            Drain(sentUpTo);
         }
     }
 
@@ -198,13 +187,24 @@ internal sealed class StreamConnection(HttpContext http, IReadOnlySet<Guid> site
                 return;
             }
 
-            while (_backlog.TryDequeue(out var frame))
+            Drain(sentUpTo: 0);
+        }
+    }
+
+    // Under the lock: what queued goes out in order, less what was already sent up to that Seq, in one flush.
+    private void Drain(long sentUpTo)
+    {
+        while (_backlog.TryDequeue(out var frame))
+        {
+            if (frame.LastSeq <= sentUpTo)
             {
-                Write(frame.Bytes);
+                continue;
             }
 
-            _backlogBytes = 0;
-            Flush();
+            Write(frame.FirstSeq > sentUpTo ? frame.Bytes : StreamFrame.Alarms(frame.Events.Where(e => e.Seq > sentUpTo).ToList()).Bytes);
         }
+
+        _backlogBytes = 0;
+        Flush();
     }
 }
