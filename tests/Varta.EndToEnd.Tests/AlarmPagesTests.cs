@@ -57,13 +57,20 @@ public sealed class AlarmPagesTests(BrowserSite site) : IClassFixture<BrowserSit
         await Expect(judge.Locator("#blazor-error-ui")).ToBeHiddenAsync();
         await Settled.ScreenshotAsync(judge, "alarm-duress.png");
 
-        // The console shows it without a reload, with where the judge is.
-        var alarm = console.GetByTestId("alarms").Locator("li.alarm", new() { HasText = "ПРИМУС" });
+        // The console shows it without a reload: who pressed (name and role), where (the building, the phone, its last
+        // position on a web map that opens on a desktop too) and since when.
+        var alarm = console.GetByTestId("alarms").Locator("li.alarm", new() { HasText = "Примус" });
         await Expect(alarm).ToBeVisibleAsync();
         await Expect(alarm).ToContainTextAsync("нова");
-        await Expect(alarm).ToContainTextAsync("phone:judge");
-        await Expect(alarm.Locator("a[href^='geo:']")).ToHaveAttributeAsync("href", new Regex(@"^geo:50\.4468\d*,30\.4975\d*$"));
-        await Expect(alarm.Locator("a[href^='geo:']")).ToHaveTextAsync("50.44681, 30.49752");
+        await Expect(alarm.GetByTestId("who")).ToHaveTextAsync("Демо Суддя, Суддя");
+        await Expect(alarm.GetByTestId("where")).ToContainTextAsync("phone:judge");
+        await Expect(alarm.GetByTestId("map-link")).ToHaveAttributeAsync("href",
+            new Regex(@"^https://www\.openstreetmap\.org/\?mlat=50\.4468\d*&mlon=30\.4975\d*#map=18/50\.4468\d*/30\.4975\d*$"));
+        await Expect(alarm.GetByTestId("map-link")).ToHaveTextAsync("50.44681, 30.49752");
+        await Expect(alarm.GetByTestId("position")).ToContainTextAsync("±12 м");
+        await Expect(alarm.GetByTestId("since")).ToHaveTextAsync(new Regex(@"^З \d\d\.\d\d\.\d{4} \d\d:\d\d · (щойно|\d+ хв тому)$"));
+        // The card is compact: whom to send is asked only when dispatching.
+        await Expect(alarm.GetByTestId("responders")).ToHaveCountAsync(0);
         await Expect(console.GetByTestId("no-alarms")).ToHaveCountAsync(0);
         await alarm.GetByRole(AriaRole.Button, new() { Name = "Медичний профіль" }).ClickAsync();
         await Expect(alarm.GetByTestId("medical")).ToHaveTextAsync(
@@ -78,12 +85,38 @@ public sealed class AlarmPagesTests(BrowserSite site) : IClassFixture<BrowserSit
 
         await Expect(alarm).ToContainTextAsync("прийнята");
         await Expect(alarm.GetByTestId("ack")).ToHaveCountAsync(0);
-        await Expect(alarm).ToContainTextAsync("dispatcher");
+        await Expect(alarm.GetByTestId("taken-up")).ToHaveTextAsync("Прийняв: Демо Диспетчер");
 
         // The judge learns that someone has taken it, without touching the phone.
         await Expect(status).ToHaveTextAsync("Тривогу прийняв черговий: Демо Диспетчер.");
         await Expect(judge.Locator("#blazor-error-ui")).ToBeHiddenAsync();
         await Settled.ScreenshotAsync(judge, "alarm-duress-acknowledged.png");
+
+        // The keyboard is on the card's next action: Enter opens the responder form, and focus goes into it.
+        await Expect(alarm.GetByTestId("dispatch-open")).ToBeFocusedAsync();
+        await console.Keyboard.PressAsync("Enter");
+        var officer = alarm.GetByTestId("responders").GetByLabel("Демо Співробітник охорони");
+        await Expect(officer).ToBeFocusedAsync();
+        await console.Keyboard.PressAsync("Space");
+        await alarm.GetByTestId("dispatch").ClickAsync();
+        await Expect(alarm.GetByTestId("taken-up")).ToContainTextAsync("Демо Співробітник охорони");
+        await Expect(alarm.GetByTestId("responders")).ToHaveCountAsync(0);
+        await Expect(alarm.GetByTestId("outcome")).ToBeFocusedAsync();
+        await Expect(status).ToHaveTextAsync("До вас прямують: Демо Співробітник охорони.");
+
+        // The officer sent finds the same who, where and since when on their phone.
+        var sent = await Circuit.NewPageAsync(site, width: 360, height: 780);
+        await BrowserSite.SignInAsync(sent, "security.officer");
+        await Circuit.GotoAsync(sent, "/alarms/my-dispatches");
+        var dispatch = sent.GetByTestId("my-dispatches").Locator("li.alarm", new() { HasText = "Примус" });
+        await Expect(dispatch.GetByTestId("who")).ToHaveTextAsync("Демо Суддя, Суддя");
+        await Expect(dispatch.GetByTestId("where")).ToContainTextAsync("phone:judge");
+        await Expect(dispatch.GetByTestId("map-link")).ToHaveAttributeAsync("href", new Regex(@"^https://www\.openstreetmap\.org/\?mlat=50\.4468"));
+        await Expect(dispatch.GetByTestId("since")).ToHaveTextAsync(new Regex(@"^З \d\d\.\d\d\.\d{4} \d\d:\d\d · "));
+        var width = await sent.EvaluateAsync<int[]>("[document.scrollingElement.scrollWidth, window.innerWidth]");
+        Assert.True(width[0] <= width[1], $"The dispatch page is {width[0]} px wide on a {width[1]} px phone.");
+        await Settled.ScreenshotAsync(sent, "alarm-my-dispatch-360.png");
+        await sent.Context.CloseAsync();
         await judge.Context.CloseAsync();
         await console.Context.CloseAsync();
     }

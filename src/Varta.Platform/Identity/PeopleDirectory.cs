@@ -31,4 +31,21 @@ public sealed class PeopleDirectory(VartaDbContext db, OrgDirectory org)
     /// <summary>Does the active user hold a role over <paramref name="unitId"/> (scoped to it or an ancestor): do they work there?</summary>
     public async Task<bool> WorksAtAsync(Guid userId, Guid unitId, CancellationToken ct) =>
         (await AssignmentsOfAsync(userId, ct)).Any(a => org.Current.IsWithin(unitId, a.Scope));
+
+    /// <summary>
+    /// An active user's name and the role they are known by in a unit: the first of <paramref name="preferred"/> they hold
+    /// over it, else any role they hold over it, else none; null for an unknown or deactivated user.
+    /// </summary>
+    public async Task<(string DisplayName, string? Role)?> DescribeAsync(Guid userId, Guid unitId, IReadOnlyList<string> preferred, CancellationToken ct)
+    {
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        if (name is null)
+        {
+            return null;
+        }
+
+        var there = (await AssignmentsOfAsync(userId, ct)).Where(a => org.Current.IsWithin(unitId, a.Scope)).Select(a => a.Role).ToList();
+        var role = preferred.FirstOrDefault(there.Contains) ?? there.Order(StringComparer.Ordinal).FirstOrDefault();
+        return (name, role);
+    }
 }

@@ -168,6 +168,10 @@ namespace Varta.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid?>("DeviceId")
                         .HasColumnType("uuid");
 
@@ -212,6 +216,14 @@ namespace Varta.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("RaisedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RaisedByRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<Guid?>("RaisedByUserId")
                         .HasColumnType("uuid");

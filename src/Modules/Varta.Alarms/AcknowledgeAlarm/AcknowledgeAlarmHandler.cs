@@ -3,6 +3,7 @@ using Varta.Alarms.Console;
 using Varta.Alarms.Contracts;
 using Varta.Alarms.Data;
 using Varta.Platform.Http;
+using Varta.Platform.Identity;
 
 namespace Varta.Alarms.AcknowledgeAlarm;
 
@@ -20,6 +21,7 @@ internal sealed class AcknowledgeAlarmHandler(ConsoleAlarms console, TimeProvide
             a.Status = AlarmStatus.Acknowledged;
             a.AcknowledgedAt = clock.GetUtcNow().UtcDateTime;
             a.AcknowledgedBy = user.Identity?.Name;
+            a.AcknowledgedByName = user.FindFirstValue(VartaClaims.DisplayName) is { Length: > 0 } shown ? shown : a.AcknowledgedBy;
             return null;
         }, null, ct);
 }

@@ -28,7 +28,10 @@ public sealed record AlarmDto(
     int EscalationLevel,
     bool HasMedicalProfile,
     string? PanelText = null,
-    int Repeats = 0);
+    int Repeats = 0,
+    string? RaisedByName = null,
+    string? RaisedByRole = null,
+    string? AcknowledgedByName = null);
 
 /// <summary>One numbered change in the alarm feed; consoles resume from the last Seq they saw.</summary>
 public sealed record AlarmEventDto(long Seq, Guid? AlarmId, Guid SiteId, string Kind, DateTimeOffset At, string Actor, AlarmDto? Alarm);

@@ -37,6 +37,9 @@ internal sealed class AlarmsModel : IModelContributor
             e.Property(a => a.Status).HasMaxLength(20).IsRequired();
             e.Property(a => a.IdempotencyKey).HasMaxLength(100);
             e.Property(a => a.AcknowledgedBy).HasMaxLength(200);
+            e.Property(a => a.AcknowledgedByName).HasMaxLength(200);
+            e.Property(a => a.RaisedByName).HasMaxLength(200);
+            e.Property(a => a.RaisedByRole).HasMaxLength(40);
             e.Property(a => a.ResolvedBy).HasMaxLength(200);
             e.Property(a => a.Responders).HasMaxLength(1000);
             e.Property(a => a.Outcome).HasMaxLength(20);

@@ -96,6 +96,12 @@ internal sealed class Alarm
 
     public Guid? RaisedByUserId { get; set; }
 
+    /// <summary>The name of the person whose device raised it, as it was at the press: who the dispatcher is looking for.</summary>
+    public string? RaisedByName { get; set; }
+
+    /// <summary>That person's role in the building (a role key, such as judge or court-staff), as it was at the press.</summary>
+    public string? RaisedByRole { get; set; }
+
     public string Status { get; set; } = AlarmStatus.Open;
 
     /// <summary>When the device says it happened.</summary>
@@ -107,6 +113,9 @@ internal sealed class Alarm
     public DateTime? AcknowledgedAt { get; set; }
 
     public string? AcknowledgedBy { get; set; }
+
+    /// <summary>The display name of who acknowledged it: what the console and the person's phone show.</summary>
+    public string? AcknowledgedByName { get; set; }
 
     public DateTime? DispatchedAt { get; set; }
 

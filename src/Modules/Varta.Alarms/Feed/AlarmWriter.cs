@@ -134,7 +134,8 @@ internal sealed class AlarmWriter(VartaDbContext db, IAuditLog audit, TimeProvid
         a.DeviceId, device?.Name, a.Kind, a.Priority, a.Silent, a.Latitude, a.Longitude, a.AccuracyMeters, a.Status,
         Utc(a.RaisedAt), Utc(a.ReceivedAt), a.AcknowledgedAt is { } ack ? Utc(ack) : null, a.AcknowledgedBy,
         a.DispatchedAt is { } dis ? Utc(dis) : null, a.Responders, a.ResolvedAt is { } res ? Utc(res) : null, a.Outcome,
-        a.EscalationLevel, a.RaisedByUserId is { } person && consented.Contains(person), a.PanelText, a.Repeats);
+        a.EscalationLevel, a.RaisedByUserId is { } person && consented.Contains(person), a.PanelText, a.Repeats,
+        a.RaisedByName, a.RaisedByRole, a.AcknowledgedByName);
 
     public static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
 }

@@ -31,8 +31,11 @@ internal sealed class MyDispatchesHandler(VartaDbContext db, IAuthorizationServi
 
         var zoneIds = mine.Where(a => a.ZoneId != null).Select(a => a.ZoneId!.Value).ToList();
         var zones = await db.Set<Zone>().AsNoTracking().Where(z => zoneIds.Contains(z.Id)).ToDictionaryAsync(z => z.Id, ct);
+        var deviceIds = mine.Where(a => a.DeviceId != null).Select(a => a.DeviceId!.Value).Distinct().ToList();
+        var devices = await db.Set<Device>().AsNoTracking().Where(d => deviceIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
         var consented = await AlarmWriter.ConsentedAsync(db, mine, ct);
         return mine.OrderBy(a => a.Priority).ThenBy(a => a.ReceivedAt)
-            .Select(a => AlarmWriter.ToDto(a, a.ZoneId is { } z ? zones.GetValueOrDefault(z) : null, null, org, consented)).ToList();
+            .Select(a => AlarmWriter.ToDto(a, a.ZoneId is { } z ? zones.GetValueOrDefault(z) : null, a.DeviceId is { } d ? devices.GetValueOrDefault(d) : null,
+                org, consented)).ToList();
     }
 }

@@ -5,6 +5,7 @@ using Varta.Alarms.DeviceAuthentication;
 using Varta.Alarms.Feed;
 using Varta.Alarms.ReceiveDc09;
 using Varta.Platform.Http;
+using Varta.Platform.Identity;
 using Varta.Platform.Localization;
 using Varta.Platform.Persistence;
 
@@ -16,8 +17,11 @@ namespace Varta.Alarms.SendSignal;
 /// same device makes one alarm.
 /// </summary>
 internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, SignalGroupCommit commits, ArmingRules arming, TimeProvider clock, Loc loc,
-    Platform.Organisation.OrgDirectory org)
+    Platform.Organisation.OrgDirectory org, PeopleDirectory people)
 {
+    /// <summary>Which of a person's roles names them on a console card, when they hold several in the building.</summary>
+    private static readonly string[] WhoFirst = [Roles.Judge, Roles.CourtStaff, Roles.SecurityOfficer, Roles.Dispatcher, Roles.UnitHead];
+
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a device may hold a signal (offline, queued) and still send it with the time it happened.</summary>
@@ -133,6 +137,13 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Signa
             RaisedAt = raisedAt.UtcDateTime,
             ReceivedAt = now.UtcDateTime,
         };
+        if (device.OwnerUserId is { } owner && await people.DescribeAsync(owner, device.SiteId, WhoFirst, ct) is { } who)
+        {
+            // Who pressed, as they were at the press: a later change of name or role does not rewrite the alarm.
+            alarm.RaisedByName = who.DisplayName;
+            alarm.RaisedByRole = who.Role;
+        }
+
         if (isTest)
         {
             // A daily button test is logged as an alarm that closes itself, so it counts in statistics but calls nobody.

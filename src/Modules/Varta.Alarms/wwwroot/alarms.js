@@ -210,3 +210,12 @@ export function registerWorker() {
         navigator.serviceWorker.register('/alarms/duress-sw.js', { scope: '/alarms/' }).catch(() => { });
     }
 }
+
+// Moves the keyboard to an action on one alarm's card (after acknowledging, to dispatching; after opening the
+// responder form, into it), so that a dispatcher working by keyboard never has to find their place again.
+export function focusAction(alarmId, action) {
+    const card = document.querySelector(`[data-alarm="${CSS.escape(alarmId)}"]`);
+    const target = card?.querySelector(`[data-testid="${CSS.escape(action)}"]`);
+    const focusable = target && target.matches('fieldset') ? target.querySelector('input, button, select') : target;
+    focusable?.focus();
+}
