@@ -173,6 +173,17 @@ public sealed class AlarmAdminPagesTests(BrowserSite site) : IClassFixture<Brows
         site.Factory.Clock.Advance(TimeSpan.FromSeconds(60));
         (await dispatcher.PostAsJsonAsync($"/api/v1/alarms/{alarmId}/resolve", new { outcome = "false" })).EnsureSuccessStatusCode();
 
+        // Another button's alarm is still open: its rate is "—" (nothing resolved), which the page tells apart from "0 %".
+        var other = await admin.PostAsJsonAsync("/api/v1/alarms/devices",
+            new { siteId = DemoData.ShevchenkivskyiCourt, kind = "fixed-button", name = "Кнопка архіву", heartbeatSeconds = 86_400 });
+        other.EnsureSuccessStatusCode();
+        using var archive = new HttpClient { BaseAddress = site.Factory.BaseAddress };
+        archive.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            JsonDocument.Parse(await other.Content.ReadAsStringAsync()).RootElement.GetProperty("secret").GetString());
+        var open = await archive.PostAsJsonAsync("/api/v1/alarms/signals", new { kind = "panic", idempotencyKey = "reports-e2e-open" });
+        open.EnsureSuccessStatusCode();
+        var openId = JsonDocument.Parse(await open.Content.ReadAsStringAsync()).RootElement.GetProperty("alarmId").GetGuid();
+
         var page = await Circuit.NewPageAsync(site);
         await BrowserSite.SignInAsync(page, "admin");
         await Expect(page.Locator("nav.sidebar").GetByRole(AriaRole.Link, new() { Name = "Звіти тривог" })).ToHaveAttributeAsync("href", "/alarms/reports");
@@ -188,10 +199,12 @@ public sealed class AlarmAdminPagesTests(BrowserSite site) : IClassFixture<Brows
 
         var court = page.Locator($"section[data-site='{Court}']");
         await Expect(court.Locator("h2")).ToHaveTextAsync("Шевченківський районний суд м. Києва");
-        await Expect(court.GetByTestId("false-rate")).ToHaveTextAsync(new Regex(@"^100\s?%$"));
+        await Expect(court.GetByTestId("false-rate")).ToHaveTextAsync(new Regex(@"^100\s?% \(1 з 1 закритих\)$"));
         await Expect(court.GetByTestId("times").Locator("tr", new() { HasText = "прийняття" })).ToContainTextAsync("30 с");
         await Expect(court.GetByTestId("times").Locator("tr", new() { HasText = "закриття" })).ToContainTextAsync("1 хв 30 с");
         await Expect(court.GetByTestId("device-rates").Locator("tr", new() { HasText = "Кнопка бухгалтерії" })).ToBeVisibleAsync();
+        await Expect(court.GetByTestId("device-rates").Locator("tr", new() { HasText = "Кнопка архіву" }).Locator("td").Last).ToHaveTextAsync("—");
+        await Expect(court.GetByTestId("false-rate-legend")).ToContainTextAsync("«0 %»: тривоги закривали, хибних серед них не було");
 
         // A shorter period is chosen with the keyboard and named on the page.
         await page.GetByLabel("Період, днів").FillAsync("7");
@@ -211,6 +224,7 @@ public sealed class AlarmAdminPagesTests(BrowserSite site) : IClassFixture<Brows
         Assert.True(scrolling.Length == 0, "Report tables scroll sideways on a phone: " + string.Join(", ", scrolling));
         await phone.Context.CloseAsync();
         await page.Context.CloseAsync();
+        (await dispatcher.PostAsJsonAsync($"/api/v1/alarms/{openId}/resolve", new { outcome = "test" })).EnsureSuccessStatusCode();
     }
 
     private static async Task AssertFitsAsync(IPage page, string what)

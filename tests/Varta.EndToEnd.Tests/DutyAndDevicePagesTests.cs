@@ -86,6 +86,17 @@ public sealed class DutyAndDevicePagesTests(BrowserSite site) : IClassFixture<Br
         created.EnsureSuccessStatusCode();
         var firstKey = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("dc09Key").GetString()!;
 
+        // A button that stops reporting: once the watch has found it silent, it is flagged as loudly as an unencrypted panel.
+        var silent = await admin.PostAsJsonAsync("/api/v1/alarms/devices",
+            new { siteId = DemoData.ShevchenkivskyiCourt, kind = "fixed-button", name = "Кнопка мовчазна", heartbeatSeconds = 60 });
+        silent.EnsureSuccessStatusCode();
+        var silentId = JsonDocument.Parse(await silent.Content.ReadAsStringAsync()).RootElement.GetProperty("device").GetProperty("id").GetGuid();
+        site.Factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        for (var i = 0; i < 100 && !await IsOfflineAsync(admin, silentId); i++)
+        {
+            await Task.Delay(100); // the background watch runs on its own; this waits for it, it does not time anything
+        }
+
         var page = await Circuit.NewPageAsync(site);
         await BrowserSite.SignInAsync(page, "admin");
         await Circuit.GotoAsync(page, "/alarms/devices");
@@ -93,6 +104,12 @@ public sealed class DutyAndDevicePagesTests(BrowserSite site) : IClassFixture<Br
         var panel = page.Locator("tr", new() { HasText = "Панель підвалу" });
         await Expect(panel.GetByTestId("encryption")).ToHaveTextAsync("зашифровано, AES-128");
         await Expect(page.Locator("tr:has(td:text-is('Охоронна панель'))").GetByTestId("encryption")).ToHaveTextAsync("без шифрування");
+        await Expect(page.Locator("tr:has(td:text-is('Охоронна панель'))").GetByTestId("encryption")).ToHaveClassAsync(new Regex(@"\balert\b"));
+        var quiet = page.Locator("tr", new() { HasText = "Кнопка мовчазна" }).GetByTestId("device-status");
+        await Expect(quiet).ToHaveTextAsync("⚠ не на зв'язку");
+        await Expect(quiet).ToHaveClassAsync(new Regex(@"\balert\b"));
+        await Expect(page.Locator("section.card", new() { HasText = "Кнопка мовчазна" }).GetByTestId("offline-devices")).ToContainTextAsync("Не на зв'язку пристроїв:");
+        await Settled.ScreenshotAsync(page, "alarm-devices-offline.png");
 
         await panel.GetByLabel("Розмір ключа").SelectOptionAsync("aes-256");
         await panel.GetByTestId("rotate").ClickAsync();
@@ -108,6 +125,12 @@ public sealed class DutyAndDevicePagesTests(BrowserSite site) : IClassFixture<Br
         await Circuit.GotoAsync(page, "/alarms/devices");
         await Expect(page.GetByTestId("dc09-key")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
+    }
+
+    private static async Task<bool> IsOfflineAsync(HttpClient admin, Guid deviceId)
+    {
+        var devices = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/alarms/devices")).RootElement;
+        return devices.EnumerateArray().Any(d => d.GetProperty("id").GetGuid() == deviceId && d.GetProperty("offline").GetBoolean());
     }
 
     private async Task RaisePanicAsync(string key)
