@@ -52,7 +52,8 @@ public sealed class ConsoleSoundTests(BrowserSite site) : IClassFixture<BrowserS
     [Fact]
     public async Task An_English_console_shows_a_pushed_alarm_in_English_zone_name_included()
     {
-        var console = await Circuit.NewPageAsync(site, locale: "en-US");
+        // On a phone's width: the card, its since-when line and the responder form fit without sideways scrolling.
+        var console = await Circuit.NewPageAsync(site, width: 360, height: 780, locale: "en-US");
         await BrowserSite.SignInAsync(console, "dispatcher");
         await Circuit.GotoAsync(console, "/alarms/console");
         await Expect(console.Locator("h1")).ToHaveTextAsync("Alarm console");
@@ -73,7 +74,13 @@ public sealed class ConsoleSoundTests(BrowserSite site) : IClassFixture<BrowserS
         await Expect(alarm).ToContainTextAsync("new");
         await Expect(alarm).ToContainTextAsync("Courtroom 7");
         await Expect(alarm).Not.ToContainTextAsync("Зал");
+        await Expect(alarm.GetByTestId("since")).ToHaveTextAsync(new Regex(@"^Since \d\d\.\d\d\.\d{4} \d\d:\d\d · (just now|\d+ min ago)$"));
+        await alarm.GetByTestId("dispatch-open").ClickAsync();
+        await Expect(alarm.GetByTestId("responders")).ToContainTextAsync("Whom to send");
         await Expect(console.Locator("h1")).ToHaveTextAsync("Alarm console");
+        var width = await console.EvaluateAsync<int[]>("[document.scrollingElement.scrollWidth, window.innerWidth]");
+        Assert.True(width[0] <= width[1], $"The console is {width[0]} px wide on a {width[1]} px phone.");
+        await Settled.ScreenshotAsync(console, "alarm-console-en-360.png");
         await console.Context.CloseAsync();
         await QuietAsync();
     }

@@ -21,7 +21,7 @@ public sealed class DuressOfflineTests(BrowserSite site, ITestOutputHelper outpu
         var judge = await Circuit.NewPageAsync(site, width: 360, height: 740);
         await BrowserSite.SignInAsync(judge, "judge");
         using var dispatcher = await site.Factory.ClientAsAsync("dispatcher");
-        await ResolveAllAsync(dispatcher); // whatever the other test of this host left open
+        await DuressSteps.ResolveAllAsync(dispatcher); // whatever the other test of this host left open
         await Circuit.GotoAsync(judge, "/alarms/duress");
         var button = judge.GetByTestId("duress-button");
         await Expect(button).ToHaveAttributeAsync("data-ready", "true");
@@ -31,13 +31,13 @@ public sealed class DuressOfflineTests(BrowserSite site, ITestOutputHelper outpu
         var pressedAt = site.Factory.Clock.GetUtcNow();
         await judge.Clock.SetFixedTimeAsync(pressedAt.UtcDateTime);
         await judge.Context.SetOfflineAsync(true);
-        await HoldAsync(judge, button);
+        await DuressSteps.HoldAsync(judge, button);
 
         var delivery = judge.GetByTestId("duress-delivery");
         await Expect(delivery).ToContainTextAsync("НЕ НАДІСЛАНО — телефонуйте 102");
         await Expect(delivery.Locator("a[href='tel:102']")).ToBeVisibleAsync();
         await Settled.ScreenshotAsync(judge, "duress-unsent-360.png");
-        Assert.Empty(await DuressAlarmsAsync(dispatcher));
+        Assert.Empty(await DuressSteps.DuressAlarmsAsync(dispatcher));
 
         // A minute and a half later the network is back: the press goes out by itself.
         site.Factory.Clock.Advance(TimeSpan.FromSeconds(90));
@@ -45,7 +45,7 @@ public sealed class DuressOfflineTests(BrowserSite site, ITestOutputHelper outpu
         await judge.Context.SetOfflineAsync(false);
         await Expect(delivery).ToContainTextAsync("Тривогу отримано");
         output.WriteLine($"offline press stored and shown as sent {back.ElapsedMilliseconds} ms after the network returned");
-        var alarms = await DuressAlarmsAsync(dispatcher);
+        var alarms = await DuressSteps.DuressAlarmsAsync(dispatcher);
         var alarm = Assert.Single(alarms);
         Assert.Equal(pressedAt.ToUnixTimeSeconds(), alarm.GetProperty("raisedAt").GetDateTimeOffset().ToUnixTimeSeconds());
         Assert.True(alarm.GetProperty("receivedAt").GetDateTimeOffset() - alarm.GetProperty("raisedAt").GetDateTimeOffset() >= TimeSpan.FromSeconds(89));
@@ -53,10 +53,10 @@ public sealed class DuressOfflineTests(BrowserSite site, ITestOutputHelper outpu
         await Settled.ScreenshotAsync(judge, "duress-sent-360.png");
 
         // Pressed again while it is open: the same alarm, marked, not a second one.
-        await HoldAsync(judge, button);
+        await DuressSteps.HoldAsync(judge, button);
         await Expect(delivery).ToContainTextAsync("Натискання додано до вашої відкритої тривоги.");
         var id = alarm.GetProperty("id").GetGuid();
-        Assert.Equal(id, Assert.Single(await DuressAlarmsAsync(dispatcher)).GetProperty("id").GetGuid());
+        Assert.Equal(id, Assert.Single(await DuressSteps.DuressAlarmsAsync(dispatcher)).GetProperty("id").GetGuid());
         var feed = await dispatcher.GetFromJsonAsync<JsonElement>("/api/v1/alarms/feed?after=0");
         Assert.Single(feed.EnumerateArray(), e => e.GetProperty("kind").GetString() == "pressed-again" && e.GetProperty("alarmId").GetGuid() == id);
 
@@ -67,7 +67,7 @@ public sealed class DuressOfflineTests(BrowserSite site, ITestOutputHelper outpu
         // Offline again, a press, and the page closed before the network returns: the next time the button is opened
         // (or the phone's background sync runs first), it goes, once.
         await judge.Context.SetOfflineAsync(true);
-        await HoldAsync(judge, button);
+        await DuressSteps.HoldAsync(judge, button);
         await Expect(delivery).ToContainTextAsync("НЕ НАДІСЛАНО");
         var context = judge.Context;
         await judge.CloseAsync();
@@ -75,10 +75,10 @@ public sealed class DuressOfflineTests(BrowserSite site, ITestOutputHelper outpu
         var reopened = await context.NewPageAsync();
         await Circuit.GotoAsync(reopened, "/alarms/duress");
         await Expect(reopened.GetByTestId("duress-status")).ToContainTextAsync("Тривога відкрита");
-        var open = Assert.Single(await DuressAlarmsAsync(dispatcher));
+        var open = Assert.Single(await DuressSteps.DuressAlarmsAsync(dispatcher));
         Assert.NotEqual(id, open.GetProperty("id").GetGuid());
         await context.CloseAsync();
-        await ResolveAllAsync(dispatcher);
+        await DuressSteps.ResolveAllAsync(dispatcher);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class DuressOfflineTests(BrowserSite site, ITestOutputHelper outpu
         var judge = await Circuit.NewPageAsync(site, width: 360, height: 740);
         await BrowserSite.SignInAsync(judge, "judge");
         using var dispatcher = await site.Factory.ClientAsAsync("dispatcher");
-        await ResolveAllAsync(dispatcher);
+        await DuressSteps.ResolveAllAsync(dispatcher);
         IWebSocketRoute? live = null;
         var cut = false;
         await judge.RouteWebSocketAsync(new Regex("/_blazor"), ws =>
@@ -120,11 +120,11 @@ public sealed class DuressOfflineTests(BrowserSite site, ITestOutputHelper outpu
         await Settled.ScreenshotAsync(judge, "duress-reconnecting-360.png");
 
         // The press does not need the page's connection.
-        await HoldAsync(judge, button);
+        await DuressSteps.HoldAsync(judge, button);
         await Expect(judge.GetByTestId("duress-delivery")).ToContainTextAsync("Тривогу отримано");
-        Assert.NotEmpty(await DuressAlarmsAsync(dispatcher));
+        Assert.NotEmpty(await DuressSteps.DuressAlarmsAsync(dispatcher));
         await judge.Context.CloseAsync();
-        await ResolveAllAsync(dispatcher);
+        await DuressSteps.ResolveAllAsync(dispatcher);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class DuressOfflineTests(BrowserSite site, ITestOutputHelper outpu
     {
         var press = new { idempotencyKey = "edge-1", pressedAt = site.Factory.Clock.GetUtcNow().ToString("O") };
         using var console = await site.Factory.ClientAsAsync("dispatcher");
-        var before = (await DuressAlarmsAsync(console)).Count;
+        var before = (await DuressSteps.DuressAlarmsAsync(console)).Count;
 
         // A dispatcher's cookie is not a duress button's.
         var dispatcher = await Circuit.NewPageAsync(site);
@@ -165,7 +165,7 @@ public sealed class DuressOfflineTests(BrowserSite site, ITestOutputHelper outpu
         Assert.True(stranger.Status is 302 or 401, $"an anonymous press answered {stranger.Status}");
         await anonymous.CloseAsync();
 
-        Assert.Equal(before, (await DuressAlarmsAsync(console)).Count);
+        Assert.Equal(before, (await DuressSteps.DuressAlarmsAsync(console)).Count);
         await judge.Context.CloseAsync();
     }
 
@@ -196,28 +196,4 @@ public sealed class DuressOfflineTests(BrowserSite site, ITestOutputHelper outpu
             return [strip.getBoundingClientRect().top, document.querySelector('[data-testid=duress-button]').getBoundingClientRect().bottom];
         }
         """;
-
-    /// <summary>Press and hold for the two seconds the button asks.</summary>
-    private static async Task HoldAsync(IPage page, ILocator button)
-    {
-        await button.HoverAsync();
-        await page.Mouse.DownAsync();
-        await Expect(button).ToHaveClassAsync(new Regex("holding"));
-        await Expect(button).Not.ToHaveClassAsync(new Regex("holding"), new() { Timeout = 15_000 }); // the ring is full: sent
-        await page.Mouse.UpAsync();
-    }
-
-    private static async Task ResolveAllAsync(HttpClient dispatcher)
-    {
-        foreach (var alarm in await DuressAlarmsAsync(dispatcher))
-        {
-            (await dispatcher.PostAsJsonAsync($"/api/v1/alarms/{alarm.GetProperty("id").GetGuid()}/resolve", new { outcome = "test", note = "Кінець перевірки" }))
-                .EnsureSuccessStatusCode();
-        }
-    }
-
-    /// <summary>The open duress alarms, as the monitoring centre sees them.</summary>
-    private static async Task<List<JsonElement>> DuressAlarmsAsync(HttpClient dispatcher) =>
-        (await dispatcher.GetFromJsonAsync<JsonElement>("/api/v1/alarms/open")).EnumerateArray()
-            .Where(a => a.GetProperty("kind").GetString() == "duress").ToList();
 }

@@ -5,7 +5,10 @@ namespace Varta.EndToEnd.Tests;
 /// <summary>Keeps a screenshot of each key page in artifacts/screenshots at the repository root.</summary>
 internal static class Screenshots
 {
-    private static readonly Lazy<string> Folder = new(() =>
+    private static readonly Lazy<string> Folder = new(() => ArtifactsFolder("screenshots"));
+
+    /// <summary>A folder under artifacts/ at the repository root (screenshots, measurements), created if missing.</summary>
+    public static string ArtifactsFolder(string name)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Varta.slnx")))
@@ -18,10 +21,10 @@ internal static class Screenshots
             throw new InvalidOperationException($"No Varta.slnx above {AppContext.BaseDirectory}.");
         }
 
-        var folder = Path.Combine(dir.FullName, "artifacts", "screenshots");
+        var folder = Path.Combine(dir.FullName, "artifacts", name);
         Directory.CreateDirectory(folder);
         return folder;
-    });
+    }
 
     public static async Task SaveAsync(IPage page, string name)
     {
