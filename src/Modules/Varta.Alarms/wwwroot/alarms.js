@@ -134,7 +134,16 @@ async function deliver(dotnet, config, press) {
     try {
         const q = await queue();
         for (let wait = 1000; ; wait = Math.min(wait * 2, 10000)) {
-            const result = await q.send(press);
+            // The network may come back while an attempt is failing; then the next one goes at once, not after the wait.
+            let back = false;
+            const onBack = () => { back = true; };
+            window.addEventListener('online', onBack);
+            let result;
+            try {
+                result = await q.send(press);
+            } finally {
+                window.removeEventListener('online', onBack);
+            }
             if (result.state === 'sent') {
                 show(config, result.pressedAgain ? 'again' : 'sent');
                 try { await dotnet.invokeMethodAsync('Sent', result.alarmId); } catch { /* the page's connection is down: it reads the alarm when it is back */ }
@@ -142,6 +151,7 @@ async function deliver(dotnet, config, press) {
             }
             if (result.state === 'refused') { show(config, 'refused', result.detail); return; }
             if (result.state === 'signed-out') { show(config, 'signedOut'); return; }
+            if (back) continue;
             await new Promise(resolve => {
                 const timer = setTimeout(resolve, wait);
                 window.addEventListener('online', () => { clearTimeout(timer); resolve(); }, { once: true });
