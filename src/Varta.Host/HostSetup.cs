@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 using Varta.Alarms;
 using Varta.Custody;
 using Varta.Host.Components;
+using Varta.Oversight;
 using Varta.Platform;
 using Varta.Platform.Persistence;
 
@@ -12,7 +13,7 @@ namespace Varta.Host;
 internal static class HostSetup
 {
     /// <summary>Assemblies that hold pages: the platform's and each module's.</summary>
-    public static readonly System.Reflection.Assembly[] PageAssemblies = [typeof(PlatformModule).Assembly, typeof(CustodyModule).Assembly, typeof(AlarmsModule).Assembly];
+    public static readonly System.Reflection.Assembly[] PageAssemblies = [typeof(PlatformModule).Assembly, typeof(CustodyModule).Assembly, typeof(AlarmsModule).Assembly, typeof(OversightModule).Assembly];
 
     public static void AddVartaHost(this WebApplicationBuilder builder)
     {
@@ -39,6 +40,7 @@ internal static class HostSetup
         builder.Services.AddVartaPlatform(builder.Configuration, builder.Environment);
         builder.Services.AddCustody(builder.Configuration);
         builder.Services.AddAlarms(builder.Configuration);
+        builder.Services.AddOversight(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     }
 
@@ -50,6 +52,7 @@ internal static class HostSetup
         app.MapVartaPlatform();
         app.MapCustody();
         app.MapAlarms();
+        app.MapOversight();
         // The API reference is public, like the OpenAPI document it renders. Reviewed opt-out.
         app.MapScalarApiReference("/api/reference", o => o
             .WithTitle("Varta API")

@@ -30,11 +30,13 @@ public sealed class ModuleBoundaryTests
             foreach (var other in modules.Where(o => o != module))
             {
                 var otherName = other.GetName().Name!;
-                // Only the module's own namespaces: compiler-generated types (anonymous types, <PrivateImplementationDetails>)
-                // share names across assemblies and are nobody's internals.
-                var internals = other.GetTypes().Select(t => t.Namespace).OfType<string>().Distinct()
-                    .Where(ns => ns.StartsWith(otherName, StringComparison.Ordinal) && !ns.StartsWith(otherName + ".Contracts", StringComparison.Ordinal))
-                    .ToArray();
+                // Only the module's own types: compiler-generated types (anonymous types, <PrivateImplementationDetails>) share
+                // names across assemblies and are nobody's internals. Named type by type, not by namespace: the match is
+                // by prefix, and the module's root namespace (Varta.Custody) is a prefix of its Contracts namespace too.
+                var internals = other.GetTypes()
+                    .Where(t => t.Namespace is { } ns && ns.StartsWith(otherName, StringComparison.Ordinal)
+                        && !ns.StartsWith(otherName + ".Contracts", StringComparison.Ordinal) && !t.IsNested)
+                    .Select(t => t.FullName!).Distinct().ToArray();
                 var result = Types.InAssembly(module).ShouldNot().HaveDependencyOnAny(internals).GetResult();
                 if (!result.IsSuccessful)
                 {

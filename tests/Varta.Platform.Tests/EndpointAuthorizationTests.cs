@@ -97,6 +97,11 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("POST /api/v1/alarms/sites/{siteId:guid}/duty", $"/api/v1/alarms/sites/{Demo.DemoData.ShevchenkivskyiCourt}/duty", "security.officer", HttpStatusCode.Forbidden),
         ("POST /api/v1/alarms/sites/{siteId:guid}/duty/{shiftId:guid}/cancel", $"/api/v1/alarms/sites/{Demo.DemoData.ShevchenkivskyiCourt}/duty/{Guid.NewGuid()}/cancel", "custody.officer", HttpStatusCode.Forbidden),
         ("GET /api/v1/custody/alerts", $"/api/v1/custody/alerts?facilityId={Demo.DemoData.DetentionFacility1}", "threat.analyst", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/queue", "/api/v1/oversight/queue", "custody.officer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/queue/{id:guid}", $"/api/v1/oversight/queue/{Guid.NewGuid()}", "external.monitor", HttpStatusCode.Forbidden),
+        ("POST /api/v1/oversight/queue/{id:guid}/findings", $"/api/v1/oversight/queue/{Guid.NewGuid()}/findings", "custody.officer", HttpStatusCode.Forbidden),
+        ("POST /api/v1/oversight/queue/{id:guid}/close", $"/api/v1/oversight/queue/{Guid.NewGuid()}/close", "external.monitor", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/catalogue", "/api/v1/oversight/catalogue", "judge", HttpStatusCode.Forbidden),
     ];
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
 
     private readonly Dictionary<string, HttpClient> _lviv = [];
     private readonly int _shiftDay = Interlocked.Increment(ref _setups);
-    private Guid _record, _entry, _cell, _device, _alarm, _shift, _kyivUser, _securityOfficer;
+    private Guid _record, _entry, _cell, _device, _alarm, _shift, _kyivUser, _securityOfficer, _reviewItem;
 
     /// <summary>Routes whose resource is named in the query string or the body rather than the path.</summary>
     private static readonly HashSet<string> ResourceInQueryOrBody =
@@ -37,11 +37,13 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         _lviv["officer"] = (await factory.CreateUserClientAsync(Roles.CustodyOfficer, DemoData.LvivFacility)).Client;
         _lviv["admin"] = (await factory.CreateUserClientAsync(Roles.Administrator, DemoData.LvivRegion)).Client;
         _lviv["dispatcher"] = (await factory.CreateUserClientAsync(Roles.Dispatcher, DemoData.LvivRegion)).Client;
+        _lviv["inspector"] = (await factory.CreateUserClientAsync(Roles.RightsInspector, DemoData.LvivRegion)).Client;
         _kyivUser = (await factory.CreateUserClientAsync(Roles.CustodyOfficer, DemoData.DetentionFacility1)).Id;
 
         using var officer = await factory.ClientAsAsync("custody.officer");
         _record = Id(await OkAsync(await officer.PostAsJsonAsync("/api/v1/custody/records", BookIn())));
         _entry = Id(await OkAsync(await officer.PostAsJsonAsync($"/api/v1/custody/records/{_record}/entries", Note())));
+        _reviewItem = await ReviewItemAsync(officer);
 
         using var admin = await factory.ClientAsAsync("admin");
         _cell = Id(await OkAsync(await admin.PostAsJsonAsync($"/api/v1/custody/facilities/{DemoData.DetentionFacility1}/cells",
@@ -114,6 +116,13 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         yield return ("PUT /api/v1/alarms/sites/{siteId:guid}/arming", HttpMethod.Put, $"{a}/sites/{court}/arming", "admin",
             new { windows = Array.Empty<object>(), holidays = Array.Empty<string>() });
 
+        const string o = "/api/v1/oversight/queue";
+        yield return ("GET /api/v1/oversight/queue/{id:guid}", HttpMethod.Get, $"{o}/{_reviewItem}", "inspector", null);
+        yield return ("POST /api/v1/oversight/queue/{id:guid}/findings", HttpMethod.Post, $"{o}/{_reviewItem}/findings", "inspector",
+            new { violationType = "other", text = "Чужий регіон" });
+        yield return ("POST /api/v1/oversight/queue/{id:guid}/close", HttpMethod.Post, $"{o}/{_reviewItem}/close", "inspector",
+            new { conclusion = "no-violation", note = "Чужий регіон" });
+
         yield return ("GET /api/v1/audit/entries", HttpMethod.Get, $"/api/v1/audit/entries?resourceId={_record}", "admin", null);
 
         const string u = "/api/v1/admin/users";
@@ -162,15 +171,44 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
 
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
 
-        // Nothing changed: the record is still open with its two entries (booking, note), the alarm still new, the user still active.
+        // Nothing changed: the record is still open with its three entries (booking, note, complaint), the alarm still new,
+        // the user still active, the review item still open without findings.
         using var officer = await factory.ClientAsAsync("custody.officer");
         var record = await OkAsync(await officer.GetAsync($"/api/v1/custody/records/{_record}"));
         Assert.Equal("in-custody", record.GetProperty("status").GetString());
-        Assert.Equal(2, record.GetProperty("timeline").GetArrayLength());
+        Assert.Equal(3, record.GetProperty("timeline").GetArrayLength());
         using var dispatcher = await factory.ClientAsAsync("dispatcher");
         Assert.Null((await OkAsync(await dispatcher.GetAsync($"/api/v1/alarms/{_alarm}"))).GetProperty("acknowledgedAt").GetString());
         using var admin = await factory.ClientAsAsync("admin");
         Assert.True((await OkAsync(await admin.GetAsync($"/api/v1/admin/users/{_kyivUser}"))).GetProperty("isActive").GetBoolean());
+        using var inspector = await factory.ClientAsAsync("rights.inspector");
+        var item = await OkAsync(await inspector.GetAsync($"/api/v1/oversight/queue/{_reviewItem}"));
+        Assert.Equal("open", item.GetProperty("status").GetString());
+        Assert.Equal(0, item.GetProperty("findings").GetArrayLength());
+    }
+
+    /// <summary>
+    /// A review item of the Kyiv record: a complaint, queued by the oversight rules, which run in the background on the
+    /// test clock; the clock is moved a scan interval at a time until the item is there (bounded).
+    /// </summary>
+    private async Task<Guid> ReviewItemAsync(HttpClient officer)
+    {
+        await OkAsync(await officer.PostAsJsonAsync($"/api/v1/custody/records/{_record}/entries",
+            new Dictionary<string, object?> { ["type"] = "complaint", ["occurredAt"] = At(factory.Clock.GetUtcNow()), ["text"] = "Скарга для перевірки меж" }));
+        using var inspector = await factory.ClientAsAsync("rights.inspector");
+        for (var i = 0; i < 100; i++)
+        {
+            factory.Clock.Advance(TimeSpan.FromMinutes(1));
+            var queue = await OkAsync(await inspector.GetAsync("/api/v1/oversight/queue?rule=complaint"));
+            if (queue.EnumerateArray().FirstOrDefault(x => x.GetProperty("recordId").GetGuid() == _record) is { ValueKind: JsonValueKind.Object } item)
+            {
+                return Id(item);
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException("The oversight rules did not queue the complaint.");
     }
 
     private Dictionary<string, object?> BookIn() => CustodyBodies.BookIn(factory, "Межовий" + Guid.NewGuid().ToString("N")[..4]);

@@ -59,6 +59,7 @@ public static class CustodyModule
         services.AddOperations(CustodyPolicies.Add);
         services.AddScoped<RecordReader>();
         services.AddScoped<ICustodyRecords, CustodyRecords>();
+        services.AddScoped<ICustodyReviewFacts, Review.CustodyReviewFacts>();
         services.AddScoped<EntryWriter>();
         services.AddScoped<EntryChecks>();
         services.AddScoped<BookInHandler>();

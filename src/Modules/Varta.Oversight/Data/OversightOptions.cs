@@ -1,0 +1,14 @@
+namespace Varta.Oversight.Data;
+
+/// <summary>The "Oversight" configuration section.</summary>
+internal sealed class OversightOptions
+{
+    /// <summary>How often the rules read new custody facts into the review queue.</summary>
+    public TimeSpan QueueScanInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Rules switched on or off by name (<c>Oversight:Rules:use-of-force=false</c>); a rule not named here keeps its
+    /// default (<see cref="Queue.ReviewRules.OnByDefault"/>).
+    /// </summary>
+    public Dictionary<string, bool> Rules { get; set; } = new(StringComparer.Ordinal);
+}

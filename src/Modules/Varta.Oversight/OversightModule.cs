@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Varta.Oversight.AddFinding;
+using Varta.Oversight.Catalogue;
+using Varta.Oversight.CloseItem;
+using Varta.Oversight.Data;
+using Varta.Oversight.GetItem;
+using Varta.Oversight.ListQueue;
+using Varta.Oversight.Queue;
+using Varta.Platform.Identity;
+using Varta.Platform.Localization;
+using Varta.Platform.Navigation;
+using Varta.Platform.Persistence;
+
+namespace Varta.Oversight;
+
+/// <summary>Human rights inspectors and external control over the custody record (see DESIGN.md, "Oversight").</summary>
+public static class OversightModule
+{
+    /// <summary>For design-time tools (migrations) that build the model without the host.</summary>
+    public static IModelContributor Model { get; } = new OversightModel();
+
+    public static IServiceCollection AddOversight(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<OversightOptions>(configuration.GetSection("Oversight"));
+        services.AddSingleton(Model);
+        services.AddSingleton<ITextCatalog, OversightTexts>();
+        services.AddOperations(OversightPolicies.Add);
+        services.AddScoped<QueueScanner>();
+        services.AddScoped<ReviewQueue>();
+        services.AddHostedService<QueueService>();
+        services.AddSingleton(new NavItem("/oversight/queue", "oversight.nav.queue", "oversight.nav.queue.about", "⚖", 200, OversightPolicies.Readers));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOversight(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/oversight").WithTags("Oversight");
+        ListQueueEndpoint.Map(group);
+        GetItemEndpoint.Map(group);
+        AddFindingEndpoint.Map(group);
+        CloseItemEndpoint.Map(group);
+        CatalogueEndpoint.Map(group);
+        return app;
+    }
+}
