@@ -642,6 +642,8 @@ namespace Varta.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RaisedAt");
+
                     b.HasIndex("FacilityId", "ClearedAt");
 
                     b.HasIndex("RecordId", "Kind", "ClearedAt");
@@ -704,6 +706,8 @@ namespace Varta.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt");
 
                     b.HasIndex("RecordId", "Seq")
                         .IsUnique();

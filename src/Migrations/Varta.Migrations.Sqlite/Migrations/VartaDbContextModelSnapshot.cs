@@ -633,6 +633,8 @@ namespace Varta.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RaisedAt");
+
                     b.HasIndex("FacilityId", "ClearedAt");
 
                     b.HasIndex("RecordId", "Kind", "ClearedAt");
@@ -695,6 +697,8 @@ namespace Varta.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt");
 
                     b.HasIndex("RecordId", "Seq")
                         .IsUnique();

@@ -84,6 +84,7 @@ internal sealed class CustodyModel : IModelContributor
             e.Property(x => x.CorrectionReason).HasMaxLength(2000);
             e.Property(x => x.VideoCameraId).HasMaxLength(100);
             e.HasIndex(x => new { x.RecordId, x.Seq }).IsUnique();
+            e.HasIndex(x => x.RecordedAt); // the review facts are read in storage order, from where the reader left off
             e.HasOne<CustodyRecord>().WithMany().HasForeignKey(x => x.RecordId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<CustodyAlert>(e =>
@@ -93,6 +94,7 @@ internal sealed class CustodyModel : IModelContributor
             e.Property(a => a.Kind).HasMaxLength(40).IsRequired();
             e.HasIndex(a => new { a.FacilityId, a.ClearedAt });
             e.HasIndex(a => new { a.RecordId, a.Kind, a.ClearedAt });
+            e.HasIndex(a => a.RaisedAt);
         });
     }
 }

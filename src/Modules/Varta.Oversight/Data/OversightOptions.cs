@@ -6,6 +6,9 @@ internal sealed class OversightOptions
     /// <summary>How often the rules read new custody facts into the review queue.</summary>
     public TimeSpan QueueScanInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How far before the last fact read each scan reads again, for facts whose transactions committed late.</summary>
+    public TimeSpan Overlap { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// Rules switched on or off by name (<c>Oversight:Rules:use-of-force=false</c>); a rule not named here keeps its
     /// default (<see cref="Queue.ReviewRules.OnByDefault"/>).

@@ -23,24 +23,26 @@ internal sealed class QueueScanner(VartaDbContext db, ICustodyReviewFacts facts,
             db.Add(cursor);
         }
 
+        // Each scan reads again a little before where the last one stopped: a fact stamped just before that moment whose
+        // transaction committed just after it would otherwise be missed. What is read twice is queued once (rule, source).
         var queued = 0;
+        var from = cursor.From is { } f ? new DateTimeOffset(DateTime.SpecifyKind(f, DateTimeKind.Utc)) - options.Value.Overlap : (DateTimeOffset?)null;
         while (true)
         {
-            var from = cursor.From is { } f ? new DateTimeOffset(DateTime.SpecifyKind(f, DateTimeKind.Utc)) : (DateTimeOffset?)null;
             var batch = await facts.FactsFromAsync(from, Batch, ct);
             var candidates = batch.Select(fact => (Fact: fact, Rule: ReviewRules.RuleFor(fact)))
                 .Where(c => c.Rule is not null && IsOn(c.Rule)).ToList();
             var sources = candidates.Select(c => c.Fact.SourceId).Distinct().ToList();
             var known = (await db.Set<ReviewItem>().AsNoTracking().Where(i => sources.Contains(i.SourceId))
                 .Select(i => new { i.Rule, i.SourceId }).ToListAsync(ct)).Select(i => (i.Rule, i.SourceId)).ToHashSet();
-            var now = clock.GetUtcNow().UtcDateTime;
+            var now = clock.GetUtcNow();
             foreach (var (fact, rule) in candidates)
             {
                 if (known.Add((rule!, fact.SourceId)))
                 {
                     db.Add(new ReviewItem
                     {
-                        Id = Guid.CreateVersion7(clock.GetUtcNow()),
+                        Id = Guid.CreateVersion7(now),
                         FacilityId = fact.FacilityId,
                         RecordId = fact.RecordId,
                         RecordNumber = fact.RecordNumber,
@@ -50,26 +52,28 @@ internal sealed class QueueScanner(VartaDbContext db, ICustodyReviewFacts facts,
                         Detail = fact.Detail,
                         OccurredAt = fact.OccurredAt.UtcDateTime,
                         RaisedAt = fact.RecordedAt.UtcDateTime,
-                        QueuedAt = now,
+                        QueuedAt = now.UtcDateTime,
                     });
                     queued++;
                 }
             }
 
-            var last = batch.Count == 0 ? (DateTime?)null : batch.Max(x => x.RecordedAt).UtcDateTime;
-            var advanced = last is { } l && l != cursor.From;
-            if (advanced)
+            // The cursor only moves forward (the overlap above may have read facts from before it).
+            var last = batch.Count == 0 ? (DateTimeOffset?)null : batch.Max(x => x.RecordedAt);
+            if (last is { } l && (cursor.From is null || l.UtcDateTime > cursor.From))
             {
-                cursor.From = last;
+                cursor.From = l.UtcDateTime;
             }
 
             await db.SaveChangesAsync(ct);
 
-            // Nothing newer than the instant it resumes from: custody has told everything it has.
-            if (!advanced || batch.Count < Batch)
+            // Custody has told everything it has, or only the same instant again (all of which it returns at once).
+            if (batch.Count < Batch || last is not { } next || next <= from)
             {
                 break;
             }
+
+            from = next;
         }
 
         if (queued > 0)
