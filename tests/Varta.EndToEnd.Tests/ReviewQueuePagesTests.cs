@@ -33,6 +33,7 @@ public sealed class ReviewQueuePagesTests(BrowserSite site) : IClassFixture<Brow
         }
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Черга перевірок");
+        await Expect(page.GetByTestId("dashboard").Locator($"tr[data-facility='{Platform.Demo.DemoData.DetentionFacility1}']")).ToContainTextAsync("ІТТ №1");
         await Expect(page.Locator("nav.sidebar").GetByRole(AriaRole.Link, new() { Name = "Черга перевірок" })).ToBeVisibleAsync();
         await Expect(row).ToHaveCountAsync(1);
         await Settled.ScreenshotAsync(page, "oversight-queue.png");
@@ -55,6 +56,14 @@ public sealed class ReviewQueuePagesTests(BrowserSite site) : IClassFixture<Brow
         await finding.GetByLabel("Хто має діяти").FillAsync("Начальник ІТТ");
         await finding.GetByRole(AriaRole.Button, new() { Name = "Записати виявлене" }).ClickAsync();
         await Expect(page.GetByTestId("findings")).ToContainTextAsync("Умови тримання: Температура в камері нижче норми");
+
+        // The recommendation is followed up before the item can close: refused, then recorded as acted on.
+        await close.GetByTestId("close").ClickAsync();
+        await Expect(close).ToContainTextAsync("Рекомендацію ще не виконано: спершу позначте, що зроблено.");
+        var followUp = page.GetByTestId("follow-up");
+        await followUp.GetByLabel("Що зроблено").FillAsync("Опалення відремонтовано");
+        await followUp.GetByRole(AriaRole.Button, new() { Name = "Позначити виконаним" }).ClickAsync();
+        await Expect(page.GetByTestId("acted")).ToContainTextAsync("Опалення відремонтовано");
 
         await close.GetByTestId("close").ClickAsync();
         await Expect(page.GetByTestId("item-status")).ToHaveTextAsync("закритий · порушення виявлено");

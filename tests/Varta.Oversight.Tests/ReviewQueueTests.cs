@@ -65,6 +65,21 @@ public sealed class ReviewQueueTests(VartaFactory factory) : IClassFixture<Varta
         }));
         var finding = Assert.Single(withFinding.GetProperty("findings").EnumerateArray());
         Assert.Equal("rights.inspector", finding.GetProperty("recordedBy").GetString());
+
+        // Followed up until closed: the recommendation must be seen acted on before the item closes.
+        var pending = await Problem.AssertAsync(await inspector.PostAsJsonAsync($"{Queue}/{itemId}/close", new { conclusion = "violation", note = "Рекомендовано перевірку" }),
+            HttpStatusCode.BadRequest);
+        Assert.Equal("oversight.follow-up-pending", pending.GetProperty("rules").GetProperty("conclusion")[0].GetString());
+        var dashboard = (await OkAsync(await inspector.GetAsync("/api/v1/oversight/dashboard"))).EnumerateArray()
+            .Single(f => Id(f, "facilityId") == DemoData.DetentionFacility1);
+        Assert.True(dashboard.GetProperty("open").GetInt32() >= 2);
+        Assert.Equal(dashboard.GetProperty("open").GetInt32(),
+            dashboard.GetProperty("underOneDay").GetInt32() + dashboard.GetProperty("oneToSevenDays").GetInt32() + dashboard.GetProperty("overSevenDays").GetInt32());
+        var findingId = Id(finding, "id");
+        await Problem.AssertAsync(await inspector.PostAsJsonAsync($"{Queue}/{itemId}/findings/{findingId}/follow-up", new { note = "" }), HttpStatusCode.BadRequest);
+        var followed = await OkAsync(await inspector.PostAsJsonAsync($"{Queue}/{itemId}/findings/{findingId}/follow-up", new { note = "Перевірку проведено, наказ № 12" }));
+        Assert.Equal("Перевірку проведено, наказ № 12", followed.GetProperty("findings")[0].GetProperty("actedNote").GetString());
+        await Problem.AssertAsync(await inspector.PostAsJsonAsync($"{Queue}/{itemId}/findings/{findingId}/follow-up", new { note = "Ще раз" }), HttpStatusCode.Conflict);
         var closed = await OkAsync(await inspector.PostAsJsonAsync($"{Queue}/{itemId}/close", new { conclusion = "violation", note = "Рекомендовано перевірку" }));
         Assert.Equal("closed", closed.GetProperty("status").GetString());
         Assert.Equal("violation", closed.GetProperty("conclusion").GetString());

@@ -102,6 +102,9 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("POST /api/v1/oversight/queue/{id:guid}/findings", $"/api/v1/oversight/queue/{Guid.NewGuid()}/findings", "custody.officer", HttpStatusCode.Forbidden),
         ("POST /api/v1/oversight/queue/{id:guid}/close", $"/api/v1/oversight/queue/{Guid.NewGuid()}/close", "external.monitor", HttpStatusCode.Forbidden),
         ("GET /api/v1/oversight/catalogue", "/api/v1/oversight/catalogue", "judge", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/dashboard", "/api/v1/oversight/dashboard", "custody.officer", HttpStatusCode.Forbidden),
+        ("POST /api/v1/oversight/queue/{id:guid}/findings/{findingId:guid}/follow-up", $"/api/v1/oversight/queue/{Guid.NewGuid()}/findings/{Guid.NewGuid()}/follow-up",
+            "external.monitor", HttpStatusCode.Forbidden),
     ];
 
     [Fact]

@@ -120,6 +120,8 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         yield return ("GET /api/v1/oversight/queue/{id:guid}", HttpMethod.Get, $"{o}/{_reviewItem}", "inspector", null);
         yield return ("POST /api/v1/oversight/queue/{id:guid}/findings", HttpMethod.Post, $"{o}/{_reviewItem}/findings", "inspector",
             new { violationType = "other", text = "Чужий регіон" });
+        yield return ("POST /api/v1/oversight/queue/{id:guid}/findings/{findingId:guid}/follow-up", HttpMethod.Post,
+            $"{o}/{_reviewItem}/findings/{Guid.NewGuid()}/follow-up", "inspector", new { note = "Чужий регіон" });
         yield return ("POST /api/v1/oversight/queue/{id:guid}/close", HttpMethod.Post, $"{o}/{_reviewItem}/close", "inspector",
             new { conclusion = "no-violation", note = "Чужий регіон" });
 

@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Varta.Oversight.AddFinding;
 using Varta.Oversight.Catalogue;
 using Varta.Oversight.CloseItem;
+using Varta.Oversight.Dashboard;
 using Varta.Oversight.Data;
+using Varta.Oversight.FollowUp;
 using Varta.Oversight.GetItem;
 using Varta.Oversight.ListQueue;
 using Varta.Oversight.Queue;
@@ -31,6 +33,7 @@ public static class OversightModule
         services.AddOperations(OversightPolicies.Add);
         services.AddScoped<QueueScanner>();
         services.AddScoped<ReviewQueue>();
+        services.AddScoped<DashboardQuery>();
         services.AddHostedService<QueueService>();
         services.AddSingleton(new NavItem("/oversight/queue", "oversight.nav.queue", "oversight.nav.queue.about", "⚖", 200, OversightPolicies.Readers));
         return services;
@@ -43,6 +46,8 @@ public static class OversightModule
         GetItemEndpoint.Map(group);
         AddFindingEndpoint.Map(group);
         CloseItemEndpoint.Map(group);
+        FollowUpEndpoint.Map(group);
+        DashboardEndpoint.Map(group);
         CatalogueEndpoint.Map(group);
         return app;
     }

@@ -994,6 +994,17 @@ namespace Varta.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ActedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ActedNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ActedRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime?>("DueBy")
                         .HasColumnType("timestamp with time zone");
 

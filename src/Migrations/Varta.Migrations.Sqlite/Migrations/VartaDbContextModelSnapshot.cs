@@ -985,6 +985,17 @@ namespace Varta.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ActedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActedNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActedRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DueBy")
                         .HasColumnType("TEXT");
 

@@ -11,9 +11,19 @@ public sealed record ReviewItemDto(
     DateTimeOffset OccurredAt, DateTimeOffset RaisedAt, DateTimeOffset QueuedAt, string Status, string? Conclusion, string? ClosingNote,
     DateTimeOffset? ClosedAt, string? ClosedBy, IReadOnlyList<FindingDto> Findings);
 
-/// <summary>What an inspector found: a violation type from the catalogue, in their words, with what must be done, by whom, by when.</summary>
+/// <summary>
+/// What an inspector found: a violation type from the catalogue, in their words, with what must be done, by whom, by
+/// when; and the follow-up: when it was acted on, and how.
+/// </summary>
 public sealed record FindingDto(Guid Id, string ViolationType, string Text, string? Recommendation, string? Responsible, DateTimeOffset? DueBy,
-    DateTimeOffset RecordedAt, string RecordedBy);
+    DateTimeOffset RecordedAt, string RecordedBy, DateTimeOffset? ActedAt = null, string? ActedNote = null, string? ActedRecordedBy = null);
+
+/// <summary>A follow-up on a finding: what was done about it (by whom it was checked is the caller).</summary>
+public sealed record FollowUpRequest(string? Note);
+
+/// <summary>A facility's open review items by how long they have waited, and its findings past their due date and not acted on.</summary>
+public sealed record FacilityQueueDto(Guid FacilityId, string FacilityName, int Open, int UnderOneDay, int OneToSevenDays, int OverSevenDays,
+    DateTimeOffset? OldestQueuedAt, int FindingsOverdue);
 
 /// <summary>A finding to add to an item; <c>dueBy</c> is an instant with its offset (ISO 8601), or absent.</summary>
 public sealed record FindingRequest(string? ViolationType, string? Text, string? Recommendation, string? Responsible, string? DueBy);

@@ -69,6 +69,13 @@ internal sealed class Finding : IStamped
 
     public DateTime? DueBy { get; set; }
 
+    /// <summary>When the inspector saw the recommendation acted on; null while it is still to be done.</summary>
+    public DateTime? ActedAt { get; set; }
+
+    public string? ActedNote { get; set; }
+
+    public string? ActedRecordedBy { get; set; }
+
     /// <summary>Stamped on saving, with <see cref="RecordedBy"/>.</summary>
     public DateTime RecordedAt { get; set; }
 

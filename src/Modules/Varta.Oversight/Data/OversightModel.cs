@@ -32,6 +32,8 @@ internal sealed class OversightModel : IModelContributor
             e.Property(f => f.Recommendation).HasMaxLength(4000);
             e.Property(f => f.Responsible).HasMaxLength(200);
             e.Property(f => f.RecordedBy).HasMaxLength(200).IsRequired();
+            e.Property(f => f.ActedNote).HasMaxLength(4000);
+            e.Property(f => f.ActedRecordedBy).HasMaxLength(200);
             e.HasIndex(f => f.ItemId);
         });
         b.Entity<ReviewCursor>(e =>

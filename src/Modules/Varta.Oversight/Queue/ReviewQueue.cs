@@ -141,9 +141,16 @@ internal sealed class ReviewQueue(VartaDbContext db, IAuthorizationService autho
 
         var v = new Validator(loc).OneOf("conclusion", request.Conclusion, ReviewConclusion.All).Required("note", request.Note, 2000);
         var findings = await FindingsAsync([id], ct);
-        if (v.IsValid && request.Conclusion == ReviewConclusion.Violation && findings.Count == 0)
+        var mine = findings.GetValueOrDefault(id) ?? [];
+        if (v.IsValid && request.Conclusion == ReviewConclusion.Violation && mine.Count == 0)
         {
             v.Fail("conclusion", "oversight.violation-needs-finding");
+        }
+
+        // Followed up until closed: a recommendation not yet seen acted on keeps the item open.
+        if (v.IsValid && mine.Any(f => f.Recommendation is not null && f.ActedAt is null))
+        {
+            v.Fail("conclusion", "oversight.follow-up-pending");
         }
 
         if (!v.IsValid)
@@ -168,7 +175,7 @@ internal sealed class ReviewQueue(VartaDbContext db, IAuthorizationService autho
             ResourceType = "review-item",
             ResourceId = id.ToString(),
             OrgUnitId = item.FacilityId,
-            Details = JsonSerializer.Serialize(new { item.Conclusion, recordId = item.RecordId, findings = findings.Count }),
+            Details = JsonSerializer.Serialize(new { item.Conclusion, recordId = item.RecordId, findings = mine.Count }),
         }, ct);
         try
         {
@@ -182,11 +189,48 @@ internal sealed class ReviewQueue(VartaDbContext db, IAuthorizationService autho
         return Outcome<ReviewItemDto>.Ok(ToDto(item, findings));
     }
 
+    /// <summary>Records that a finding's recommendation was acted on, with what was done.</summary>
+    public async Task<Outcome<ReviewItemDto>> FollowUpAsync(ClaimsPrincipal user, Guid id, Guid findingId, FollowUpRequest request, CancellationToken ct)
+    {
+        var item = await db.Set<ReviewItem>().FirstOrDefaultAsync(i => i.Id == id, ct);
+        var finding = await db.Set<Finding>().FirstOrDefaultAsync(f => f.Id == findingId && f.ItemId == id, ct);
+        if (item is null || finding is null || !await authorization.AllowsAsync(user, OversightPolicies.WorkQueue, item.FacilityId))
+        {
+            return Outcome<ReviewItemDto>.NotFound();
+        }
+
+        var v = new Validator(loc).Required("note", request.Note, 4000);
+        if (!v.IsValid)
+        {
+            return Outcome<ReviewItemDto>.Invalid(v);
+        }
+
+        if (item.Status == ReviewStatus.Closed || finding.ActedAt is not null)
+        {
+            return Outcome<ReviewItemDto>.Conflict(item.Status == ReviewStatus.Closed ? "oversight.problem.closed" : "oversight.problem.followed-up");
+        }
+
+        finding.ActedAt = clock.GetUtcNow().UtcDateTime;
+        finding.ActedNote = request.Note!.Trim();
+        finding.ActedRecordedBy = user.Identity?.Name ?? "?";
+        item.Version++;
+        await audit.AppendAsync(new AuditRecord
+        {
+            Action = "oversight.finding.followed-up",
+            ResourceType = "review-item",
+            ResourceId = id.ToString(),
+            OrgUnitId = item.FacilityId,
+            Details = JsonSerializer.Serialize(new { findingId, recordId = item.RecordId }),
+        }, ct);
+        await db.SaveChangesAsync(ct);
+        return Outcome<ReviewItemDto>.Ok(ToDto(item, await FindingsAsync([id], ct)));
+    }
+
     private async Task<Dictionary<Guid, List<FindingDto>>> FindingsAsync(List<Guid> itemIds, CancellationToken ct) =>
         (await db.Set<Finding>().AsNoTracking().Where(f => itemIds.Contains(f.ItemId)).OrderBy(f => f.RecordedAt).ToListAsync(ct))
         .GroupBy(f => f.ItemId)
         .ToDictionary(g => g.Key, g => g.Select(f => new FindingDto(f.Id, f.ViolationType, f.Text, f.Recommendation, f.Responsible,
-            f.DueBy is { } d ? Utc(d) : null, Utc(f.RecordedAt), f.RecordedBy)).ToList());
+            f.DueBy is { } d ? Utc(d) : null, Utc(f.RecordedAt), f.RecordedBy, f.ActedAt is { } a ? Utc(a) : null, f.ActedNote, f.ActedRecordedBy)).ToList());
 
     private ReviewItemDto ToDto(ReviewItem i, Dictionary<Guid, List<FindingDto>> findings) => new(
         i.Id, i.FacilityId, org.Current.Find(i.FacilityId)?.DisplayName ?? "", i.RecordId, i.RecordNumber, i.Rule, i.SourceId, i.SourceKind, i.Detail,
