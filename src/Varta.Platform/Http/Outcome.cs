@@ -52,6 +52,9 @@ public sealed class Outcome<T>
 
     public static Outcome<T> Forbidden(string key = "problem.forbidden") => new(OutcomeKind.Forbidden, default, null, key, null);
 
+    /// <summary>200 with the value, or the problem details for anything else.</summary>
+    public IResult OkOrProblem(Problems problems) => IsOk ? TypedResults.Ok(Value) : Problem(problems);
+
     /// <summary>The HTTP answer for anything but success.</summary>
     public IResult Problem(Problems problems) => Kind switch
     {
