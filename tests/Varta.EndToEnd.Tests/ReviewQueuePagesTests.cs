@@ -80,6 +80,19 @@ public sealed class ReviewQueuePagesTests(BrowserSite site) : IClassFixture<Brow
         var width = await phone.EvaluateAsync<int[]>("[document.scrollingElement.scrollWidth, window.innerWidth]");
         Assert.True(width[0] <= width[1], $"The queue is {width[0]} px wide on a {width[1]} px phone.");
         await Settled.ScreenshotAsync(phone, "oversight-queue-360.png");
+
+        // The item in English on the phone: the same facts, in the other language, and it fits.
+        await phone.GetByRole(AriaRole.Link, new() { Name = "ENG" }).ClickAsync();
+        await Circuit.GotoAsync(phone, "/oversight/queue?status=closed");
+        await phone.GetByTestId("status").SelectOptionAsync("closed");
+        await phone.Locator("tr", new() { HasText = "Complaint" }).GetByRole(AriaRole.Link, new() { Name = "Complaint" }).ClickAsync();
+        await Expect(phone.Locator("h1")).ToHaveTextAsync("Complaint");
+        await Expect(phone.GetByTestId("item-status")).ToHaveTextAsync("closed · violation found");
+        await Expect(phone.GetByTestId("findings")).ToContainTextAsync("Conditions of detention: Температура в камері нижче норми");
+        await Expect(phone.GetByTestId("acted")).ToContainTextAsync("Acted on");
+        width = await phone.EvaluateAsync<int[]>("[document.scrollingElement.scrollWidth, window.innerWidth]");
+        Assert.True(width[0] <= width[1], $"The item page is {width[0]} px wide on a {width[1]} px phone.");
+        await Settled.ScreenshotAsync(phone, "oversight-item-en-360.png");
         await phone.Context.CloseAsync();
         await page.Context.CloseAsync();
     }
