@@ -83,7 +83,9 @@ public sealed class ReviewQueuePagesTests(BrowserSite site) : IClassFixture<Brow
 
         // The item in English on the phone: the same facts, in the other language, and it fits.
         await phone.GetByRole(AriaRole.Link, new() { Name = "ENG" }).ClickAsync();
-        await Circuit.GotoAsync(phone, "/oversight/queue?status=closed");
+        await Expect(phone.Locator("h1")).ToHaveTextAsync("Review queue"); // the switch reloads this page in English
+        await Expect(phone.GetByRole(AriaRole.Link, new() { Name = "ENG" })).ToHaveAttributeAsync("aria-current", "true");
+        await Circuit.WaitAsync(phone); // interactive again before the list is switched
         await phone.GetByTestId("status").SelectOptionAsync("closed");
         await phone.Locator("tr", new() { HasText = "Complaint" }).GetByRole(AriaRole.Link, new() { Name = "Complaint" }).ClickAsync();
         await Expect(phone.Locator("h1")).ToHaveTextAsync("Complaint");

@@ -17,6 +17,12 @@ internal sealed class AlarmsOptions
     /// <summary>Failed device authentications one client address may make per minute; beyond, 429 without a look-up.</summary>
     public int FailedAuthPerMinutePerAddress { get; set; } = 30;
 
+    /// <summary>
+    /// The web map a phone's position links to on a console card and a dispatch, with {lat} and {lon}. Opening it sends
+    /// the position to that map's server: point it at the service's own map server where one exists.
+    /// </summary>
+    public string MapLink { get; set; } = "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}";
+
     /// <summary>Starts the SIA DC-09 receiver for intrusion panels.</summary>
     public bool Dc09Enabled { get; set; }
 
