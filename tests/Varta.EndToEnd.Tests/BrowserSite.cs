@@ -51,8 +51,10 @@ public sealed class BrowserSite : IAsyncLifetime
             Locale = locale,
             TimezoneId = "Europe/Kyiv",
         });
-        context.SetDefaultTimeout(30_000);
-        context.SetDefaultNavigationTimeout(30_000);
+        // Sign-in hashes a password, some pages draw on the server: on a loaded shared machine (CI once saw a load average
+        // of 17 on 2 cores, and the two-factor enrolment page then took longer than 30 s) every page gets a minute.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

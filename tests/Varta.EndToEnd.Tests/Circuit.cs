@@ -34,9 +34,6 @@ internal static class Circuit
     {
         var page = await site.NewPageAsync(width, height, locale);
 
-        // These tests sign in, open several pages and wait on other pages' pushes; on a busy machine that is slow.
-        page.Context.SetDefaultTimeout(60_000);
-        page.Context.SetDefaultNavigationTimeout(60_000);
         await page.Context.AddInitScriptAsync(Watcher);
         if (location is not null)
         {
