@@ -25,6 +25,7 @@ public sealed class TypedInputTests(BrowserSite site) : IClassFixture<BrowserSit
         { "judge", "/alarms/medical", "Алергії" },
         { "dispatcher", "/alarms/duty", "Дата початку" },
         { "admin", "/alarms/arming", "Дата" },
+        { "rights.inspector", "review-item", "Що виявлено" },
     };
 
     [Theory]
@@ -36,6 +37,10 @@ public sealed class TypedInputTests(BrowserSite site) : IClassFixture<BrowserSit
         if (path == "record")
         {
             path = await RecordPathAsync(page);
+        }
+        else if (path == "review-item")
+        {
+            path = await ReviewItemPathAsync(page);
         }
 
         // No waiting for the page to become interactive: the person starts typing as soon as the field shows.
@@ -49,6 +54,13 @@ public sealed class TypedInputTests(BrowserSite site) : IClassFixture<BrowserSit
         await Expect(input).ToHaveValueAsync(text);
         await Expect(page.GetByTestId("page-starting")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>An open item of the review queue (the demo records' alerts fill it when the host starts).</summary>
+    private static async Task<string> ReviewItemPathAsync(IPage page)
+    {
+        await Circuit.GotoAsync(page, "/oversight/queue");
+        return (await page.GetByTestId("queue").First.Locator("tbody a[href^='/oversight/queue/']").First.GetAttributeAsync("href"))!;
     }
 
     private static async Task<string> RecordPathAsync(IPage page)

@@ -38,13 +38,19 @@ public sealed class PeopleDirectory(VartaDbContext db, OrgDirectory org)
     /// </summary>
     public async Task<(string DisplayName, string? Role)?> DescribeAsync(Guid userId, Guid unitId, IReadOnlyList<string> preferred, CancellationToken ct)
     {
-        var name = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        if (name is null)
+        // One round trip: on a duress press this is in the alarm's path.
+        var rows = await (from u in db.Users.AsNoTracking()
+                          where u.Id == userId && u.IsActive
+                          join a in db.RoleAssignments.AsNoTracking() on u.Id equals a.UserId into held
+                          from a in held.DefaultIfEmpty()
+                          select new { u.DisplayName, Role = (string?)a!.Role, Scope = (Guid?)a.ScopeId }).ToListAsync(ct);
+        if (rows.Count == 0)
         {
             return null;
         }
 
-        var there = (await AssignmentsOfAsync(userId, ct)).Where(a => org.Current.IsWithin(unitId, a.Scope)).Select(a => a.Role).ToList();
+        var name = rows[0].DisplayName;
+        var there = rows.Where(r => r.Role is not null && org.Current.IsWithin(unitId, r.Scope!.Value)).Select(r => r.Role!).ToList();
         var role = preferred.FirstOrDefault(there.Contains) ?? there.Order(StringComparer.Ordinal).FirstOrDefault();
         return (name, role);
     }

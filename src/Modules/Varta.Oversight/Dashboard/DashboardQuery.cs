@@ -23,7 +23,7 @@ internal sealed class DashboardQuery(VartaDbContext db, IAuthorizationService au
                              join i in db.Set<ReviewItem>().AsNoTracking() on f.ItemId equals i.Id
                              where facilities.Contains(i.FacilityId) && f.DueBy < now && f.ActedAt == null
                              select i.FacilityId).ToListAsync(ct);
-        return open.GroupBy(i => i.FacilityId).Select(g => g.Key).Union(overdue).Distinct()
+        return open.Select(i => i.FacilityId).Union(overdue)
             .Select(facility =>
             {
                 var items = open.Where(i => i.FacilityId == facility).Select(i => now - i.QueuedAt).ToList();
