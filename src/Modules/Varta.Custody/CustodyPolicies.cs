@@ -25,6 +25,12 @@ internal static class CustodyPolicies
     public const string ManageSettings = "custody.settings.manage";
     public const string ReadEntryTypes = "custody.entry-types.read";
 
+    /// <summary>Not an endpoint's: asked when a record is read, for its medical details (examinations, medication, medical flags).</summary>
+    public const string ReadMedical = "custody.record.medical";
+
+    /// <summary>Not an endpoint's: asked when a record is read, for its risk assessments and risk level.</summary>
+    public const string ReadRisk = "custody.record.risk";
+
     /// <summary>Not an endpoint's: asked by a placement that overrides floor area or co-accused separation.</summary>
     public const string OverridePlacement = "custody.placement.override";
 
@@ -45,6 +51,8 @@ internal static class CustodyPolicies
             .AddOperation(ReadSettings, CustodyRoles.FacilityViewers)
             .AddOperation(ManageSettings, CustodyRoles.FacilityAdmins)
             .AddOperation(ReadEntryTypes, CustodyRoles.FacilityViewers)
-            .AddOperation(OverridePlacement, CustodyRoles.Seniors);
+            .AddOperation(OverridePlacement, CustodyRoles.Seniors)
+            .AddOperation(ReadMedical, CustodyRoles.ProtectedReaders)
+            .AddOperation(ReadRisk, CustodyRoles.ProtectedReaders);
     }
 }

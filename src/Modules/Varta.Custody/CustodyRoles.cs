@@ -8,6 +8,12 @@ internal static class CustodyRoles
     /// <summary>May read records, the board and search in their scope.</summary>
     public static readonly string[] Readers = [Roles.CustodyOfficer, Roles.RightsInspector, Roles.ExternalMonitor, Roles.UnitHead];
 
+    /// <summary>
+    /// May see a record's medical details and risk assessments: those who care for the person or review their treatment. An
+    /// external monitor reads the rest; what a grantee of oversight sees is set on their grant.
+    /// </summary>
+    public static readonly string[] ProtectedReaders = [Roles.CustodyOfficer, Roles.RightsInspector, Roles.UnitHead];
+
     /// <summary>May write to records in their facility.</summary>
     public static readonly string[] Writers = [Roles.CustodyOfficer];
 

@@ -27,8 +27,10 @@ internal sealed record ClocksDto(
 internal sealed record VideoDto(string CameraId, DateTimeOffset? From, DateTimeOffset? To);
 
 /// <param name="Late">A welfare check recorded after it was due.</param>
+/// <param name="Withheld">Medical or a risk assessment (or a correction of one) that this reader may not see: its fields are left out.</param>
 internal sealed record EntryDto(Guid Id, int Seq, string Type, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, string RecordedBy,
-    JsonObject Data, Guid? CorrectsEntryId, string? CorrectionReason, VideoDto? Video, IReadOnlyList<Guid> CorrectedBy, bool Late = false);
+    JsonObject Data, Guid? CorrectsEntryId, string? CorrectionReason, VideoDto? Video, IReadOnlyList<Guid> CorrectedBy, bool Late = false,
+    bool Withheld = false);
 
 /// <summary>A correction the inspector must see: which entry made it, who, when and why.</summary>
 internal sealed record CorrectionRefDto(Guid EntryId, string RecordedBy, DateTimeOffset RecordedAt, string? Reason);
@@ -68,7 +70,8 @@ internal sealed record RecordDto(
     IReadOnlyList<DuplicateCandidateDto> DuplicateCandidates,
     int EarlierRecordsElsewhere = 0,
     CorrectionRefDto? DetentionCorrected = null,
-    CorrectionRefDto? MedicalFindingWithdrawn = null);
+    CorrectionRefDto? MedicalFindingWithdrawn = null,
+    IReadOnlyList<string>? Withheld = null);
 
 /// <summary>
 /// A person with the same name and date of birth. Outside the caller's scope only that such a person has records
