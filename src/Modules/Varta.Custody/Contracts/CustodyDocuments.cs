@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace Varta.Custody.Contracts;
 
 /// <summary>
@@ -76,6 +78,12 @@ public sealed record CustodyCellLine(Guid Id, Guid FacilityId, string Number, in
 /// </summary>
 public interface ICustodyDocuments
 {
+    /// <summary>
+    /// What custody's own rules let this user see of records at a facility (medical details and risk assessments need their
+    /// roles held over it): for a module that shows a record to one of its own users.
+    /// </summary>
+    Task<CustodyFieldAccess> FieldAccessAsync(ClaimsPrincipal user, Guid facilityId);
+
     /// <summary>The record with the parts <paramref name="access"/> allows, or null when there is no such record.</summary>
     Task<CustodyRecordDocument?> ReadAsync(Guid recordId, CustodyFieldAccess access, CancellationToken cancellationToken);
 

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Varta.Custody.Contracts;
@@ -9,8 +11,11 @@ using Varta.Platform.Persistence;
 namespace Varta.Custody.Documents;
 
 /// <summary>Custody's answer to <see cref="ICustodyDocuments"/>: whole records mapped here, with protected parts left out on request.</summary>
-internal sealed class CustodyDocuments(VartaDbContext db, OrgDirectory org, IOptions<CustodyOptions> options) : ICustodyDocuments
+internal sealed class CustodyDocuments(VartaDbContext db, OrgDirectory org, IOptions<CustodyOptions> options, IAuthorizationService authorization)
+    : ICustodyDocuments
 {
+    public Task<CustodyFieldAccess> FieldAccessAsync(ClaimsPrincipal user, Guid facilityId) => FieldProtection.ForAsync(authorization, user, facilityId);
+
     public async Task<CustodyRecordDocument?> ReadAsync(Guid recordId, CustodyFieldAccess access, CancellationToken cancellationToken)
     {
         var record = await db.Set<CustodyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == recordId, cancellationToken);
