@@ -105,6 +105,21 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("GET /api/v1/oversight/dashboard", "/api/v1/oversight/dashboard", "custody.officer", HttpStatusCode.Forbidden),
         ("POST /api/v1/oversight/queue/{id:guid}/findings/{findingId:guid}/follow-up", $"/api/v1/oversight/queue/{Guid.NewGuid()}/findings/{Guid.NewGuid()}/follow-up",
             "external.monitor", HttpStatusCode.Forbidden),
+        ("POST /api/v1/oversight/grants", "/api/v1/oversight/grants", "external.monitor", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/grants", "/api/v1/oversight/grants", "rights.inspector", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/grants/candidates", "/api/v1/oversight/grants/candidates", "custody.officer", HttpStatusCode.Forbidden),
+        ("POST /api/v1/oversight/grants/{id:guid}/revoke", $"/api/v1/oversight/grants/{Guid.NewGuid()}/revoke", "external.monitor", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/my-grants", "/api/v1/oversight/my-grants", "rights.inspector", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/my-grants/{grantId:guid}/records", $"/api/v1/oversight/my-grants/{Guid.NewGuid()}/records", "custody.officer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/my-grants/{grantId:guid}/records/{recordId:guid}", $"/api/v1/oversight/my-grants/{Guid.NewGuid()}/records/{Guid.NewGuid()}",
+            "admin", HttpStatusCode.Forbidden),
+        ("POST /api/v1/oversight/my-grants/{grantId:guid}/visits", $"/api/v1/oversight/my-grants/{Guid.NewGuid()}/visits", "rights.inspector", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/visits/{id:guid}", $"/api/v1/oversight/visits/{Guid.NewGuid()}", "custody.officer", HttpStatusCode.Forbidden),
+        ("POST /api/v1/oversight/visits/{id:guid}/lines/{lineId:guid}", $"/api/v1/oversight/visits/{Guid.NewGuid()}/lines/{Guid.NewGuid()}", "custody.officer",
+            HttpStatusCode.Forbidden),
+        ("POST /api/v1/oversight/visits/{id:guid}/unregistered", $"/api/v1/oversight/visits/{Guid.NewGuid()}/unregistered", "rights.inspector", HttpStatusCode.Forbidden),
+        ("POST /api/v1/oversight/visits/{id:guid}/close", $"/api/v1/oversight/visits/{Guid.NewGuid()}/close", "admin", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/grantee-views", "/api/v1/oversight/grantee-views", "external.monitor", HttpStatusCode.Forbidden),
     ];
 
     [Fact]

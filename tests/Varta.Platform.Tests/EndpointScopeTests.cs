@@ -20,13 +20,13 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
 
     private readonly Dictionary<string, HttpClient> _lviv = [];
     private readonly int _shiftDay = Interlocked.Increment(ref _setups);
-    private Guid _record, _entry, _cell, _device, _alarm, _shift, _kyivUser, _securityOfficer, _reviewItem;
+    private Guid _record, _entry, _cell, _device, _alarm, _shift, _kyivUser, _securityOfficer, _reviewItem, _monitor, _grant, _visit, _visitLine;
 
     /// <summary>Routes whose resource is named in the query string or the body rather than the path.</summary>
     private static readonly HashSet<string> ResourceInQueryOrBody =
     [
         "POST /api/v1/custody/records", "GET /api/v1/custody/board", "GET /api/v1/custody/alerts",
-        "POST /api/v1/alarms/zones", "POST /api/v1/alarms/devices", "GET /api/v1/audit/entries",
+        "POST /api/v1/alarms/zones", "POST /api/v1/alarms/devices", "GET /api/v1/audit/entries", "POST /api/v1/oversight/grants",
     ];
 
     /// <summary>Routes with an id that is not a resource of someone else's scope: the caller's own things.</summary>
@@ -38,6 +38,7 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         _lviv["admin"] = (await factory.CreateUserClientAsync(Roles.Administrator, DemoData.LvivRegion)).Client;
         _lviv["dispatcher"] = (await factory.CreateUserClientAsync(Roles.Dispatcher, DemoData.LvivRegion)).Client;
         _lviv["inspector"] = (await factory.CreateUserClientAsync(Roles.RightsInspector, DemoData.LvivRegion)).Client;
+        _lviv["monitor"] = (await factory.CreateUserClientAsync(Roles.ExternalMonitor, DemoData.LvivRegion)).Client;
         _kyivUser = (await factory.CreateUserClientAsync(Roles.CustodyOfficer, DemoData.DetentionFacility1)).Id;
 
         using var officer = await factory.ClientAsAsync("custody.officer");
@@ -46,6 +47,7 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         _reviewItem = await ReviewItemAsync(officer);
 
         using var admin = await factory.ClientAsAsync("admin");
+        await KyivGrantAndVisitAsync(admin);
         _cell = Id(await OkAsync(await admin.PostAsJsonAsync($"/api/v1/custody/facilities/{DemoData.DetentionFacility1}/cells",
             new { number = "S-" + Guid.NewGuid().ToString("N")[..6], capacity = 1, floorArea = 6m })));
         var device = await OkAsync(await admin.PostAsJsonAsync("/api/v1/alarms/devices",
@@ -115,6 +117,20 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         yield return ("GET /api/v1/alarms/sites/{siteId:guid}/arming", HttpMethod.Get, $"{a}/sites/{court}/arming", "dispatcher", null);
         yield return ("PUT /api/v1/alarms/sites/{siteId:guid}/arming", HttpMethod.Put, $"{a}/sites/{court}/arming", "admin",
             new { windows = Array.Empty<object>(), holidays = Array.Empty<string>() });
+
+        const string g = "/api/v1/oversight";
+        yield return ("POST /api/v1/oversight/grants", HttpMethod.Post, $"{g}/grants", "admin", GrantBody());
+        yield return ("POST /api/v1/oversight/grants/{id:guid}/revoke", HttpMethod.Post, $"{g}/grants/{_grant}/revoke", "admin", new { reason = "Чужий регіон" });
+        yield return ("GET /api/v1/oversight/my-grants/{grantId:guid}/records", HttpMethod.Get, $"{g}/my-grants/{_grant}/records", "monitor", null);
+        yield return ("GET /api/v1/oversight/my-grants/{grantId:guid}/records/{recordId:guid}", HttpMethod.Get, $"{g}/my-grants/{_grant}/records/{_record}", "monitor", null);
+        yield return ("POST /api/v1/oversight/my-grants/{grantId:guid}/visits", HttpMethod.Post, $"{g}/my-grants/{_grant}/visits", "monitor",
+            new { facilityId = DemoData.DetentionFacility1 });
+        yield return ("GET /api/v1/oversight/visits/{id:guid}", HttpMethod.Get, $"{g}/visits/{_visit}", "monitor", null);
+        yield return ("POST /api/v1/oversight/visits/{id:guid}/lines/{lineId:guid}", HttpMethod.Post, $"{g}/visits/{_visit}/lines/{_visitLine}", "monitor",
+            new { result = "absent" });
+        yield return ("POST /api/v1/oversight/visits/{id:guid}/unregistered", HttpMethod.Post, $"{g}/visits/{_visit}/unregistered", "monitor",
+            new { description = "Чужий регіон" });
+        yield return ("POST /api/v1/oversight/visits/{id:guid}/close", HttpMethod.Post, $"{g}/visits/{_visit}/close", "monitor", new { summary = "Чужий регіон" });
 
         const string o = "/api/v1/oversight/queue";
         yield return ("GET /api/v1/oversight/queue/{id:guid}", HttpMethod.Get, $"{o}/{_reviewItem}", "inspector", null);
@@ -187,6 +203,12 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         var item = await OkAsync(await inspector.GetAsync($"/api/v1/oversight/queue/{_reviewItem}"));
         Assert.Equal("open", item.GetProperty("status").GetString());
         Assert.Equal(0, item.GetProperty("findings").GetArrayLength());
+        using var monitor = await factory.ClientAsAsync("external.monitor");
+        var visit = await OkAsync(await monitor.GetAsync($"/api/v1/oversight/visits/{_visit}"));
+        Assert.Equal(JsonValueKind.Null, visit.GetProperty("closedAt").ValueKind);
+        Assert.All(visit.GetProperty("lines").EnumerateArray(), l => Assert.Equal("unchecked", l.GetProperty("result").GetString()));
+        Assert.Contains((await OkAsync(await admin.GetAsync("/api/v1/oversight/grants"))).EnumerateArray(),
+            x => Id(x) == _grant && x.GetProperty("state").GetString() == "active");
     }
 
     /// <summary>
@@ -212,6 +234,24 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
 
         throw new InvalidOperationException("The oversight rules did not queue the complaint.");
     }
+
+    /// <summary>A Kyiv grant to the demo external monitor, and a visit they started under it with the Kyiv record on its register.</summary>
+    private async Task KyivGrantAndVisitAsync(HttpClient admin)
+    {
+        _monitor = (await OkAsync(await admin.GetAsync("/api/v1/oversight/grants/candidates"))).EnumerateArray()
+            .First(c => c.GetProperty("displayName").GetString() == "Демо Зовнішній монітор").GetProperty("userId").GetGuid();
+        _grant = Id(await OkAsync(await admin.PostAsJsonAsync("/api/v1/oversight/grants", GrantBody())));
+        using var monitor = await factory.ClientAsAsync("external.monitor");
+        var visit = await OkAsync(await monitor.PostAsJsonAsync($"/api/v1/oversight/my-grants/{_grant}/visits", new { facilityId = DemoData.DetentionFacility1 }));
+        _visit = Id(visit);
+        _visitLine = visit.GetProperty("lines").EnumerateArray().First(l => l.GetProperty("recordId").GetString() == _record.ToString()).GetProperty("id").GetGuid();
+    }
+
+    private object GrantBody() => new
+    {
+        granteeUserId = _monitor, body = "prosecutor", scopeUnitId = DemoData.KyivRegion, validFrom = At(factory.Clock.GetUtcNow().AddMinutes(-1)),
+        validUntil = At(factory.Clock.GetUtcNow().AddDays(1)), purpose = "Перевірка меж",
+    };
 
     private Dictionary<string, object?> BookIn() => CustodyBodies.BookIn(factory, "Межовий" + Guid.NewGuid().ToString("N")[..4]);
 

@@ -11,11 +11,26 @@ internal static class OversightPolicies
 {
     public const string ReadQueue = "oversight.queue.read";
     public const string WorkQueue = "oversight.queue.work";
+    public const string ManageGrants = "oversight.grants.manage";
+    public const string UseGrant = "oversight.grants.use";
+    public const string ReadGranteeViews = "oversight.grantee-views.read";
 
     public static readonly string[] Readers = [Roles.RightsInspector, Roles.UnitHead];
     public static readonly string[] Workers = [Roles.RightsInspector];
 
+    /// <summary>Grants to outside bodies are made and revoked by an administrator or a unit head over the unit.</summary>
+    public static readonly string[] GrantManagers = [Roles.Administrator, Roles.UnitHead];
+
+    /// <summary>Grantees: people of outside bodies, holding the external monitor's role; what they may see is their grants'.</summary>
+    public static readonly string[] Grantees = [Roles.ExternalMonitor];
+
+    /// <summary>A facility's head sees who of the grantees looked at what.</summary>
+    public static readonly string[] FacilityHeads = [Roles.UnitHead];
+
     public static void Add(AuthorizationBuilder b) =>
         b.AddOperation(ReadQueue, Readers)
-            .AddOperation(WorkQueue, Workers);
+            .AddOperation(WorkQueue, Workers)
+            .AddOperation(ManageGrants, GrantManagers)
+            .AddOperation(UseGrant, Grantees)
+            .AddOperation(ReadGranteeViews, FacilityHeads);
 }

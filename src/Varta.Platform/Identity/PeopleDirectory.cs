@@ -21,6 +21,14 @@ public sealed class PeopleDirectory(VartaDbContext db, OrgDirectory org)
             .Select(r => new PersonRef(r.Id, r.UserName ?? "", r.DisplayName)).ToList();
     }
 
+    /// <summary>Every active user holding a role, over whatever scope, by name.</summary>
+    public async Task<IReadOnlyList<PersonRef>> WithRoleAsync(string role, CancellationToken ct) =>
+        (await (from a in db.RoleAssignments.AsNoTracking()
+                join u in db.Users.AsNoTracking() on a.UserId equals u.Id
+                where a.Role == role && u.IsActive
+                select new { u.Id, u.UserName, u.DisplayName }).Distinct().ToListAsync(ct))
+            .OrderBy(r => r.DisplayName, StringComparer.Ordinal).Select(r => new PersonRef(r.Id, r.UserName ?? "", r.DisplayName)).ToList();
+
     /// <summary>The roles an active user holds, each with its scope; none for an unknown or deactivated user.</summary>
     public async Task<IReadOnlyList<(string Role, Guid Scope)>> AssignmentsOfAsync(Guid userId, CancellationToken ct) =>
         (await (from a in db.RoleAssignments.AsNoTracking()

@@ -41,7 +41,11 @@ public static class CustodyReviewKinds
     /// <summary>A release or transfer after the record's latest legal moment.</summary>
     public const string ClosedAfterLimit = "closed-after-limit";
 
-    public static readonly IReadOnlyList<string> All = [Alert, MedicalFinding, Correction, Complaint, UseOfForce, Incident, PlacementOverride, ClosedAfterLimit];
+    /// <summary>A welfare check recorded as made after it was due (judged by when it happened).</summary>
+    public const string CheckLate = "check-late";
+
+    public static readonly IReadOnlyList<string> All =
+        [Alert, MedicalFinding, Correction, Complaint, UseOfForce, Incident, PlacementOverride, ClosedAfterLimit, CheckLate];
 }
 
 /// <summary>Reads the facts of custody records that call for review, in the order Varta stored them.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Varta.Custody.Contracts;
 using Varta.Custody.Data;
 using Varta.Custody.Records;
@@ -9,12 +10,12 @@ using Varta.Platform.Persistence;
 namespace Varta.Custody.Review;
 
 /// <summary>Custody's side of the review queue: which alerts and entries are facts to review, read in storage order.</summary>
-internal sealed class CustodyReviewFacts(VartaDbContext db) : ICustodyReviewFacts
+internal sealed class CustodyReviewFacts(VartaDbContext db, IOptions<CustodyOptions> options) : ICustodyReviewFacts
 {
     private static readonly string[] EntryTypes =
     [
         EntryCatalog.MedicalExamination, EntryCatalog.Correction, EntryCatalog.Complaint, EntryCatalog.UseOfForce, EntryCatalog.Incident,
-        EntryCatalog.CellPlacement, EntryCatalog.Release, EntryCatalog.Transfer,
+        EntryCatalog.CellPlacement, EntryCatalog.Release, EntryCatalog.Transfer, EntryCatalog.WelfareCheck,
     ];
 
     public async Task<IReadOnlyList<CustodyReviewFact>> FactsFromAsync(DateTimeOffset? from, int limit, CancellationToken cancellationToken)
@@ -52,6 +53,7 @@ internal sealed class CustodyReviewFacts(VartaDbContext db) : ICustodyReviewFact
         var corrected = await db.Set<CustodyEntry>().AsNoTracking().Where(e => correctedIds.Contains(e.Id))
             .Select(e => new { e.Id, e.Type }).ToDictionaryAsync(e => e.Id, e => e.Type, cancellationToken);
 
+        var late = await LateChecksAsync(entries.Where(e => e.Type == EntryCatalog.WelfareCheck).Select(e => e.RecordId).Distinct().ToList(), cancellationToken);
         var facts = new List<CustodyReviewFact>();
         foreach (var a in alerts)
         {
@@ -69,7 +71,9 @@ internal sealed class CustodyReviewFacts(VartaDbContext db) : ICustodyReviewFact
                 continue;
             }
 
-            var (kind, detail) = Classify(e, r.MaxDeadline, corrected);
+            var (kind, detail) = e.Type == EntryCatalog.WelfareCheck
+                ? (late.Contains(e.Id) ? CustodyReviewKinds.CheckLate : null, null)
+                : Classify(e, r.MaxDeadline, corrected);
             if (kind is not null)
             {
                 facts.Add(new CustodyReviewFact(e.Id, e.RecordId, r.Number, r.FacilityId, kind, RecordReader.Utc(e.OccurredAt), RecordReader.Utc(e.RecordedAt), detail));
@@ -77,6 +81,32 @@ internal sealed class CustodyReviewFacts(VartaDbContext db) : ICustodyReviewFact
         }
 
         return facts.OrderBy(f => f.RecordedAt).ToList();
+    }
+
+    /// <summary>
+    /// The welfare checks recorded after they were due (judged by when they happened, against the interval of the
+    /// observation level then in force), on the given records.
+    /// </summary>
+    private async Task<HashSet<Guid>> LateChecksAsync(List<Guid> recordIds, CancellationToken ct)
+    {
+        var late = new HashSet<Guid>();
+        if (recordIds.Count == 0)
+        {
+            return late;
+        }
+
+        var records = await db.Set<CustodyRecord>().AsNoTracking().Where(r => recordIds.Contains(r.Id))
+            .Select(r => new { r.Id, r.FacilityId, r.ArrivedAt }).ToListAsync(ct);
+        var facilityIds = records.Select(r => r.FacilityId).Distinct().ToList();
+        var settings = await db.Set<FacilitySettings>().AsNoTracking().Where(s => facilityIds.Contains(s.FacilityId)).ToDictionaryAsync(s => s.FacilityId, ct);
+        var entries = (await db.Set<CustodyEntry>().AsNoTracking().Where(e => recordIds.Contains(e.RecordId)).ToListAsync(ct)).ToLookup(e => e.RecordId);
+        foreach (var r in records)
+        {
+            late.UnionWith(RecordState.LateChecks(RecordState.Effective(entries[r.Id].OrderBy(e => e.Seq).ToList()), r.ArrivedAt,
+                CheckPolicy.For(options.Value, settings.GetValueOrDefault(r.FacilityId))));
+        }
+
+        return late;
     }
 
     /// <summary>Whether an entry is a fact to review, and of which kind.</summary>

@@ -30,3 +30,57 @@ public sealed record FindingRequest(string? ViolationType, string? Text, string?
 
 /// <summary>Closing an item: "violation" (needs at least one finding) or "no-violation", with a note.</summary>
 public sealed record CloseRequest(string? Conclusion, string? Note);
+
+/// <summary>
+/// A grant of read-only access to custody records for an outside body (prosecutor, the Ombudsman's national preventive
+/// mechanism, a free legal aid centre): one person, facilities under one unit, a time box, what it shows.
+/// </summary>
+/// <param name="Body">"prosecutor", "ombudsman-npm" or "legal-aid-centre".</param>
+/// <param name="State">"active", "not-yet", "expired" or "revoked", judged now.</param>
+public sealed record GrantDto(Guid Id, Guid GranteeUserId, string GranteeName, string Body, Guid ScopeUnitId, string ScopeName,
+    DateTimeOffset ValidFrom, DateTimeOffset ValidUntil, bool ShowMedical, bool ShowRiskAssessment, string Purpose, string State,
+    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt, string? RevokedBy, string? RevokeReason);
+
+/// <summary>A grant to create; instants with their offset (ISO 8601). Nothing is shown of medical details or risk assessments unless asked.</summary>
+public sealed record GrantRequest(Guid? GranteeUserId, string? Body, Guid? ScopeUnitId, string? ValidFrom, string? ValidUntil, bool? ShowMedical,
+    bool? ShowRiskAssessment, string? Purpose);
+
+/// <summary>Revoking a grant, with why.</summary>
+public sealed record RevokeRequest(string? Reason);
+
+/// <summary>Someone who may receive a grant: a person holding the external monitor's role.</summary>
+public sealed record GranteeCandidateDto(Guid UserId, string DisplayName);
+
+/// <summary>A record a grantee may open: who is or was held, where, since when.</summary>
+public sealed record GrantRecordLineDto(Guid RecordId, string Number, Guid FacilityId, string FacilityName, string Status, string PersonName,
+    string? CellNumber, DateTimeOffset DetainedAt, DateTimeOffset? ClosedAt);
+
+/// <summary>One look by a grantee at a record, as listed to the facility's head.</summary>
+public sealed record GranteeViewDto(Guid Id, Guid GrantId, string GranteeName, string Body, Guid FacilityId, string FacilityName, Guid? RecordId,
+    string? RecordNumber, string What, DateTimeOffset ViewedAt);
+
+/// <summary>
+/// An unannounced visit: the register of who should be in custody at a facility at its start and in which cell, what the
+/// monitor found, and the discrepancies (sent to the inspectors' queue when the visit is closed).
+/// </summary>
+public sealed record VisitDto(Guid Id, Guid GrantId, Guid FacilityId, string FacilityName, string MonitorName, DateTimeOffset StartedAt,
+    DateTimeOffset? ClosedAt, string? Summary, IReadOnlyList<VisitLineDto> Lines, int Discrepancies);
+
+/// <summary>
+/// One line of a visit: a registered person (with the cell the register gives) or a person found who is not registered.
+/// </summary>
+/// <param name="Result">"unchecked", "found", "absent", "other-cell" or "unregistered".</param>
+public sealed record VisitLineDto(Guid Id, Guid? RecordId, string? RecordNumber, string PersonName, string? RegisteredCell, string Result,
+    string? FoundCell, string? Note, DateTimeOffset? CheckedAt);
+
+/// <summary>Starting a visit at a facility the grant covers.</summary>
+public sealed record VisitStartRequest(Guid? FacilityId);
+
+/// <summary>What the monitor found of a registered person: "found", "absent" or "other-cell" (with the cell they were in).</summary>
+public sealed record VisitMarkRequest(string? Result, string? Cell, string? Note);
+
+/// <summary>A person found at the facility who is not on the register: where, and who as the monitor can describe them.</summary>
+public sealed record VisitUnregisteredRequest(string? Description, string? Cell);
+
+/// <summary>Closing a visit, with the monitor's summary; unchecked people are discrepancies too.</summary>
+public sealed record VisitCloseRequest(string? Summary);

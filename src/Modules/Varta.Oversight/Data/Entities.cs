@@ -90,6 +90,132 @@ internal sealed class ReviewCursor
     public DateTime? From { get; set; }
 }
 
+/// <summary>Read-only access to custody records for one person of an outside body, over the facilities under one unit, for a time.</summary>
+internal sealed class Grant : IStamped
+{
+    public Guid Id { get; set; }
+
+    public Guid GranteeUserId { get; set; }
+
+    /// <summary>The grantee's display name when the grant was made.</summary>
+    public string GranteeName { get; set; } = "";
+
+    /// <summary>The body the grantee acts for (see <see cref="GrantBodies"/>).</summary>
+    public string Body { get; set; } = "";
+
+    /// <summary>A facility, or a region and every facility under it.</summary>
+    public Guid ScopeUnitId { get; set; }
+
+    public DateTime ValidFrom { get; set; }
+
+    public DateTime ValidUntil { get; set; }
+
+    public bool ShowMedical { get; set; }
+
+    public bool ShowRiskAssessment { get; set; }
+
+    public string Purpose { get; set; } = "";
+
+    public DateTime? RevokedAt { get; set; }
+
+    public string? RevokedBy { get; set; }
+
+    public string? RevokeReason { get; set; }
+
+    /// <summary>When it was made (stamped on saving), with <see cref="RecordedBy"/>, who made it.</summary>
+    public DateTime RecordedAt { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+
+    public int Version { get; set; }
+}
+
+/// <summary>One look by a grantee at a facility's records: kept for the facility's head (and in the audit log).</summary>
+internal sealed class GranteeView
+{
+    public Guid Id { get; set; }
+
+    public Guid GrantId { get; set; }
+
+    public Guid FacilityId { get; set; }
+
+    public Guid? RecordId { get; set; }
+
+    public string? RecordNumber { get; set; }
+
+    /// <summary>"record", "records-list" or "visit-register".</summary>
+    public string What { get; set; } = "";
+
+    public DateTime ViewedAt { get; set; }
+}
+
+/// <summary>An unannounced visit by a grantee to a facility.</summary>
+internal sealed class Visit
+{
+    public Guid Id { get; set; }
+
+    public Guid GrantId { get; set; }
+
+    public Guid FacilityId { get; set; }
+
+    public string MonitorName { get; set; } = "";
+
+    public DateTime StartedAt { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+
+    public string? Summary { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>A line of a visit's register: a registered person as the register had them at the start, or a person found unregistered.</summary>
+internal sealed class VisitLine
+{
+    public Guid Id { get; set; }
+
+    public Guid VisitId { get; set; }
+
+    public int Order { get; set; }
+
+    public Guid? RecordId { get; set; }
+
+    public string? RecordNumber { get; set; }
+
+    public string PersonName { get; set; } = "";
+
+    public string? RegisteredCell { get; set; }
+
+    public string Result { get; set; } = VisitResults.Unchecked;
+
+    public string? FoundCell { get; set; }
+
+    public string? Note { get; set; }
+
+    public DateTime? CheckedAt { get; set; }
+}
+
+internal static class VisitResults
+{
+    public const string Unchecked = "unchecked";
+    public const string Found = "found";
+    public const string Absent = "absent";
+    public const string OtherCell = "other-cell";
+    public const string Unregistered = "unregistered";
+
+    /// <summary>What a monitor may mark a registered person as.</summary>
+    public static readonly string[] Marks = [Found, Absent, OtherCell];
+}
+
+internal static class GrantBodies
+{
+    public const string Prosecutor = "prosecutor";
+    public const string OmbudsmanNpm = "ombudsman-npm";
+    public const string LegalAidCentre = "legal-aid-centre";
+
+    public static readonly string[] All = [Prosecutor, OmbudsmanNpm, LegalAidCentre];
+}
+
 internal static class ReviewStatus
 {
     public const string Open = "open";

@@ -36,6 +36,50 @@ internal sealed class OversightModel : IModelContributor
             e.Property(f => f.ActedRecordedBy).HasMaxLength(200);
             e.HasIndex(f => f.ItemId);
         });
+        b.Entity<Grant>(e =>
+        {
+            e.ToTable("oversight_grants");
+            e.HasKey(g => g.Id);
+            e.Property(g => g.GranteeName).HasMaxLength(200).IsRequired();
+            e.Property(g => g.Body).HasMaxLength(40).IsRequired();
+            e.Property(g => g.Purpose).HasMaxLength(2000).IsRequired();
+            e.Property(g => g.RevokedBy).HasMaxLength(200);
+            e.Property(g => g.RevokeReason).HasMaxLength(2000);
+            e.Property(g => g.RecordedBy).HasMaxLength(200).IsRequired();
+            e.Property(g => g.Version).IsConcurrencyToken();
+            e.HasIndex(g => g.GranteeUserId);
+            e.HasIndex(g => g.ScopeUnitId);
+        });
+        b.Entity<GranteeView>(e =>
+        {
+            e.ToTable("oversight_grantee_views");
+            e.HasKey(v => v.Id);
+            e.Property(v => v.RecordNumber).HasMaxLength(60);
+            e.Property(v => v.What).HasMaxLength(40).IsRequired();
+            e.HasIndex(v => new { v.FacilityId, v.ViewedAt });
+            e.HasIndex(v => v.GrantId);
+        });
+        b.Entity<Visit>(e =>
+        {
+            e.ToTable("oversight_visits");
+            e.HasKey(v => v.Id);
+            e.Property(v => v.MonitorName).HasMaxLength(200).IsRequired();
+            e.Property(v => v.Summary).HasMaxLength(4000);
+            e.Property(v => v.Version).IsConcurrencyToken();
+            e.HasIndex(v => v.GrantId);
+        });
+        b.Entity<VisitLine>(e =>
+        {
+            e.ToTable("oversight_visit_lines");
+            e.HasKey(l => l.Id);
+            e.Property(l => l.RecordNumber).HasMaxLength(60);
+            e.Property(l => l.PersonName).HasMaxLength(400).IsRequired();
+            e.Property(l => l.RegisteredCell).HasMaxLength(40);
+            e.Property(l => l.Result).HasMaxLength(20).IsRequired();
+            e.Property(l => l.FoundCell).HasMaxLength(40);
+            e.Property(l => l.Note).HasMaxLength(2000);
+            e.HasIndex(l => new { l.VisitId, l.Order });
+        });
         b.Entity<ReviewCursor>(e =>
         {
             e.ToTable("oversight_review_cursor");

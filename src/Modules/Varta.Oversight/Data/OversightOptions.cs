@@ -14,4 +14,10 @@ internal sealed class OversightOptions
     /// default (<see cref="Queue.ReviewRules.OnByDefault"/>).
     /// </summary>
     public Dictionary<string, bool> Rules { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The longest a grant to an outside body may run.</summary>
+    public TimeSpan MaxGrantLength { get; set; } = TimeSpan.FromDays(366);
+
+    /// <summary>How long after release or transfer a grantee still finds a record in their list.</summary>
+    public TimeSpan GrantRecentlyClosed { get; set; } = TimeSpan.FromDays(30);
 }

@@ -23,7 +23,7 @@ internal static class ReviewRules
     /// <summary>A correction of a medical examination, a placement, a welfare check or the moment of detention.</summary>
     public const string Correction = "correction";
 
-    /// <summary>A welfare check missed (overdue).</summary>
+    /// <summary>A welfare check missed (overdue), or made late (recorded as happening after its due time).</summary>
     public const string ChecksMissed = "checks-missed";
 
     /// <summary>A clock near or past its limit, and every release or transfer after a limit.</summary>
@@ -42,13 +42,16 @@ internal static class ReviewRules
     /// <summary>Self-harm and illness incidents.</summary>
     public const string SelfHarmIllness = "self-harm-illness";
 
+    /// <summary>What a monitor found on an unannounced visit that the register does not say (absent, in another cell, not registered, not checked).</summary>
+    public const string VisitDiscrepancy = "visit-discrepancy";
+
     /// <summary>Meals overdue: a condition of detention, off unless configured.</summary>
     public const string MealOverdue = "meal-overdue";
 
     public static readonly IReadOnlyList<string> All =
     [
         NotificationLate, MinorNotNotified, NoMedicalExam, Injuries, Correction, ChecksMissed, ClockLimit, LateDelivery,
-        PlacementOverride, Complaint, UseOfForce, SelfHarmIllness, MealOverdue,
+        PlacementOverride, Complaint, UseOfForce, SelfHarmIllness, MealOverdue, VisitDiscrepancy,
     ];
 
     public static bool OnByDefault(string rule) => rule != MealOverdue;
@@ -76,6 +79,7 @@ internal static class ReviewRules
         CustodyReviewKinds.Incident when fact.Detail is "self-harm" or "illness" => SelfHarmIllness,
         CustodyReviewKinds.PlacementOverride => PlacementOverride,
         CustodyReviewKinds.ClosedAfterLimit => ClockLimit,
+        CustodyReviewKinds.CheckLate => ChecksMissed,
         _ => null,
     };
 }
