@@ -120,6 +120,15 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("POST /api/v1/oversight/visits/{id:guid}/unregistered", $"/api/v1/oversight/visits/{Guid.NewGuid()}/unregistered", "rights.inspector", HttpStatusCode.Forbidden),
         ("POST /api/v1/oversight/visits/{id:guid}/close", $"/api/v1/oversight/visits/{Guid.NewGuid()}/close", "admin", HttpStatusCode.Forbidden),
         ("GET /api/v1/oversight/grantee-views", "/api/v1/oversight/grantee-views", "external.monitor", HttpStatusCode.Forbidden),
+        ("POST /api/v1/oversight/footage-requests", "/api/v1/oversight/footage-requests", "external.monitor", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/footage-requests", "/api/v1/oversight/footage-requests", "judge", HttpStatusCode.Forbidden),
+        ("POST /api/v1/oversight/footage-requests/{id:guid}/decision", $"/api/v1/oversight/footage-requests/{Guid.NewGuid()}/decision", "rights.inspector",
+            HttpStatusCode.Forbidden),
+        ("POST /api/v1/oversight/footage-requests/{id:guid}/views", $"/api/v1/oversight/footage-requests/{Guid.NewGuid()}/views", "external.monitor", HttpStatusCode.Forbidden),
+        ("GET /api/v1/custody/facilities/{facilityId:guid}/cameras", $"/api/v1/custody/facilities/{Demo.DemoData.DetentionFacility1}/cameras", "dispatcher",
+            HttpStatusCode.Forbidden),
+        ("POST /api/v1/custody/facilities/{facilityId:guid}/cameras", $"/api/v1/custody/facilities/{Demo.DemoData.DetentionFacility1}/cameras", "custody.officer",
+            HttpStatusCode.Forbidden),
     ];
 
     [Fact]

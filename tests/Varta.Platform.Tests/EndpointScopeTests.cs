@@ -20,13 +20,14 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
 
     private readonly Dictionary<string, HttpClient> _lviv = [];
     private readonly int _shiftDay = Interlocked.Increment(ref _setups);
-    private Guid _record, _entry, _cell, _device, _alarm, _shift, _kyivUser, _securityOfficer, _reviewItem, _monitor, _grant, _visit, _visitLine;
+    private Guid _record, _entry, _cell, _device, _alarm, _shift, _kyivUser, _securityOfficer, _reviewItem, _monitor, _grant, _visit, _visitLine, _footage;
 
     /// <summary>Routes whose resource is named in the query string or the body rather than the path.</summary>
     private static readonly HashSet<string> ResourceInQueryOrBody =
     [
         "POST /api/v1/custody/records", "GET /api/v1/custody/board", "GET /api/v1/custody/alerts",
         "POST /api/v1/alarms/zones", "POST /api/v1/alarms/devices", "GET /api/v1/audit/entries", "POST /api/v1/oversight/grants",
+        "POST /api/v1/oversight/footage-requests",
     ];
 
     /// <summary>Routes with an id that is not a resource of someone else's scope: the caller's own things.</summary>
@@ -39,12 +40,17 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         _lviv["dispatcher"] = (await factory.CreateUserClientAsync(Roles.Dispatcher, DemoData.LvivRegion)).Client;
         _lviv["inspector"] = (await factory.CreateUserClientAsync(Roles.RightsInspector, DemoData.LvivRegion)).Client;
         _lviv["monitor"] = (await factory.CreateUserClientAsync(Roles.ExternalMonitor, DemoData.LvivRegion)).Client;
+        _lviv["head"] = (await factory.CreateUserClientAsync(Roles.UnitHead, DemoData.LvivRegion)).Client;
         _kyivUser = (await factory.CreateUserClientAsync(Roles.CustodyOfficer, DemoData.DetentionFacility1)).Id;
 
         using var officer = await factory.ClientAsAsync("custody.officer");
         _record = Id(await OkAsync(await officer.PostAsJsonAsync("/api/v1/custody/records", BookIn())));
         _entry = Id(await OkAsync(await officer.PostAsJsonAsync($"/api/v1/custody/records/{_record}/entries", Note())));
         _reviewItem = await ReviewItemAsync(officer);
+        using (var inspector = await factory.ClientAsAsync("rights.inspector"))
+        {
+            _footage = Id(await OkAsync(await inspector.PostAsJsonAsync("/api/v1/oversight/footage-requests", FootageBody())));
+        }
 
         using var admin = await factory.ClientAsAsync("admin");
         await KyivGrantAndVisitAsync(admin);
@@ -131,6 +137,15 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         yield return ("POST /api/v1/oversight/visits/{id:guid}/unregistered", HttpMethod.Post, $"{g}/visits/{_visit}/unregistered", "monitor",
             new { description = "Чужий регіон" });
         yield return ("POST /api/v1/oversight/visits/{id:guid}/close", HttpMethod.Post, $"{g}/visits/{_visit}/close", "monitor", new { summary = "Чужий регіон" });
+
+        yield return ("POST /api/v1/oversight/footage-requests", HttpMethod.Post, $"{g}/footage-requests", "inspector", FootageBody());
+        yield return ("POST /api/v1/oversight/footage-requests/{id:guid}/decision", HttpMethod.Post, $"{g}/footage-requests/{_footage}/decision", "head",
+            new { decision = "approve" });
+        yield return ("POST /api/v1/oversight/footage-requests/{id:guid}/views", HttpMethod.Post, $"{g}/footage-requests/{_footage}/views", "inspector", null);
+        yield return ("GET /api/v1/custody/facilities/{facilityId:guid}/cameras", HttpMethod.Get,
+            $"/api/v1/custody/facilities/{DemoData.DetentionFacility1}/cameras", "officer", null);
+        yield return ("POST /api/v1/custody/facilities/{facilityId:guid}/cameras", HttpMethod.Post,
+            $"/api/v1/custody/facilities/{DemoData.DetentionFacility1}/cameras", "admin", new { code = "X-1", room = "Коридор", roomType = "corridor" });
 
         const string o = "/api/v1/oversight/queue";
         yield return ("GET /api/v1/oversight/queue/{id:guid}", HttpMethod.Get, $"{o}/{_reviewItem}", "inspector", null);
@@ -246,6 +261,12 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         _visit = Id(visit);
         _visitLine = visit.GetProperty("lines").EnumerateArray().First(l => l.GetProperty("recordId").GetString() == _record.ToString()).GetProperty("id").GetGuid();
     }
+
+    private object FootageBody() => new
+    {
+        facilityId = DemoData.DetentionFacility1, cameraCode = "ITT1-CAM-01", from = At(factory.Clock.GetUtcNow().AddHours(-2)),
+        to = At(factory.Clock.GetUtcNow().AddHours(-1)), reason = "Перевірка меж",
+    };
 
     private object GrantBody() => new
     {

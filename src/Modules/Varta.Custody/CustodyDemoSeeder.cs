@@ -38,6 +38,21 @@ internal sealed class CustodyDemoSeeder : IDemoSeeder
             });
         }
 
+        // The registry of ІТТ №1's cameras: one per cell, reception, a corridor, and the lawyers' room (no sound, ever).
+        for (var n = 1; n <= 12; n++)
+        {
+            db.Set<Camera>().Add(new Camera
+            {
+                Id = Guid.NewGuid(), FacilityId = DemoData.DetentionFacility1, Code = $"ITT1-CAM-{n:D2}",
+                Room = $"Камера №{n}", RoomType = "cell",
+            });
+        }
+
+        db.Set<Camera>().AddRange(
+            new Camera { Id = Guid.NewGuid(), FacilityId = DemoData.DetentionFacility1, Code = "ITT1-CAM-20", Room = "Черговка, приймання", RoomType = "reception", HasAudio = true },
+            new Camera { Id = Guid.NewGuid(), FacilityId = DemoData.DetentionFacility1, Code = "ITT1-CAM-21", Room = "Коридор", RoomType = "corridor" },
+            new Camera { Id = Guid.NewGuid(), FacilityId = DemoData.DetentionFacility1, Code = "ITT1-CAM-30", Room = "Кімната побачень із захисником", RoomType = "lawyer-consultation" });
+
         for (var n = 1; n <= 4; n++)
         {
             db.Set<Cell>().Add(new Cell

@@ -14,6 +14,9 @@ internal static class OversightPolicies
     public const string ManageGrants = "oversight.grants.manage";
     public const string UseGrant = "oversight.grants.use";
     public const string ReadGranteeViews = "oversight.grantee-views.read";
+    public const string RequestFootage = "oversight.footage.request";
+    public const string DecideFootage = "oversight.footage.decide";
+    public const string ReadFootage = "oversight.footage.read";
 
     public static readonly string[] Readers = [Roles.RightsInspector, Roles.UnitHead];
     public static readonly string[] Workers = [Roles.RightsInspector];
@@ -24,7 +27,10 @@ internal static class OversightPolicies
     /// <summary>Grantees: people of outside bodies, holding the external monitor's role; what they may see is their grants'.</summary>
     public static readonly string[] Grantees = [Roles.ExternalMonitor];
 
-    /// <summary>A facility's head sees who of the grantees looked at what.</summary>
+    /// <summary>Who may ask to see footage (and, once approved, see it).</summary>
+    public static readonly string[] FootageRequesters = [Roles.RightsInspector, Roles.UnitHead, Roles.CustodyOfficer];
+
+    /// <summary>A facility's head sees who of the grantees looked at what, and decides on footage requests.</summary>
     public static readonly string[] FacilityHeads = [Roles.UnitHead];
 
     public static void Add(AuthorizationBuilder b) =>
@@ -32,5 +38,8 @@ internal static class OversightPolicies
             .AddOperation(WorkQueue, Workers)
             .AddOperation(ManageGrants, GrantManagers)
             .AddOperation(UseGrant, Grantees)
-            .AddOperation(ReadGranteeViews, FacilityHeads);
+            .AddOperation(ReadGranteeViews, FacilityHeads)
+            .AddOperation(RequestFootage, FootageRequesters)
+            .AddOperation(DecideFootage, FacilityHeads)
+            .AddOperation(ReadFootage, FootageRequesters);
 }

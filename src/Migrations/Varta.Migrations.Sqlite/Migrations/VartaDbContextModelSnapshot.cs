@@ -552,6 +552,44 @@ namespace Varta.Migrations.Sqlite.Migrations
                     b.ToTable("alarms_zones", (string)null);
                 });
 
+            modelBuilder.Entity("Varta.Custody.Data.Camera", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasAudio")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InService")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Room")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoomType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("custody_cameras", (string)null);
+                });
+
             modelBuilder.Entity("Varta.Custody.Data.Cell", b =>
                 {
                     b.Property<Guid>("Id")
@@ -685,6 +723,9 @@ namespace Varta.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("VideoAudio")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("VideoCameraId")
                         .HasMaxLength(100)
@@ -1033,6 +1074,75 @@ namespace Varta.Migrations.Sqlite.Migrations
                     b.HasIndex("ItemId");
 
                     b.ToTable("oversight_findings", (string)null);
+                });
+
+            modelBuilder.Entity("Varta.Oversight.Data.FootageRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CameraCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId", "RecordedAt");
+
+                    b.ToTable("oversight_footage_requests", (string)null);
                 });
 
             modelBuilder.Entity("Varta.Oversight.Data.Grant", b =>

@@ -23,6 +23,7 @@ internal sealed class AppendEntryHandler(
     EntryWriter writer,
     EntryChecks checks,
     IOptions<CustodyOptions> options,
+    Cameras.CameraRegistry cameras,
     Loc loc)
 {
     /// <summary>The common fields are the request's own properties: everything else must be the type's field.</summary>
@@ -53,6 +54,11 @@ internal sealed class AppendEntryHandler(
         }
 
         checks.CrossFieldRules(type, data, record, occurredAt, v);
+        if (video is { } clip)
+        {
+            await cameras.CheckAsync(record.FacilityId, clip, v, ct);
+        }
+
         var entries = await writer.TimelineAsync(recordId, ct);
         if (type == EntryCatalog.Return && EntryData.Id(data, "removalEntryId") is { } removalId
             && !entries.Any(e => e.Id == removalId && e.Type == EntryCatalog.Removal))

@@ -69,6 +69,9 @@ public sealed record CustodyRecordDocument(
 public sealed record CustodyRecordLine(Guid RecordId, string Number, Guid FacilityId, string Status, Guid PersonId, string PersonName,
     DateOnly DateOfBirth, Guid? CellId, string? CellNumber, DateTimeOffset DetainedAt, DateTimeOffset? ClosedAt);
 
+/// <summary>A camera of a facility's registry: its code as entries name it, the room and its type, whether it records sound.</summary>
+public sealed record CustodyCameraLine(Guid Id, Guid FacilityId, string Code, string Room, string RoomType, bool HasAudio, bool InService);
+
 /// <summary>A cell of a facility, as a monitor needs it on a visit.</summary>
 public sealed record CustodyCellLine(Guid Id, Guid FacilityId, string Number, int Capacity, bool InService);
 
@@ -96,6 +99,9 @@ public interface ICustodyDocuments
     /// </summary>
     Task<IReadOnlyList<CustodyRecordLine>> ListAsync(IReadOnlyCollection<Guid> facilityIds, DateTimeOffset? closedSince, int limit,
         CancellationToken cancellationToken);
+
+    /// <summary>The cameras of a facility's registry, by code.</summary>
+    Task<IReadOnlyList<CustodyCameraLine>> CamerasAsync(Guid facilityId, CancellationToken cancellationToken);
 
     /// <summary>The cells of a facility, by number.</summary>
     Task<IReadOnlyList<CustodyCellLine>> CellsAsync(Guid facilityId, CancellationToken cancellationToken);

@@ -10,6 +10,15 @@ internal sealed class CustodyModel : IModelContributor
 
     public void Configure(ModelBuilder b)
     {
+        b.Entity<Camera>(e =>
+        {
+            e.ToTable("custody_cameras");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Code).HasMaxLength(100).IsRequired();
+            e.Property(c => c.Room).HasMaxLength(200).IsRequired();
+            e.Property(c => c.RoomType).HasMaxLength(40).IsRequired();
+            e.HasIndex(c => new { c.FacilityId, c.Code }).IsUnique();
+        });
         b.Entity<Cell>(e =>
         {
             e.ToTable("custody_cells");

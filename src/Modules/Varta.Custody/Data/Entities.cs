@@ -31,6 +31,35 @@ internal sealed class Cell
 }
 
 /// <summary>Per-facility overrides of the check intervals and floor area.</summary>
+/// <summary>
+/// A camera of a facility's video surveillance, by the code entries use for it, with the room it watches. A camera in a
+/// room for confidential lawyer consultations never records sound that an entry may reference.
+/// </summary>
+internal sealed class Camera
+{
+    public Guid Id { get; set; }
+
+    public Guid FacilityId { get; set; }
+
+    public string Code { get; set; } = "";
+
+    public string Room { get; set; } = "";
+
+    /// <summary>One of <see cref="RoomTypes"/>.</summary>
+    public string RoomType { get; set; } = "";
+
+    public bool HasAudio { get; set; }
+
+    public bool InService { get; set; } = true;
+}
+
+internal static class RoomTypes
+{
+    public const string LawyerConsultation = "lawyer-consultation";
+
+    public static readonly string[] All = ["cell", "corridor", "reception", "exercise-yard", "medical", "visits", LawyerConsultation, "other"];
+}
+
 internal sealed class FacilitySettings
 {
     public Guid FacilityId { get; set; }
@@ -199,6 +228,9 @@ internal sealed class CustodyEntry : IStamped
     public DateTime? VideoFrom { get; set; }
 
     public DateTime? VideoTo { get; set; }
+
+    /// <summary>The entry says the clip has sound.</summary>
+    public bool VideoAudio { get; set; }
 }
 
 internal sealed class CustodyAlert

@@ -11,7 +11,8 @@ using Varta.Platform.Persistence;
 namespace Varta.Custody.Documents;
 
 /// <summary>Custody's answer to <see cref="ICustodyDocuments"/>: whole records mapped here, with protected parts left out on request.</summary>
-internal sealed class CustodyDocuments(VartaDbContext db, OrgDirectory org, IOptions<CustodyOptions> options, IAuthorizationService authorization)
+internal sealed class CustodyDocuments(VartaDbContext db, OrgDirectory org, IOptions<CustodyOptions> options, IAuthorizationService authorization,
+    Cameras.CameraRegistry cameras)
     : ICustodyDocuments
 {
     public Task<CustodyFieldAccess> FieldAccessAsync(ClaimsPrincipal user, Guid facilityId) => FieldProtection.ForAsync(authorization, user, facilityId);
@@ -80,6 +81,8 @@ internal sealed class CustodyDocuments(VartaDbContext db, OrgDirectory org, IOpt
                 r.CellId, r.CellNumber, RecordReader.Utc(r.DetainedAt), Utc(r.ClosedAt)))
             .ToList();
     }
+
+    public Task<IReadOnlyList<CustodyCameraLine>> CamerasAsync(Guid facilityId, CancellationToken cancellationToken) => cameras.LinesAsync(facilityId, cancellationToken);
 
     public async Task<IReadOnlyList<CustodyCellLine>> CellsAsync(Guid facilityId, CancellationToken cancellationToken)
     {

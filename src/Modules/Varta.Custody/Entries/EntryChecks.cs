@@ -10,7 +10,7 @@ using Varta.Platform.Localization;
 namespace Varta.Custody.Entries;
 
 /// <summary>A video clip as stored with an entry.</summary>
-internal readonly record struct VideoClip(string CameraId, DateTimeOffset? From, DateTimeOffset? To);
+internal readonly record struct VideoClip(string CameraId, DateTimeOffset? From, DateTimeOffset? To, bool Audio = false);
 
 /// <summary>
 /// The rules an entry's common fields share across appending, correcting and closing: when it happened (not in the
@@ -111,7 +111,7 @@ internal sealed class EntryChecks(TimeProvider clock, IOptions<CustodyOptions> o
             v.Fail("video.to", "video-range");
         }
 
-        return video.CameraId is null ? null : new VideoClip(video.CameraId, from, to);
+        return video.CameraId is null ? null : new VideoClip(video.CameraId.Trim(), from, to, video.Audio);
     }
 
     private static DateTimeOffset? VideoInstant(string? text, string field, Validator v)

@@ -45,6 +45,7 @@ internal sealed class EntryWriter(VartaDbContext db, IAuditLog audit, TimeProvid
         VideoCameraId = video?.CameraId,
         VideoFrom = video?.From?.UtcDateTime,
         VideoTo = video?.To?.UtcDateTime,
+        VideoAudio = video?.Audio ?? false,
     };
 
     /// <summary>Stores the entry; false when someone else wrote to this record (or filled this cell) first, and nothing of ours was stored.</summary>

@@ -5,7 +5,7 @@ namespace Varta.Custody.Entries;
 
 /// <summary>The video clip an entry points to: a camera and, optionally, the instants it covers (ISO 8601 with offset).</summary>
 [JsonConverter(typeof(VideoInputJson))]
-internal sealed record VideoInput(string? CameraId, string? From = null, string? To = null)
+internal sealed record VideoInput(string? CameraId, string? From = null, string? To = null, bool Audio = false)
 {
     /// <summary>The client sent something other than an object: refused as "object-required".</summary>
     [JsonIgnore]
@@ -26,7 +26,8 @@ internal sealed class VideoInputJson : JsonConverter<VideoInput>
         }
 
         var camera = video.TryGetProperty("cameraId", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-        return new VideoInput(camera, Instant(video, "from"), Instant(video, "to"));
+        var audio = video.TryGetProperty("audio", out var a) && a.ValueKind == JsonValueKind.True;
+        return new VideoInput(camera, Instant(video, "from"), Instant(video, "to"), audio);
     }
 
     public override void Write(Utf8JsonWriter writer, VideoInput value, JsonSerializerOptions options)
@@ -35,6 +36,7 @@ internal sealed class VideoInputJson : JsonConverter<VideoInput>
         writer.WriteString("cameraId", value.CameraId);
         writer.WriteString("from", value.From);
         writer.WriteString("to", value.To);
+        writer.WriteBoolean("audio", value.Audio);
         writer.WriteEndObject();
     }
 

@@ -84,3 +84,15 @@ public sealed record VisitUnregisteredRequest(string? Description, string? Cell)
 
 /// <summary>Closing a visit, with the monitor's summary; unchecked people are discrepancies too.</summary>
 public sealed record VisitCloseRequest(string? Summary);
+
+/// <summary>A request to see footage: which camera and time range, why, and what was decided.</summary>
+/// <param name="Status">"pending", "approved" or "refused".</param>
+public sealed record FootageRequestDto(Guid Id, Guid FacilityId, string FacilityName, string CameraCode, string Room, DateTimeOffset From, DateTimeOffset To,
+    string Reason, Guid? RecordId, string Status, DateTimeOffset RequestedAt, string RequestedBy, string? DecidedBy, DateTimeOffset? DecidedAt,
+    string? DecisionNote, int Views);
+
+/// <summary>Asking to see footage: instants with their offset (ISO 8601), within the retention period.</summary>
+public sealed record FootageRequestBody(Guid? FacilityId, string? CameraCode, string? From, string? To, string? Reason, Guid? RecordId);
+
+/// <summary>Approving or refusing a footage request ("approve" or "refuse"), with a note.</summary>
+public sealed record FootageDecisionBody(string? Decision, string? Note);

@@ -195,6 +195,44 @@ internal sealed class VisitLine
     public DateTime? CheckedAt { get; set; }
 }
 
+/// <summary>A request to see a camera's footage for a time range: who asks, why, who decided; approved views are audited.</summary>
+internal sealed class FootageRequest : IStamped
+{
+    public Guid Id { get; set; }
+
+    public Guid FacilityId { get; set; }
+
+    public string CameraCode { get; set; } = "";
+
+    public DateTime From { get; set; }
+
+    public DateTime To { get; set; }
+
+    public string Reason { get; set; } = "";
+
+    public Guid? RecordId { get; set; }
+
+    public Guid RequestedById { get; set; }
+
+    /// <summary>"pending", "approved" or "refused".</summary>
+    public string Status { get; set; } = "pending";
+
+    public string? DecidedBy { get; set; }
+
+    public DateTime? DecidedAt { get; set; }
+
+    public string? DecisionNote { get; set; }
+
+    public int Views { get; set; }
+
+    /// <summary>When it was asked (stamped on saving), with <see cref="RecordedBy"/>, who asked.</summary>
+    public DateTime RecordedAt { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+
+    public int Version { get; set; }
+}
+
 internal static class VisitResults
 {
     public const string Unchecked = "unchecked";

@@ -80,6 +80,19 @@ internal sealed class OversightModel : IModelContributor
             e.Property(l => l.Note).HasMaxLength(2000);
             e.HasIndex(l => new { l.VisitId, l.Order });
         });
+        b.Entity<FootageRequest>(e =>
+        {
+            e.ToTable("oversight_footage_requests");
+            e.HasKey(f => f.Id);
+            e.Property(f => f.CameraCode).HasMaxLength(100).IsRequired();
+            e.Property(f => f.Reason).HasMaxLength(2000).IsRequired();
+            e.Property(f => f.Status).HasMaxLength(20).IsRequired();
+            e.Property(f => f.DecidedBy).HasMaxLength(200);
+            e.Property(f => f.DecisionNote).HasMaxLength(2000);
+            e.Property(f => f.RecordedBy).HasMaxLength(200).IsRequired();
+            e.Property(f => f.Version).IsConcurrencyToken();
+            e.HasIndex(f => new { f.FacilityId, f.RecordedAt });
+        });
         b.Entity<ReviewCursor>(e =>
         {
             e.ToTable("oversight_review_cursor");

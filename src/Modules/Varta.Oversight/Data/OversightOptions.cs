@@ -20,4 +20,7 @@ internal sealed class OversightOptions
 
     /// <summary>How long after release or transfer a grantee still finds a record in their list.</summary>
     public TimeSpan GrantRecentlyClosed { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long footage is kept, so how far back a footage request may reach (video surveillance in detention facilities).</summary>
+    public TimeSpan FootageRetention { get; set; } = TimeSpan.FromDays(30);
 }

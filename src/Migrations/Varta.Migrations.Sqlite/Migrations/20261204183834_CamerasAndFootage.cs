@@ -1,0 +1,90 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Varta.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class CamerasAndFootage : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "VideoAudio",
+                table: "custody_entries",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "custody_cameras",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Room = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RoomType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    HasAudio = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InService = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_cameras", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "oversight_footage_requests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CameraCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    From = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    To = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RecordId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RequestedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Views = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_oversight_footage_requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_cameras_FacilityId_Code",
+                table: "custody_cameras",
+                columns: new[] { "FacilityId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oversight_footage_requests_FacilityId_RecordedAt",
+                table: "oversight_footage_requests",
+                columns: new[] { "FacilityId", "RecordedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "custody_cameras");
+
+            migrationBuilder.DropTable(
+                name: "oversight_footage_requests");
+
+            migrationBuilder.DropColumn(
+                name: "VideoAudio",
+                table: "custody_entries");
+        }
+    }
+}
