@@ -105,6 +105,8 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("GET /api/v1/oversight/dashboard", "/api/v1/oversight/dashboard", "custody.officer", HttpStatusCode.Forbidden),
         ("POST /api/v1/oversight/queue/{id:guid}/findings/{findingId:guid}/follow-up", $"/api/v1/oversight/queue/{Guid.NewGuid()}/findings/{Guid.NewGuid()}/follow-up",
             "external.monitor", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/records/{id:guid}/pdf", $"/api/v1/oversight/records/{Guid.NewGuid()}/pdf", "external.monitor", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/people/{personId:guid}/export", $"/api/v1/oversight/people/{Guid.NewGuid()}/export", "custody.officer", HttpStatusCode.Forbidden),
     ];
 
     [Fact]

@@ -11,7 +11,10 @@ using Varta.Oversight.Data;
 using Varta.Oversight.FollowUp;
 using Varta.Oversight.GetItem;
 using Varta.Oversight.ListQueue;
+using Varta.Oversight.Printing;
+using Varta.Oversight.PrintRecord;
 using Varta.Oversight.Queue;
+using Varta.Oversight.SubjectExport;
 using Varta.Platform.Identity;
 using Varta.Platform.Localization;
 using Varta.Platform.Navigation;
@@ -34,6 +37,9 @@ public static class OversightModule
         services.AddScoped<QueueScanner>();
         services.AddScoped<ReviewQueue>();
         services.AddScoped<DashboardQuery>();
+        services.AddScoped<ScopedRecords>();
+        services.AddScoped<PrintRecordHandler>();
+        services.AddScoped<SubjectExportHandler>();
         services.AddHostedService<QueueService>();
         services.AddSingleton(new NavItem("/oversight/queue", "oversight.nav.queue", "oversight.nav.queue.about", "⚖", 200, OversightPolicies.Readers));
         return services;
@@ -49,6 +55,13 @@ public static class OversightModule
         FollowUpEndpoint.Map(group);
         DashboardEndpoint.Map(group);
         CatalogueEndpoint.Map(group);
+        PrintRecordEndpoint.Map(group);
+        SubjectExportEndpoint.Map(group);
+
+        // Downloads for the pages (signed in with the cookie, which the API does not take).
+        var downloads = app.MapGroup("/oversight").ExcludeFromDescription();
+        PrintRecordEndpoint.MapDownload(downloads);
+        SubjectExportEndpoint.MapDownload(downloads);
         return app;
     }
 }
