@@ -16,7 +16,9 @@ internal sealed class PdfLayout : IDisposable
 
     private readonly PdfDocument _document = new();
     private readonly List<(PdfPage Page, string Title)> _pages = [];
-    private readonly Dictionary<(string Text, XFont Font), double> _widths = [];
+    // Widths depend only on the text and the font's size and weight: kept across documents (bounded), since labels repeat.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, double Size, bool Bold), double> Widths = new();
+    private const int MaxWidths = 50_000;
     private readonly XFont _body;
     private readonly XFont _bold;
     private readonly XFont _heading;
@@ -177,10 +179,14 @@ internal sealed class PdfLayout : IDisposable
 
     private double Measure(string text, XFont font)
     {
-        if (!_widths.TryGetValue((text, font), out var width))
+        var key = (text, font.Size, font.Bold);
+        if (!Widths.TryGetValue(key, out var width))
         {
             width = _gfx!.MeasureString(text, font).Width;
-            _widths[(text, font)] = width;
+            if (Widths.Count < MaxWidths)
+            {
+                Widths.TryAdd(key, width);
+            }
         }
 
         return width;
