@@ -65,7 +65,7 @@ internal static class RecordPdf
         layout.Field(loc["oversight.print.max-deadline"], KyivTime.Format(record.MaxDeadline));
         layout.Field(loc["oversight.print.legal-aid"], When(record.LegalAidNotifiedAt));
         layout.Field(loc["oversight.print.relatives"], When(record.RelativesNotifiedAt));
-        layout.Field(loc["oversight.print.closed"], When(record.ClosedAt) + (record.ClosedGrounds is { } g ? $" — {g}" : ""));
+        layout.Field(loc["oversight.print.closed"], When(record.ClosedAt) + (record.ClosedGrounds is { } g ? $" — {Coded(loc, g)}" : ""));
         layout.Field(loc["oversight.print.flags"], record.Flags.Count == 0 ? "—" : string.Join(", ", record.Flags.Select(f => Label(loc, "custody.flag", f))));
         if (record.Withheld.Count > 0)
         {
@@ -170,12 +170,26 @@ internal static class RecordPdf
 
     internal static string Label(Loc loc, string prefix, string value) => loc.Has($"{prefix}.{value}") ? loc[$"{prefix}.{value}"] : value;
 
+    /// <summary>A code custody names (a condition, a method, a basis) in words, as custody's own record page shows it; other text as it is.</summary>
+    private static string Coded(Loc loc, string text)
+    {
+        foreach (var key in new[] { $"custody.value.{text}", $"custody.basis.{text}", $"custody.regime.{text}" })
+        {
+            if (loc.Has(key))
+            {
+                return loc[key];
+            }
+        }
+
+        return text;
+    }
+
     private static string When(DateTimeOffset? at) => at is { } v ? KyivTime.Format(v) : "—";
 
     private static string Value(JsonElement value, Loc loc) => value.ValueKind switch
     {
         JsonValueKind.String when value.TryGetDateTimeOffset(out var at) && value.GetString()!.Contains('T', StringComparison.Ordinal) => KyivTime.Format(at),
-        JsonValueKind.String => value.GetString() ?? "",
+        JsonValueKind.String => Coded(loc, value.GetString() ?? ""),
         JsonValueKind.True => loc["oversight.print.yes"],
         JsonValueKind.False => loc["oversight.print.no"],
         JsonValueKind.Null or JsonValueKind.Undefined => "—",

@@ -33,7 +33,7 @@ internal sealed record SubjectRecordDto(
         r.Id, r.Number, r.FacilityId, r.FacilityName, r.Status, r.LegalBasis, r.LegalBasisDetail, r.LegalRegime, r.DetainedAt, r.DetentionPlace,
         r.ArrivedAt, r.DetainingOfficer, r.ProceedingsNumber, r.IsMinor, r.CellNumber, r.ObservationLevel, r.RiskLevel, r.Flags, r.CourtDeadline,
         r.MaxDeadline, r.LegalAidNotifiedAt, r.RelativesNotifiedAt, r.ClosedAt, r.ClosedGrounds,
-        r.Entries.Select(e => new SubjectEntryDto(e.Id, e.Seq, e.Type, e.OccurredAt, e.RecordedAt, e.RecordedBy, JsonDocument.Parse(e.DataJson).RootElement,
+        r.Entries.Select(e => new SubjectEntryDto(e.Id, e.Seq, e.Type, e.OccurredAt, e.RecordedAt, e.RecordedBy, JsonSerializer.Deserialize<JsonElement>(e.DataJson),
             e.CorrectsEntryId, e.CorrectionReason, e.CorrectedBy, e.VideoCameraId, e.VideoFrom, e.VideoTo, e.Withheld)).ToList(),
         r.Withheld);
 }
