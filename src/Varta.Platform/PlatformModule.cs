@@ -58,6 +58,9 @@ public static class PlatformModule
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<AuditReader>();
+        services.AddScoped<AuditAnchors>();
+        services.AddScoped<IAuditAnchors>(sp => sp.GetRequiredService<AuditAnchors>());
+        services.AddScoped<IAuditViews>(sp => sp.GetRequiredService<AuditAnchors>());
         services.AddScoped<PeopleDirectory>();
         services.AddSingleton<PendingSignIn>();
         services.AddSingleton<IDemoSeeder, PlatformDemoSeeder>();

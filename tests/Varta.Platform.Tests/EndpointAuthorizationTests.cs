@@ -129,6 +129,8 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
             HttpStatusCode.Forbidden),
         ("POST /api/v1/custody/facilities/{facilityId:guid}/cameras", $"/api/v1/custody/facilities/{Demo.DemoData.DetentionFacility1}/cameras", "custody.officer",
             HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/records/{id:guid}/pdf", $"/api/v1/oversight/records/{Guid.NewGuid()}/pdf", "external.monitor", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/people/{personId:guid}/export", $"/api/v1/oversight/people/{Guid.NewGuid()}/export", "custody.officer", HttpStatusCode.Forbidden),
     ];
 
     [Fact]

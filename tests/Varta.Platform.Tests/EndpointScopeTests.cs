@@ -20,7 +20,7 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
 
     private readonly Dictionary<string, HttpClient> _lviv = [];
     private readonly int _shiftDay = Interlocked.Increment(ref _setups);
-    private Guid _record, _entry, _cell, _device, _alarm, _shift, _kyivUser, _securityOfficer, _reviewItem, _monitor, _grant, _visit, _visitLine, _footage;
+    private Guid _record, _person, _entry, _cell, _device, _alarm, _shift, _kyivUser, _securityOfficer, _reviewItem, _monitor, _grant, _visit, _visitLine, _footage;
 
     /// <summary>Routes whose resource is named in the query string or the body rather than the path.</summary>
     private static readonly HashSet<string> ResourceInQueryOrBody =
@@ -44,7 +44,8 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         _kyivUser = (await factory.CreateUserClientAsync(Roles.CustodyOfficer, DemoData.DetentionFacility1)).Id;
 
         using var officer = await factory.ClientAsAsync("custody.officer");
-        _record = Id(await OkAsync(await officer.PostAsJsonAsync("/api/v1/custody/records", BookIn())));
+        var booked = await OkAsync(await officer.PostAsJsonAsync("/api/v1/custody/records", BookIn()));
+        (_record, _person) = (Id(booked), Id(booked.GetProperty("person")));
         _entry = Id(await OkAsync(await officer.PostAsJsonAsync($"/api/v1/custody/records/{_record}/entries", Note())));
         _reviewItem = await ReviewItemAsync(officer);
         using (var inspector = await factory.ClientAsAsync("rights.inspector"))
@@ -155,6 +156,8 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
             $"{o}/{_reviewItem}/findings/{Guid.NewGuid()}/follow-up", "inspector", new { note = "Чужий регіон" });
         yield return ("POST /api/v1/oversight/queue/{id:guid}/close", HttpMethod.Post, $"{o}/{_reviewItem}/close", "inspector",
             new { conclusion = "no-violation", note = "Чужий регіон" });
+        yield return ("GET /api/v1/oversight/records/{id:guid}/pdf", HttpMethod.Get, $"/api/v1/oversight/records/{_record}/pdf", "inspector", null);
+        yield return ("GET /api/v1/oversight/people/{personId:guid}/export", HttpMethod.Get, $"/api/v1/oversight/people/{_person}/export?format=pdf", "inspector", null);
 
         yield return ("GET /api/v1/audit/entries", HttpMethod.Get, $"/api/v1/audit/entries?resourceId={_record}", "admin", null);
 

@@ -26,10 +26,13 @@ using Varta.Oversight.ListGrants;
 using Varta.Oversight.ListQueue;
 using Varta.Oversight.MarkVisitLine;
 using Varta.Oversight.MyGrants;
+using Varta.Oversight.PrintRecord;
+using Varta.Oversight.Printing;
 using Varta.Oversight.Queue;
 using Varta.Oversight.RequestFootage;
 using Varta.Oversight.RevokeGrant;
 using Varta.Oversight.StartVisit;
+using Varta.Oversight.SubjectExport;
 using Varta.Oversight.ViewFootage;
 using Varta.Oversight.Visits;
 using Varta.Platform.Identity;
@@ -57,6 +60,9 @@ public static class OversightModule
         services.AddScoped<GrantService>();
         services.AddScoped<VisitService>();
         services.AddScoped<FootageService>();
+        services.AddScoped<ScopedRecords>();
+        services.AddScoped<PrintRecordHandler>();
+        services.AddScoped<SubjectExportHandler>();
         services.AddHostedService<QueueService>();
         services.AddSingleton(new NavItem("/oversight/grants", "oversight.nav.grants", "oversight.nav.grants.about", "🔑", 201, OversightPolicies.GrantManagers));
         services.AddSingleton(new NavItem("/oversight/my-grants", "oversight.nav.my-grants", "oversight.nav.my-grants.about", "🔎", 202, OversightPolicies.Grantees));
@@ -92,6 +98,13 @@ public static class OversightModule
         MarkVisitLineEndpoint.Map(group);
         AddUnregisteredEndpoint.Map(group);
         CloseVisitEndpoint.Map(group);
+        PrintRecordEndpoint.Map(group);
+        SubjectExportEndpoint.Map(group);
+
+        // Downloads for the pages (signed in with the cookie, which the API does not take).
+        var downloads = app.MapGroup("/oversight").ExcludeFromDescription();
+        PrintRecordEndpoint.MapDownload(downloads);
+        SubjectExportEndpoint.MapDownload(downloads);
         return app;
     }
 }

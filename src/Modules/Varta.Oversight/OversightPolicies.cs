@@ -17,9 +17,13 @@ internal static class OversightPolicies
     public const string RequestFootage = "oversight.footage.request";
     public const string DecideFootage = "oversight.footage.decide";
     public const string ReadFootage = "oversight.footage.read";
+    public const string PrintRecord = "oversight.record.print";
+    public const string ExportSubject = "oversight.subject.export";
 
     public static readonly string[] Readers = [Roles.RightsInspector, Roles.UnitHead];
     public static readonly string[] Workers = [Roles.RightsInspector];
+    public static readonly string[] Printers = [Roles.RightsInspector, Roles.UnitHead, Roles.CustodyOfficer];
+    public static readonly string[] Exporters = [Roles.RightsInspector, Roles.UnitHead];
 
     /// <summary>Grants to outside bodies are made and revoked by an administrator or a unit head over the unit.</summary>
     public static readonly string[] GrantManagers = [Roles.Administrator, Roles.UnitHead];
@@ -41,5 +45,7 @@ internal static class OversightPolicies
             .AddOperation(ReadGranteeViews, FacilityHeads)
             .AddOperation(RequestFootage, FootageRequesters)
             .AddOperation(DecideFootage, FacilityHeads)
-            .AddOperation(ReadFootage, FootageRequesters);
+            .AddOperation(ReadFootage, FootageRequesters)
+            .AddOperation(PrintRecord, Printers)
+            .AddOperation(ExportSubject, Exporters);
 }

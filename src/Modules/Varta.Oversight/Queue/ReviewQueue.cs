@@ -226,6 +226,18 @@ internal sealed class ReviewQueue(VartaDbContext db, IAuthorizationService autho
         return Outcome<ReviewItemDto>.Ok(ToDto(item, await FindingsAsync([id], ct)));
     }
 
+    /// <summary>
+    /// The items (with findings) about the given records, oldest first, with no scope check and no audit: for a caller that has
+    /// checked the records' scope and audits its own read (a data-subject export).
+    /// </summary>
+    public async Task<IReadOnlyList<ReviewItemDto>> OfRecordsAsync(IReadOnlyCollection<Guid> recordIds, CancellationToken ct)
+    {
+        var ids = recordIds.ToList();
+        var items = await db.Set<ReviewItem>().AsNoTracking().Where(i => ids.Contains(i.RecordId)).OrderBy(i => i.QueuedAt).ToListAsync(ct);
+        var findings = await FindingsAsync(items.Select(i => i.Id).ToList(), ct);
+        return items.Select(i => ToDto(i, findings)).ToList();
+    }
+
     private async Task<Dictionary<Guid, List<FindingDto>>> FindingsAsync(List<Guid> itemIds, CancellationToken ct) =>
         (await db.Set<Finding>().AsNoTracking().Where(f => itemIds.Contains(f.ItemId)).OrderBy(f => f.RecordedAt).ToListAsync(ct))
         .GroupBy(f => f.ItemId)
