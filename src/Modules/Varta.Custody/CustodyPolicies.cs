@@ -24,6 +24,8 @@ internal static class CustodyPolicies
     public const string ReadSettings = "custody.settings.read";
     public const string ManageSettings = "custody.settings.manage";
     public const string ReadEntryTypes = "custody.entry-types.read";
+    public const string PreviewRetention = "custody.retention.preview";
+    public const string RunRetention = "custody.retention.run";
 
     /// <summary>Not an endpoint's: asked by a placement that overrides floor area or co-accused separation.</summary>
     public const string OverridePlacement = "custody.placement.override";
@@ -45,6 +47,8 @@ internal static class CustodyPolicies
             .AddOperation(ReadSettings, CustodyRoles.FacilityViewers)
             .AddOperation(ManageSettings, CustodyRoles.FacilityAdmins)
             .AddOperation(ReadEntryTypes, CustodyRoles.FacilityViewers)
+            .AddOperation(PreviewRetention, CustodyRoles.FacilityAdmins)
+            .AddOperation(RunRetention, CustodyRoles.FacilityAdmins)
             .AddOperation(OverridePlacement, CustodyRoles.Seniors);
     }
 }

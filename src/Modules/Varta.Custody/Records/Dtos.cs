@@ -68,7 +68,8 @@ internal sealed record RecordDto(
     IReadOnlyList<DuplicateCandidateDto> DuplicateCandidates,
     int EarlierRecordsElsewhere = 0,
     CorrectionRefDto? DetentionCorrected = null,
-    CorrectionRefDto? MedicalFindingWithdrawn = null);
+    CorrectionRefDto? MedicalFindingWithdrawn = null,
+    DateTimeOffset? AnonymisedAt = null);
 
 /// <summary>
 /// A person with the same name and date of birth. Outside the caller's scope only that such a person has records
