@@ -16,19 +16,77 @@ namespace Varta.Custody.Tests;
 
 /// <summary>
 /// The host with the scheduled retention job off (these tests preview and run it by hand, at a moment they choose), and
-/// the other background timers ticking daily: the fake clock fires a periodic timer once per period it is moved past, and
-/// 25 years of a one-second alarm watch would be 790 million ticks.
+/// the other background timers ticking every 45 days: the fake clock fires a periodic timer once per period it is moved past
+/// (25 years of the one-second alarm watch would be 790 million ticks, and even daily ones take a minute on a busy machine).
 /// </summary>
-public sealed class RetentionFactory : VartaFactory
+public class RetentionFactory : VartaFactory
 {
     public RetentionFactory()
+        : this(job: false)
     {
-        Settings["Custody:Retention:Enabled"] = "false";
+    }
+
+    public static readonly TimeSpan ScanInterval = TimeSpan.FromDays(30);
+
+    protected RetentionFactory(bool job)
+    {
+        Settings["Custody:Retention:Enabled"] = job ? "true" : "false";
+        Settings["Custody:Retention:ScanInterval"] = ScanInterval.ToString();
         foreach (var timer in new[] { "Alarms:WatchInterval", "Custody:AlertScanInterval", "Oversight:QueueScanInterval", "Audit:CheckpointInterval" })
         {
-            Settings[timer] = "1.00:00:00";
+            Settings[timer] = "45.00:00:00"; // a periodic timer takes at most 49.7 days
         }
     }
+}
+
+/// <summary>The same host with the scheduled job on.</summary>
+public sealed class RetentionJobFactory() : RetentionFactory(job: true);
+
+/// <summary>The scheduled job anonymises by itself, as the clock passes the retention period, under the system's name.</summary>
+public sealed class RetentionJobTests(RetentionJobFactory factory) : IClassFixture<RetentionJobFactory>
+{
+    [Fact]
+    public async Task The_scheduled_job_anonymises_a_record_once_its_retention_period_has_passed()
+    {
+        var api = new CustodyApi(factory);
+        var record = await api.BookInAsync();
+        using (var officer = await api.AsAsync())
+        {
+            var release = CustodyApi.Entry("release", api.Now, new { grounds = "no-grounds", propertyReturned = true });
+            release.Remove("type");
+            Assert.True((await officer.PostAsJsonAsync($"/api/v1/custody/records/{record.Id}/release", release)).IsSuccessStatusCode);
+        }
+
+        var job = factory.Services.GetRequiredService<RetentionJob>();
+        var scans = RetentionFactory.ScanInterval * 2;
+        await RunJobAfterAsync(job, TimeSpan.FromDays(9131) - scans);
+        Assert.Null(await StoredAsync(record.Id, r => r.AnonymisedAt)); // 9131 days: a day short of the period, untouched
+
+        await RunJobAfterAsync(job, TimeSpan.FromDays(1));
+        Assert.NotNull(await StoredAsync(record.Id, r => r.AnonymisedAt));
+        Assert.Equal(Scrubber.Removed, await StoredAsync(record.Id, r => r.DetentionPlace));
+        using var admin = await api.AsAsync("admin");
+        var audit = await CustodyApi.OkAsync<AuditPage>(await admin.GetAsync($"/api/v1/audit/entries?resourceType=custody-record&resourceId={record.Id}"));
+        Assert.Equal("system", Assert.Single(audit.Items, e => e.Action == "custody.record.anonymised").ActorId);
+    }
+
+    /// <summary>
+    /// Moves the clock by <paramref name="by"/>, then a scan interval at a time until a run that started after the move has
+    /// finished (one may have been under way before it): <paramref name="by"/> and two scan intervals in all.
+    /// </summary>
+    private async Task RunJobAfterAsync(RetentionJob job, TimeSpan by)
+    {
+        factory.Clock.Advance(by);
+        for (var i = 0; i < 2; i++)
+        {
+            var ran = job.NextRunAsync();
+            factory.Clock.Advance(RetentionFactory.ScanInterval);
+            await ran.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+    }
+
+    private Task<T> StoredAsync<T>(Guid recordId, System.Linq.Expressions.Expression<Func<CustodyRecord, T>> field) => factory.WithScopeAsync(sp =>
+        sp.GetRequiredService<VartaDbContext>().Set<CustodyRecord>().Where(r => r.Id == recordId).Select(field).SingleAsync());
 }
 
 /// <summary>

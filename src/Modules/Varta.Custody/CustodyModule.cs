@@ -57,8 +57,8 @@ public static class CustodyModule
             }
         });
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section))
-            .Validate(o => o.Period > TimeSpan.Zero && o.ScanInterval > TimeSpan.Zero && o.BatchSize > 0,
-                "Custody:Retention: Period and ScanInterval must be positive, BatchSize at least 1")
+            .Validate(o => o.Period > TimeSpan.Zero && o.ScanInterval > TimeSpan.Zero && o.ScanInterval <= RetentionOptions.LongestScanInterval && o.BatchSize > 0,
+                "Custody:Retention: Period must be positive, ScanInterval from 1 ms to 49 days, BatchSize at least 1")
             .ValidateOnStart();
         services.AddSingleton(Model);
         services.AddSingleton<ITextCatalog, CustodyTexts>();

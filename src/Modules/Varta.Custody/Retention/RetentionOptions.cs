@@ -11,7 +11,10 @@ internal sealed class RetentionOptions
     /// </summary>
     public TimeSpan Period { get; set; } = TimeSpan.FromDays(9132);
 
-    /// <summary>How often the scheduled job looks for records due.</summary>
+    /// <summary>The longest period a timer takes (2^32 - 2 ms).</summary>
+    public static readonly TimeSpan LongestScanInterval = TimeSpan.FromDays(49);
+
+    /// <summary>How often the scheduled job looks for records due (at most <see cref="LongestScanInterval"/>).</summary>
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>Whether the scheduled job runs; an administrator can still preview and run it by hand.</summary>
