@@ -203,6 +203,10 @@ public sealed class RetentionTests(RetentionFactory factory) : IClassFixture<Ret
             await CustodyApi.ConflictAsync(await officer.PostAsJsonAsync($"/api/v1/custody/records/{a.Id}/entries/{note.Id}/corrections",
                 new { reason = "Описка", text = "Новий текст" }), "anonymised");
 
+            // Nor is an anonymised person booked in again by their id: they are no longer anyone.
+            var rebook = new Dictionary<string, object?>(_api.BookIn()) { ["personId"] = a.Person.Id };
+            await CustodyApi.InvalidAsync(await officer.PostAsJsonAsync("/api/v1/custody/records", rebook), "personId", "unknown-person");
+
             // The person with a newer record keeps their name there, while the old record loses its own free text.
             var old = await CustodyApi.RecordAsync(officer, b1.Id);
             Assert.Equal(b1.Person.Surname, old.Person.Surname);

@@ -20,6 +20,9 @@ internal static class Scrubber
     /// <summary>Fields a handler adds beside the catalogue's own: codes and instants.</summary>
     private static readonly HashSet<string> KeptExtras = ["overriddenRule", "legalRegime", "arrivedAt"];
 
+    /// <summary>A person whose identity has gone (see <see cref="Person(Data.Person, bool)"/>): no booking may name them again.</summary>
+    public static bool IsAnonymised(Person p) => p.SearchKey.Length == 0;
+
     /// <summary>The record's own free text: the place and officer of detention, the basis in words, the proceedings number.</summary>
     public static int Record(CustodyRecord r, bool apply)
     {
