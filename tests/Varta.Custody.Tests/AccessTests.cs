@@ -59,6 +59,8 @@ public sealed class AccessTests(VartaFactory factory) : IClassFixture<VartaFacto
         yield return ("GET api/v1/custody/board", HttpMethod.Get, $"{b}/board?facilityId={DemoData.DetentionFacility1}", null);
         yield return ("GET api/v1/custody/alerts", HttpMethod.Get, $"{b}/alerts?facilityId={DemoData.DetentionFacility1}", null);
         yield return ("GET api/v1/custody/overdue", HttpMethod.Get, $"{b}/overdue", null);
+        yield return ("GET api/v1/custody/retention/preview", HttpMethod.Get, $"{b}/retention/preview", null);
+        yield return ("POST api/v1/custody/retention/run", HttpMethod.Post, $"{b}/retention/run", null);
     }
 
     [Fact]
