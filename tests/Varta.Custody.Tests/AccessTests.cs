@@ -59,6 +59,11 @@ public sealed class AccessTests(VartaFactory factory) : IClassFixture<VartaFacto
         yield return ("GET api/v1/custody/board", HttpMethod.Get, $"{b}/board?facilityId={DemoData.DetentionFacility1}", null);
         yield return ("GET api/v1/custody/alerts", HttpMethod.Get, $"{b}/alerts?facilityId={DemoData.DetentionFacility1}", null);
         yield return ("GET api/v1/custody/overdue", HttpMethod.Get, $"{b}/overdue", null);
+        yield return ("GET api/v1/custody/retention/preview", HttpMethod.Get, $"{b}/retention/preview", null);
+        yield return ("POST api/v1/custody/retention/run", HttpMethod.Post, $"{b}/retention/run", null);
+        yield return ("GET api/v1/custody/facilities/{facilityId:guid}/cameras", HttpMethod.Get, $"{b}/facilities/{DemoData.DetentionFacility1}/cameras", null);
+        yield return ("POST api/v1/custody/facilities/{facilityId:guid}/cameras", HttpMethod.Post, $"{b}/facilities/{DemoData.DetentionFacility1}/cameras",
+            new { code = "X-CAM", room = "Коридор", roomType = "corridor" });
     }
 
     [Fact]

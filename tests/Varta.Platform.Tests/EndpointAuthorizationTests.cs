@@ -69,6 +69,8 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("GET /api/v1/custody/facilities/{facilityId:guid}/settings", $"/api/v1/custody/facilities/{Demo.DemoData.DetentionFacility1}/settings", "judge", HttpStatusCode.Forbidden),
         ("PUT /api/v1/custody/facilities/{facilityId:guid}/settings", $"/api/v1/custody/facilities/{Demo.DemoData.DetentionFacility1}/settings", "custody.officer", HttpStatusCode.Forbidden),
         ("GET /api/v1/custody/overdue", "/api/v1/custody/overdue", "dispatcher", HttpStatusCode.Forbidden),
+        ("GET /api/v1/custody/retention/preview", "/api/v1/custody/retention/preview", "custody.officer", HttpStatusCode.Forbidden),
+        ("POST /api/v1/custody/retention/run", "/api/v1/custody/retention/run", "rights.inspector", HttpStatusCode.Forbidden),
         ("POST /api/v1/alarms/signals", "/api/v1/alarms/signals", "judge", HttpStatusCode.Unauthorized), // a person's token is no device credential
         ("GET /api/v1/alarms/sites", "/api/v1/alarms/sites", "custody.officer", HttpStatusCode.Forbidden),
         ("GET /api/v1/alarms/devices", "/api/v1/alarms/devices", "judge", HttpStatusCode.Forbidden),

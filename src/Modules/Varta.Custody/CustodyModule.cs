@@ -22,6 +22,9 @@ using Varta.Custody.ReadFacilitySettings;
 using Varta.Custody.ReadRecord;
 using Varta.Custody.Records;
 using Varta.Custody.Release;
+using Varta.Custody.Retention;
+using Varta.Custody.Retention.RetentionPreview;
+using Varta.Custody.Retention.RetentionRun;
 using Varta.Custody.SearchRecords;
 using Varta.Custody.Transfer;
 using Varta.Custody.UpdateCell;
@@ -55,6 +58,10 @@ public static class CustodyModule
                 o.AdministrativeExceptions = exceptions.Get<List<AdministrativeException>>() ?? [];
             }
         });
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section))
+            .Validate(o => o.Period > TimeSpan.Zero && o.ScanInterval > TimeSpan.Zero && o.ScanInterval <= RetentionOptions.LongestScanInterval && o.BatchSize > 0,
+                "Custody:Retention: Period must be positive, ScanInterval from 1 ms to 49 days, BatchSize at least 1")
+            .ValidateOnStart();
         services.AddSingleton(Model);
         services.AddSingleton<ITextCatalog, CustodyTexts>();
         services.AddSingleton<CustodyChanges>();
@@ -85,11 +92,17 @@ public static class CustodyModule
         services.AddScoped<AlertScanner>();
         services.AddSingleton<AlertService>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertService>());
+        services.AddScoped<Anonymiser>();
+        services.AddScoped<RetentionPreviewQuery>();
+        services.AddScoped<RetentionRunHandler>();
+        services.AddSingleton<RetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
         services.AddSingleton<IDemoSeeder, CustodyDemoSeeder>();
         services.AddSingleton(new NavItem("/custody/board", "custody.nav.board", "custody.nav.board.about", "🛏", 100, CustodyRoles.Readers));
         services.AddSingleton(new NavItem("/custody/book-in", "custody.nav.book-in", "custody.nav.book-in.about", "➕", 110, Roles.CustodyOfficer));
         services.AddSingleton(new NavItem("/custody/search", "custody.nav.search", "custody.nav.search.about", "🔎", 120, CustodyRoles.Readers));
         services.AddSingleton(new NavItem("/custody/facilities", "custody.nav.facilities", "custody.nav.facilities.about", "🏢", 130, CustodyRoles.FacilityViewers));
+        services.AddSingleton(new NavItem("/custody/retention", "custody.nav.retention", "custody.nav.retention.about", "🗄", 140, CustodyRoles.FacilityAdmins));
         return services;
     }
 
@@ -114,6 +127,8 @@ public static class CustodyModule
         ReadFacilitySettingsEndpoint.Map(group);
         ChangeFacilitySettingsEndpoint.Map(group);
         EntryTypesEndpoint.Map(group);
+        RetentionPreviewEndpoint.Map(group);
+        RetentionRunEndpoint.Map(group);
         return app;
     }
 }

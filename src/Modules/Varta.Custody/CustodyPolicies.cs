@@ -24,6 +24,8 @@ internal static class CustodyPolicies
     public const string ReadSettings = "custody.settings.read";
     public const string ManageSettings = "custody.settings.manage";
     public const string ReadEntryTypes = "custody.entry-types.read";
+    public const string PreviewRetention = "custody.retention.preview";
+    public const string RunRetention = "custody.retention.run";
 
     /// <summary>Not an endpoint's: asked when a record is read, for its medical details (examinations, medication, medical flags).</summary>
     public const string ReadMedical = "custody.record.medical";
@@ -51,6 +53,8 @@ internal static class CustodyPolicies
             .AddOperation(ReadSettings, CustodyRoles.FacilityViewers)
             .AddOperation(ManageSettings, CustodyRoles.FacilityAdmins)
             .AddOperation(ReadEntryTypes, CustodyRoles.FacilityViewers)
+            .AddOperation(PreviewRetention, CustodyRoles.FacilityAdmins)
+            .AddOperation(RunRetention, CustodyRoles.FacilityAdmins)
             .AddOperation(OverridePlacement, CustodyRoles.Seniors)
             .AddOperation(ReadMedical, CustodyRoles.ProtectedReaders)
             .AddOperation(ReadRisk, CustodyRoles.ProtectedReaders);

@@ -766,6 +766,9 @@ namespace Varta.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("ArrivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -921,6 +924,9 @@ namespace Varta.Migrations.Postgres.Migrations
 
                     b.HasIndex("FacilityId", "Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "ClosedAt" }, "IX_custody_records_ClosedAt_not_anonymised")
+                        .HasFilter("\"AnonymisedAt\" IS NULL");
 
                     b.HasIndex(new[] { "PersonId" }, "UX_custody_records_PersonId_open")
                         .IsUnique()

@@ -757,6 +757,9 @@ namespace Varta.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ArrivedAt")
                         .HasColumnType("TEXT");
 
@@ -912,6 +915,9 @@ namespace Varta.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FacilityId", "Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "ClosedAt" }, "IX_custody_records_ClosedAt_not_anonymised")
+                        .HasFilter("\"AnonymisedAt\" IS NULL");
 
                     b.HasIndex(new[] { "PersonId" }, "UX_custody_records_PersonId_open")
                         .IsUnique()

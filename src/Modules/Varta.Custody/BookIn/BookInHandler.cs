@@ -67,7 +67,7 @@ internal sealed partial class BookInHandler(
         if (request.PersonId is { } personId)
         {
             existing = await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == personId, ct);
-            if (existing is null)
+            if (existing is null || Retention.Scrubber.IsAnonymised(existing))
             {
                 v.Fail("personId", "unknown-person");
             }

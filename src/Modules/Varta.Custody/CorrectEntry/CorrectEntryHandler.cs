@@ -36,6 +36,12 @@ internal sealed class CorrectEntryHandler(VartaDbContext db, IAuthorizationServi
             return Outcome<EntryDto>.NotFound();
         }
 
+        if (record.AnonymisedAt is not null)
+        {
+            // Past its retention period: what was removed is not written back by a correction.
+            return Outcome<EntryDto>.Conflict("custody.problem.record-anonymised");
+        }
+
         var entries = await writer.TimelineAsync(recordId, ct);
         var original = entries.FirstOrDefault(e => e.Id == entryId);
         if (original is null)

@@ -75,6 +75,8 @@ internal sealed class CustodyModel : IModelContributor
             e.HasIndex(r => r.PersonId, OpenRecordOfPersonIndex).IsUnique().HasFilter($"\"Status\" = '{RecordStatus.InCustody}'");
             e.HasIndex(r => r.ProceedingsNumber);
             e.HasIndex(r => r.CellId);
+            // The retention job's scan: closed records not yet anonymised, oldest closed first.
+            e.HasIndex(r => r.ClosedAt, "IX_custody_records_ClosedAt_not_anonymised").HasFilter("\"AnonymisedAt\" IS NULL");
             e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<RecordCounter>(e =>

@@ -190,6 +190,9 @@ internal sealed class CustodyRecord : IStamped
 
     public int EntryCount { get; set; }
 
+    /// <summary>When the retention job removed the personal data (see <c>Retention/Anonymiser</c>); the record is never processed again.</summary>
+    public DateTime? AnonymisedAt { get; set; }
+
     public DateTime RecordedAt { get; set; }
 
     public string RecordedBy { get; set; } = "";

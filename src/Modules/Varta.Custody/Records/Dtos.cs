@@ -71,7 +71,8 @@ internal sealed record RecordDto(
     int EarlierRecordsElsewhere = 0,
     CorrectionRefDto? DetentionCorrected = null,
     CorrectionRefDto? MedicalFindingWithdrawn = null,
-    IReadOnlyList<string>? Withheld = null);
+    IReadOnlyList<string>? Withheld = null,
+    DateTimeOffset? AnonymisedAt = null);
 
 /// <summary>
 /// A person with the same name and date of birth. Outside the caller's scope only that such a person has records

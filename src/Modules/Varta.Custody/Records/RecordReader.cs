@@ -57,7 +57,8 @@ internal sealed class RecordReader(VartaDbContext db, OrgDirectory org, TimeProv
             alerts.Select(ToDto).ToList(),
             visible.Select(r => new EarlierRecordDto(r.Id, r.Number, org.Current.Find(r.FacilityId)?.DisplayName ?? "", r.Status, Utc(r.DetainedAt),
                 r.ClosedAt is { } c ? Utc(c) : null)).ToList(),
-            warnings ?? [], duplicates ?? [], earlier.Count - visible.Count, Ref(record.DetentionCorrectionId), Ref(record.MedicalFlagCorrectionId));
+            warnings ?? [], duplicates ?? [], earlier.Count - visible.Count, Ref(record.DetentionCorrectionId), Ref(record.MedicalFlagCorrectionId),
+            AnonymisedAt: record.AnonymisedAt is { } anonymised ? Utc(anonymised) : null);
     }
 
     public static bool IsLateDelivery(CustodyRecord r, CustodyOptions o) => r.ArrivedAt - r.DetainedAt > o.LateDeliveryAfter;
