@@ -64,6 +64,7 @@ public static class OversightModule
         services.AddScoped<PrintRecordHandler>();
         services.AddScoped<SubjectExportHandler>();
         services.AddHostedService<QueueService>();
+        services.AddSingleton(new NavItem("/oversight/footage", "oversight.nav.footage", "oversight.nav.footage.about", "🎥", 204, OversightPolicies.FootageRequesters));
         services.AddSingleton(new NavItem("/oversight/grants", "oversight.nav.grants", "oversight.nav.grants.about", "🔑", 201, OversightPolicies.GrantManagers));
         services.AddSingleton(new NavItem("/oversight/my-grants", "oversight.nav.my-grants", "oversight.nav.my-grants.about", "🔎", 202, OversightPolicies.Grantees));
         services.AddSingleton(new NavItem("/oversight/grantee-views", "oversight.nav.grantee-views", "oversight.nav.grantee-views.about", "👁", 203, OversightPolicies.FacilityHeads));
