@@ -105,6 +105,12 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("GET /api/v1/oversight/dashboard", "/api/v1/oversight/dashboard", "custody.officer", HttpStatusCode.Forbidden),
         ("POST /api/v1/oversight/queue/{id:guid}/findings/{findingId:guid}/follow-up", $"/api/v1/oversight/queue/{Guid.NewGuid()}/findings/{Guid.NewGuid()}/follow-up",
             "external.monitor", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/reports", $"/api/v1/oversight/reports?unit={Demo.DemoData.KyivRegion}&from=2026-11-01&to=2026-11-30", "dispatcher",
+            HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/reports/csv", $"/api/v1/oversight/reports/csv?unit={Demo.DemoData.KyivRegion}&from=2026-11-01&to=2026-11-30",
+            "custody.officer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/reports/chart", $"/api/v1/oversight/reports/chart?unit={Demo.DemoData.KyivRegion}&from=2026-11-01&to=2026-11-30",
+            "external.monitor", HttpStatusCode.Forbidden),
     ];
 
     [Fact]

@@ -60,6 +60,7 @@ public static class CustodyModule
         services.AddScoped<RecordReader>();
         services.AddScoped<ICustodyRecords, CustodyRecords>();
         services.AddScoped<ICustodyReviewFacts, Review.CustodyReviewFacts>();
+        services.AddScoped<ICustodyStatistics, Statistics.CustodyStatisticsQuery>();
         services.AddScoped<EntryWriter>();
         services.AddScoped<EntryChecks>();
         services.AddScoped<BookInHandler>();

@@ -12,6 +12,9 @@ using Varta.Oversight.FollowUp;
 using Varta.Oversight.GetItem;
 using Varta.Oversight.ListQueue;
 using Varta.Oversight.Queue;
+using Varta.Oversight.ReportChart;
+using Varta.Oversight.ReportCsv;
+using Varta.Oversight.Reports;
 using Varta.Platform.Identity;
 using Varta.Platform.Localization;
 using Varta.Platform.Navigation;
@@ -34,8 +37,12 @@ public static class OversightModule
         services.AddScoped<QueueScanner>();
         services.AddScoped<ReviewQueue>();
         services.AddScoped<DashboardQuery>();
+        services.AddScoped<ReportQuery>();
+        services.AddScoped<ReportCsvWriter>();
+        services.AddScoped<ReportChartRenderer>();
         services.AddHostedService<QueueService>();
         services.AddSingleton(new NavItem("/oversight/queue", "oversight.nav.queue", "oversight.nav.queue.about", "⚖", 200, OversightPolicies.Readers));
+        services.AddSingleton(new NavItem("/oversight/reports", "oversight.nav.reports", "oversight.nav.reports.about", "📊", 201, OversightPolicies.Readers));
         return services;
     }
 
@@ -49,6 +56,9 @@ public static class OversightModule
         FollowUpEndpoint.Map(group);
         DashboardEndpoint.Map(group);
         CatalogueEndpoint.Map(group);
+        ReportEndpoint.Map(group);
+        ReportCsvEndpoint.Map(group);
+        ReportChartEndpoint.Map(group);
         return app;
     }
 }

@@ -646,6 +646,8 @@ namespace Varta.Migrations.Postgres.Migrations
 
                     b.HasIndex("FacilityId", "ClearedAt");
 
+                    b.HasIndex("FacilityId", "Kind", "DueAt");
+
                     b.HasIndex("RecordId", "Kind", "ClearedAt");
 
                     b.ToTable("custody_alerts", (string)null);
@@ -711,6 +713,10 @@ namespace Varta.Migrations.Postgres.Migrations
 
                     b.HasIndex("RecordId", "Seq")
                         .IsUnique();
+
+                    b.HasIndex("Type", "OccurredAt");
+
+                    b.HasIndex("Type", "RecordedAt");
 
                     b.ToTable("custody_entries", (string)null);
                 });
@@ -873,6 +879,10 @@ namespace Varta.Migrations.Postgres.Migrations
                     b.HasIndex("PersonId");
 
                     b.HasIndex("ProceedingsNumber");
+
+                    b.HasIndex("FacilityId", "ClosedAt");
+
+                    b.HasIndex("FacilityId", "DetainedAt");
 
                     b.HasIndex("FacilityId", "Status");
 
@@ -1039,7 +1049,11 @@ namespace Varta.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActedAt");
+
                     b.HasIndex("ItemId");
+
+                    b.HasIndex("RecordedAt");
 
                     b.ToTable("oversight_findings", (string)null);
                 });
@@ -1125,6 +1139,10 @@ namespace Varta.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FacilityId", "ClosedAt");
+
+                    b.HasIndex("FacilityId", "QueuedAt");
 
                     b.HasIndex("Rule", "SourceId")
                         .IsUnique();

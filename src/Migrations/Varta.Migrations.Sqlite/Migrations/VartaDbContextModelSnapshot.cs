@@ -637,6 +637,8 @@ namespace Varta.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FacilityId", "ClearedAt");
 
+                    b.HasIndex("FacilityId", "Kind", "DueAt");
+
                     b.HasIndex("RecordId", "Kind", "ClearedAt");
 
                     b.ToTable("custody_alerts", (string)null);
@@ -702,6 +704,10 @@ namespace Varta.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RecordId", "Seq")
                         .IsUnique();
+
+                    b.HasIndex("Type", "OccurredAt");
+
+                    b.HasIndex("Type", "RecordedAt");
 
                     b.ToTable("custody_entries", (string)null);
                 });
@@ -864,6 +870,10 @@ namespace Varta.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId");
 
                     b.HasIndex("ProceedingsNumber");
+
+                    b.HasIndex("FacilityId", "ClosedAt");
+
+                    b.HasIndex("FacilityId", "DetainedAt");
 
                     b.HasIndex("FacilityId", "Status");
 
@@ -1030,7 +1040,11 @@ namespace Varta.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActedAt");
+
                     b.HasIndex("ItemId");
+
+                    b.HasIndex("RecordedAt");
 
                     b.ToTable("oversight_findings", (string)null);
                 });
@@ -1116,6 +1130,10 @@ namespace Varta.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FacilityId", "ClosedAt");
+
+                    b.HasIndex("FacilityId", "QueuedAt");
 
                     b.HasIndex("Rule", "SourceId")
                         .IsUnique();

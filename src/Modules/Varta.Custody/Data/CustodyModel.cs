@@ -66,6 +66,9 @@ internal sealed class CustodyModel : IModelContributor
             e.HasIndex(r => r.PersonId, OpenRecordOfPersonIndex).IsUnique().HasFilter($"\"Status\" = '{RecordStatus.InCustody}'");
             e.HasIndex(r => r.ProceedingsNumber);
             e.HasIndex(r => r.CellId);
+            // Reports: detentions and closures in a period, per facility.
+            e.HasIndex(r => new { r.FacilityId, r.DetainedAt });
+            e.HasIndex(r => new { r.FacilityId, r.ClosedAt });
             e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<RecordCounter>(e =>
@@ -85,6 +88,9 @@ internal sealed class CustodyModel : IModelContributor
             e.Property(x => x.VideoCameraId).HasMaxLength(100);
             e.HasIndex(x => new { x.RecordId, x.Seq }).IsUnique();
             e.HasIndex(x => x.RecordedAt); // the review facts are read in storage order, from where the reader left off
+            // Reports: complaints and use of force that occurred in a period, corrections made in it.
+            e.HasIndex(x => new { x.Type, x.OccurredAt });
+            e.HasIndex(x => new { x.Type, x.RecordedAt });
             e.HasOne<CustodyRecord>().WithMany().HasForeignKey(x => x.RecordId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<CustodyAlert>(e =>
@@ -95,6 +101,7 @@ internal sealed class CustodyModel : IModelContributor
             e.HasIndex(a => new { a.FacilityId, a.ClearedAt });
             e.HasIndex(a => new { a.RecordId, a.Kind, a.ClearedAt });
             e.HasIndex(a => a.RaisedAt);
+            e.HasIndex(a => new { a.FacilityId, a.Kind, a.DueAt }); // reports: checks overdue in a period
         });
     }
 }

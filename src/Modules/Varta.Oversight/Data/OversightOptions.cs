@@ -14,4 +14,13 @@ internal sealed class OversightOptions
     /// default (<see cref="Queue.ReviewRules.OnByDefault"/>).
     /// </summary>
     public Dictionary<string, bool> Rules { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The longest period a report may cover, in days (both ends included).</summary>
+    public int ReportMaxDays { get; set; } = 366;
+
+    /// <summary>
+    /// The TrueType font the report charts are drawn with; it must have Cyrillic glyphs (DejaVu Sans: Debian's
+    /// fonts-dejavu-core). When the file is missing, the chart library picks a font per label from those it finds.
+    /// </summary>
+    public string ChartFont { get; set; } = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 }
