@@ -705,9 +705,9 @@ namespace Varta.Migrations.Sqlite.Migrations
                     b.HasIndex("RecordId", "Seq")
                         .IsUnique();
 
-                    b.HasIndex("Type", "OccurredAt");
+                    b.HasIndex("Type", "OccurredAt", "RecordId");
 
-                    b.HasIndex("Type", "RecordedAt");
+                    b.HasIndex("Type", "RecordedAt", "RecordId");
 
                     b.ToTable("custody_entries", (string)null);
                 });
@@ -871,16 +871,16 @@ namespace Varta.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProceedingsNumber");
 
-                    b.HasIndex("FacilityId", "ClosedAt");
-
-                    b.HasIndex("FacilityId", "DetainedAt");
-
                     b.HasIndex("FacilityId", "Status");
 
                     b.HasIndex("Status", "NextCheckDue");
 
+                    b.HasIndex("FacilityId", "ClosedAt", "DetainedAt");
+
                     b.HasIndex("FacilityId", "Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "FacilityId", "DetainedAt", "InjuriesOnArrival", "LegalAidNotifiedAt" }, "IX_custody_records_FacilityId_DetainedAt_report");
 
                     b.HasIndex(new[] { "PersonId" }, "UX_custody_records_PersonId_open")
                         .IsUnique()

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Varta.Migrations.Sqlite.Migrations
+namespace Varta.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class OversightReports : Migration
@@ -31,24 +31,24 @@ namespace Varta.Migrations.Sqlite.Migrations
                 column: "RecordedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_custody_records_FacilityId_ClosedAt",
+                name: "IX_custody_records_FacilityId_ClosedAt_DetainedAt",
                 table: "custody_records",
-                columns: new[] { "FacilityId", "ClosedAt" });
+                columns: new[] { "FacilityId", "ClosedAt", "DetainedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_custody_records_FacilityId_DetainedAt",
+                name: "IX_custody_records_FacilityId_DetainedAt_report",
                 table: "custody_records",
-                columns: new[] { "FacilityId", "DetainedAt" });
+                columns: new[] { "FacilityId", "DetainedAt", "InjuriesOnArrival", "LegalAidNotifiedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_custody_entries_Type_OccurredAt",
+                name: "IX_custody_entries_Type_OccurredAt_RecordId",
                 table: "custody_entries",
-                columns: new[] { "Type", "OccurredAt" });
+                columns: new[] { "Type", "OccurredAt", "RecordId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_custody_entries_Type_RecordedAt",
+                name: "IX_custody_entries_Type_RecordedAt_RecordId",
                 table: "custody_entries",
-                columns: new[] { "Type", "RecordedAt" });
+                columns: new[] { "Type", "RecordedAt", "RecordId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_custody_alerts_FacilityId_Kind_DueAt",
@@ -76,19 +76,19 @@ namespace Varta.Migrations.Sqlite.Migrations
                 table: "oversight_findings");
 
             migrationBuilder.DropIndex(
-                name: "IX_custody_records_FacilityId_ClosedAt",
+                name: "IX_custody_records_FacilityId_ClosedAt_DetainedAt",
                 table: "custody_records");
 
             migrationBuilder.DropIndex(
-                name: "IX_custody_records_FacilityId_DetainedAt",
+                name: "IX_custody_records_FacilityId_DetainedAt_report",
                 table: "custody_records");
 
             migrationBuilder.DropIndex(
-                name: "IX_custody_entries_Type_OccurredAt",
+                name: "IX_custody_entries_Type_OccurredAt_RecordId",
                 table: "custody_entries");
 
             migrationBuilder.DropIndex(
-                name: "IX_custody_entries_Type_RecordedAt",
+                name: "IX_custody_entries_Type_RecordedAt_RecordId",
                 table: "custody_entries");
 
             migrationBuilder.DropIndex(
