@@ -705,9 +705,7 @@ namespace Varta.Migrations.Sqlite.Migrations
                     b.HasIndex("RecordId", "Seq")
                         .IsUnique();
 
-                    b.HasIndex("Type", "OccurredAt", "RecordId");
-
-                    b.HasIndex("Type", "RecordedAt", "RecordId");
+                    b.HasIndex("RecordId", "Type", "OccurredAt", "RecordedAt");
 
                     b.ToTable("custody_entries", (string)null);
                 });

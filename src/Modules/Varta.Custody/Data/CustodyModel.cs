@@ -90,9 +90,9 @@ internal sealed class CustodyModel : IModelContributor
             e.Property(x => x.VideoCameraId).HasMaxLength(100);
             e.HasIndex(x => new { x.RecordId, x.Seq }).IsUnique();
             e.HasIndex(x => x.RecordedAt); // the review facts are read in storage order, from where the reader left off
-            // Reports: complaints and use of force that occurred in a period, corrections made in it.
-            e.HasIndex(x => new { x.Type, x.OccurredAt, x.RecordId });
-            e.HasIndex(x => new { x.Type, x.RecordedAt, x.RecordId });
+            // Reports: complaints and use of force that occurred in a period, corrections made in it, of a facility's
+            // records: probed per record (found by facility), which SQLite's planner prefers to a range over all records'.
+            e.HasIndex(x => new { x.RecordId, x.Type, x.OccurredAt, x.RecordedAt });
             e.HasOne<CustodyRecord>().WithMany().HasForeignKey(x => x.RecordId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<CustodyAlert>(e =>

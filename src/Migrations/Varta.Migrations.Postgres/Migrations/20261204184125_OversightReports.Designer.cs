@@ -12,7 +12,7 @@ using Varta.Platform.Persistence;
 namespace Varta.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(VartaDbContext))]
-    [Migration("20261204181111_OversightReports")]
+    [Migration("20261204184125_OversightReports")]
     partial class OversightReports
     {
         /// <inheritdoc />
@@ -717,9 +717,7 @@ namespace Varta.Migrations.Postgres.Migrations
                     b.HasIndex("RecordId", "Seq")
                         .IsUnique();
 
-                    b.HasIndex("Type", "OccurredAt", "RecordId");
-
-                    b.HasIndex("Type", "RecordedAt", "RecordId");
+                    b.HasIndex("RecordId", "Type", "OccurredAt", "RecordedAt");
 
                     b.ToTable("custody_entries", (string)null);
                 });

@@ -11,7 +11,7 @@ using Varta.Platform.Persistence;
 namespace Varta.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(VartaDbContext))]
-    [Migration("20261204180921_OversightReports")]
+    [Migration("20261204184012_OversightReports")]
     partial class OversightReports
     {
         /// <inheritdoc />
@@ -708,9 +708,7 @@ namespace Varta.Migrations.Sqlite.Migrations
                     b.HasIndex("RecordId", "Seq")
                         .IsUnique();
 
-                    b.HasIndex("Type", "OccurredAt", "RecordId");
-
-                    b.HasIndex("Type", "RecordedAt", "RecordId");
+                    b.HasIndex("RecordId", "Type", "OccurredAt", "RecordedAt");
 
                     b.ToTable("custody_entries", (string)null);
                 });

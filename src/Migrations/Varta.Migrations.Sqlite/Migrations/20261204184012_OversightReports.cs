@@ -41,14 +41,9 @@ namespace Varta.Migrations.Sqlite.Migrations
                 columns: new[] { "FacilityId", "DetainedAt", "InjuriesOnArrival", "LegalAidNotifiedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_custody_entries_Type_OccurredAt_RecordId",
+                name: "IX_custody_entries_RecordId_Type_OccurredAt_RecordedAt",
                 table: "custody_entries",
-                columns: new[] { "Type", "OccurredAt", "RecordId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_custody_entries_Type_RecordedAt_RecordId",
-                table: "custody_entries",
-                columns: new[] { "Type", "RecordedAt", "RecordId" });
+                columns: new[] { "RecordId", "Type", "OccurredAt", "RecordedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_custody_alerts_FacilityId_Kind_DueAt",
@@ -84,11 +79,7 @@ namespace Varta.Migrations.Sqlite.Migrations
                 table: "custody_records");
 
             migrationBuilder.DropIndex(
-                name: "IX_custody_entries_Type_OccurredAt_RecordId",
-                table: "custody_entries");
-
-            migrationBuilder.DropIndex(
-                name: "IX_custody_entries_Type_RecordedAt_RecordId",
+                name: "IX_custody_entries_RecordId_Type_OccurredAt_RecordedAt",
                 table: "custody_entries");
 
             migrationBuilder.DropIndex(
