@@ -59,6 +59,8 @@ missing=()
 if ((need_pg)) && [[ -z "$external_pg" ]] && { [[ -z "$(find_pg_bin)" ]] || { [[ $EUID -eq 0 ]] && ! id postgres >/dev/null 2>&1; }; }; then missing+=(postgresql); fi
 # Fonts with Cyrillic glyphs, so pages and screenshots render Ukrainian text.
 if ! command -v chromium >/dev/null 2>&1 && [[ -z "${VARTA_CHROMIUM:-}" ]]; then missing+=(chromium fonts-dejavu-core fonts-liberation); fi
+# The oversight report charts are drawn with DejaVu Sans (Oversight:ChartFont), whatever browser is used.
+if [[ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] && [[ " ${missing[*]} " != *" fonts-dejavu-core "* ]]; then missing+=(fonts-dejavu-core); fi
 if [[ -z "$(find_redis)" ]]; then missing+=(redis-server); fi
 if ! command -v python3 >/dev/null 2>&1; then missing+=(python3); fi
 if [[ $EUID -eq 0 ]] && ! command -v runuser >/dev/null 2>&1; then missing+=(util-linux); fi

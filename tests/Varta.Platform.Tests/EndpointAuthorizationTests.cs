@@ -133,6 +133,12 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
             HttpStatusCode.Forbidden),
         ("GET /api/v1/oversight/records/{id:guid}/pdf", $"/api/v1/oversight/records/{Guid.NewGuid()}/pdf", "external.monitor", HttpStatusCode.Forbidden),
         ("GET /api/v1/oversight/people/{personId:guid}/export", $"/api/v1/oversight/people/{Guid.NewGuid()}/export", "custody.officer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/reports", $"/api/v1/oversight/reports?unit={Demo.DemoData.KyivRegion}&from=2026-11-01&to=2026-11-30", "dispatcher",
+            HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/reports/csv", $"/api/v1/oversight/reports/csv?unit={Demo.DemoData.KyivRegion}&from=2026-11-01&to=2026-11-30",
+            "custody.officer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/oversight/reports/chart", $"/api/v1/oversight/reports/chart?unit={Demo.DemoData.KyivRegion}&from=2026-11-01&to=2026-11-30",
+            "external.monitor", HttpStatusCode.Forbidden),
     ];
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         "POST /api/v1/custody/records", "GET /api/v1/custody/board", "GET /api/v1/custody/alerts",
         "POST /api/v1/alarms/zones", "POST /api/v1/alarms/devices", "GET /api/v1/audit/entries", "POST /api/v1/oversight/grants",
         "POST /api/v1/oversight/footage-requests",
+        "GET /api/v1/oversight/reports", "GET /api/v1/oversight/reports/csv", "GET /api/v1/oversight/reports/chart",
     ];
 
     /// <summary>Routes with an id that is not a resource of someone else's scope: the caller's own things.</summary>
@@ -158,6 +159,10 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
             new { conclusion = "no-violation", note = "Чужий регіон" });
         yield return ("GET /api/v1/oversight/records/{id:guid}/pdf", HttpMethod.Get, $"/api/v1/oversight/records/{_record}/pdf", "inspector", null);
         yield return ("GET /api/v1/oversight/people/{personId:guid}/export", HttpMethod.Get, $"/api/v1/oversight/people/{_person}/export?format=pdf", "inspector", null);
+        var period = $"unit={DemoData.KyivRegion}&from=2026-11-01&to=2026-11-30";
+        yield return ("GET /api/v1/oversight/reports", HttpMethod.Get, $"/api/v1/oversight/reports?{period}", "inspector", null);
+        yield return ("GET /api/v1/oversight/reports/csv", HttpMethod.Get, $"/api/v1/oversight/reports/csv?{period}", "inspector", null);
+        yield return ("GET /api/v1/oversight/reports/chart", HttpMethod.Get, $"/api/v1/oversight/reports/chart?{period}", "inspector", null);
 
         yield return ("GET /api/v1/audit/entries", HttpMethod.Get, $"/api/v1/audit/entries?resourceId={_record}", "admin", null);
 

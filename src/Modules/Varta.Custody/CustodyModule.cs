@@ -70,6 +70,7 @@ public static class CustodyModule
         services.AddScoped<ICustodyRecords, CustodyRecords>();
         services.AddScoped<ICustodyReviewFacts, Review.CustodyReviewFacts>();
         services.AddScoped<ICustodyDocuments, Documents.CustodyDocuments>();
+        services.AddScoped<ICustodyStatistics, Statistics.CustodyStatisticsQuery>();
         services.AddScoped<EntryWriter>();
         services.AddScoped<EntryChecks>();
         services.AddScoped<BookInHandler>();

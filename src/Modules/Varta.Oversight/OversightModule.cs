@@ -35,6 +35,9 @@ using Varta.Oversight.StartVisit;
 using Varta.Oversight.SubjectExport;
 using Varta.Oversight.ViewFootage;
 using Varta.Oversight.Visits;
+using Varta.Oversight.ReportChart;
+using Varta.Oversight.ReportCsv;
+using Varta.Oversight.Reports;
 using Varta.Platform.Identity;
 using Varta.Platform.Localization;
 using Varta.Platform.Navigation;
@@ -63,12 +66,16 @@ public static class OversightModule
         services.AddScoped<ScopedRecords>();
         services.AddScoped<PrintRecordHandler>();
         services.AddScoped<SubjectExportHandler>();
+        services.AddScoped<ReportQuery>();
+        services.AddScoped<ReportCsvWriter>();
+        services.AddScoped<ReportChartRenderer>();
         services.AddHostedService<QueueService>();
         services.AddSingleton(new NavItem("/oversight/footage", "oversight.nav.footage", "oversight.nav.footage.about", "🎥", 204, OversightPolicies.FootageRequesters));
         services.AddSingleton(new NavItem("/oversight/grants", "oversight.nav.grants", "oversight.nav.grants.about", "🔑", 201, OversightPolicies.GrantManagers));
         services.AddSingleton(new NavItem("/oversight/my-grants", "oversight.nav.my-grants", "oversight.nav.my-grants.about", "🔎", 202, OversightPolicies.Grantees));
         services.AddSingleton(new NavItem("/oversight/grantee-views", "oversight.nav.grantee-views", "oversight.nav.grantee-views.about", "👁", 203, OversightPolicies.FacilityHeads));
         services.AddSingleton(new NavItem("/oversight/queue", "oversight.nav.queue", "oversight.nav.queue.about", "⚖", 200, OversightPolicies.Readers));
+        services.AddSingleton(new NavItem("/oversight/reports", "oversight.nav.reports", "oversight.nav.reports.about", "📊", 201, OversightPolicies.Readers));
         return services;
     }
 
@@ -106,6 +113,9 @@ public static class OversightModule
         var downloads = app.MapGroup("/oversight").ExcludeFromDescription();
         PrintRecordEndpoint.MapDownload(downloads);
         SubjectExportEndpoint.MapDownload(downloads);
+        ReportEndpoint.Map(group);
+        ReportCsvEndpoint.Map(group);
+        ReportChartEndpoint.Map(group);
         return app;
     }
 }

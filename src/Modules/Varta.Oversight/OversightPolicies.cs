@@ -5,7 +5,7 @@ namespace Varta.Oversight;
 
 /// <summary>
 /// One named policy per oversight operation; handlers ask it again with the facility's scope. Inspectors work the queue;
-/// a facility's head sees what is open about their facility.
+/// a facility's head sees what is open about their facility. Both read the reports of their scope.
 /// </summary>
 internal static class OversightPolicies
 {
@@ -19,6 +19,7 @@ internal static class OversightPolicies
     public const string ReadFootage = "oversight.footage.read";
     public const string PrintRecord = "oversight.record.print";
     public const string ExportSubject = "oversight.subject.export";
+    public const string ReadReports = "oversight.reports.read";
 
     public static readonly string[] Readers = [Roles.RightsInspector, Roles.UnitHead];
     public static readonly string[] Workers = [Roles.RightsInspector];
@@ -47,5 +48,6 @@ internal static class OversightPolicies
             .AddOperation(DecideFootage, FacilityHeads)
             .AddOperation(ReadFootage, FootageRequesters)
             .AddOperation(PrintRecord, Printers)
-            .AddOperation(ExportSubject, Exporters);
+            .AddOperation(ExportSubject, Exporters)
+            .AddOperation(ReadReports, Readers);
 }

@@ -684,6 +684,8 @@ namespace Varta.Migrations.Postgres.Migrations
 
                     b.HasIndex("FacilityId", "ClearedAt");
 
+                    b.HasIndex("FacilityId", "Kind", "DueAt");
+
                     b.HasIndex("RecordId", "Kind", "ClearedAt");
 
                     b.ToTable("custody_alerts", (string)null);
@@ -752,6 +754,8 @@ namespace Varta.Migrations.Postgres.Migrations
 
                     b.HasIndex("RecordId", "Seq")
                         .IsUnique();
+
+                    b.HasIndex("RecordId", "Type", "OccurredAt", "RecordedAt");
 
                     b.ToTable("custody_entries", (string)null);
                 });
@@ -922,11 +926,15 @@ namespace Varta.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "NextCheckDue");
 
+                    b.HasIndex("FacilityId", "ClosedAt", "DetainedAt");
+
                     b.HasIndex("FacilityId", "Year", "Sequence")
                         .IsUnique();
 
                     b.HasIndex(new[] { "ClosedAt" }, "IX_custody_records_ClosedAt_not_anonymised")
                         .HasFilter("\"AnonymisedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "FacilityId", "DetainedAt", "InjuriesOnArrival", "LegalAidNotifiedAt" }, "IX_custody_records_FacilityId_DetainedAt_report");
 
                     b.HasIndex(new[] { "PersonId" }, "UX_custody_records_PersonId_open")
                         .IsUnique()
@@ -1086,7 +1094,11 @@ namespace Varta.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActedAt");
+
                     b.HasIndex("ItemId");
+
+                    b.HasIndex("RecordedAt");
 
                     b.ToTable("oversight_findings", (string)null);
                 });
@@ -1348,6 +1360,10 @@ namespace Varta.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FacilityId", "ClosedAt");
+
+                    b.HasIndex("FacilityId", "QueuedAt");
 
                     b.HasIndex("Rule", "SourceId")
                         .IsUnique();

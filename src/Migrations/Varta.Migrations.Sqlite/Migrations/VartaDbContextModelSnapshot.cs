@@ -675,6 +675,8 @@ namespace Varta.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FacilityId", "ClearedAt");
 
+                    b.HasIndex("FacilityId", "Kind", "DueAt");
+
                     b.HasIndex("RecordId", "Kind", "ClearedAt");
 
                     b.ToTable("custody_alerts", (string)null);
@@ -743,6 +745,8 @@ namespace Varta.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RecordId", "Seq")
                         .IsUnique();
+
+                    b.HasIndex("RecordId", "Type", "OccurredAt", "RecordedAt");
 
                     b.ToTable("custody_entries", (string)null);
                 });
@@ -913,11 +917,15 @@ namespace Varta.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "NextCheckDue");
 
+                    b.HasIndex("FacilityId", "ClosedAt", "DetainedAt");
+
                     b.HasIndex("FacilityId", "Year", "Sequence")
                         .IsUnique();
 
                     b.HasIndex(new[] { "ClosedAt" }, "IX_custody_records_ClosedAt_not_anonymised")
                         .HasFilter("\"AnonymisedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "FacilityId", "DetainedAt", "InjuriesOnArrival", "LegalAidNotifiedAt" }, "IX_custody_records_FacilityId_DetainedAt_report");
 
                     b.HasIndex(new[] { "PersonId" }, "UX_custody_records_PersonId_open")
                         .IsUnique()
@@ -1077,7 +1085,11 @@ namespace Varta.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActedAt");
+
                     b.HasIndex("ItemId");
+
+                    b.HasIndex("RecordedAt");
 
                     b.ToTable("oversight_findings", (string)null);
                 });
@@ -1339,6 +1351,10 @@ namespace Varta.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FacilityId", "ClosedAt");
+
+                    b.HasIndex("FacilityId", "QueuedAt");
 
                     b.HasIndex("Rule", "SourceId")
                         .IsUnique();

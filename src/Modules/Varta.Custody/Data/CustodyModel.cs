@@ -77,6 +77,11 @@ internal sealed class CustodyModel : IModelContributor
             e.HasIndex(r => r.CellId);
             // The retention job's scan: closed records not yet anonymised, oldest closed first.
             e.HasIndex(r => r.ClosedAt, "IX_custody_records_ClosedAt_not_anonymised").HasFilter("\"AnonymisedAt\" IS NULL");
+            // Reports: detentions and closures in a period, per facility; each index holds what its count reads, so the
+            // database answers from the index alone.
+            e.HasIndex(r => new { r.FacilityId, r.DetainedAt, r.InjuriesOnArrival, r.LegalAidNotifiedAt },
+                "IX_custody_records_FacilityId_DetainedAt_report"); // named: the default name is longer than PostgreSQL allows
+            e.HasIndex(r => new { r.FacilityId, r.ClosedAt, r.DetainedAt });
             e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<RecordCounter>(e =>
@@ -96,6 +101,9 @@ internal sealed class CustodyModel : IModelContributor
             e.Property(x => x.VideoCameraId).HasMaxLength(100);
             e.HasIndex(x => new { x.RecordId, x.Seq }).IsUnique();
             e.HasIndex(x => x.RecordedAt); // the review facts are read in storage order, from where the reader left off
+            // Reports: complaints and use of force that occurred in a period, corrections made in it, of a facility's
+            // records: probed per record (found by facility), which SQLite's planner prefers to a range over all records'.
+            e.HasIndex(x => new { x.RecordId, x.Type, x.OccurredAt, x.RecordedAt });
             e.HasOne<CustodyRecord>().WithMany().HasForeignKey(x => x.RecordId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<CustodyAlert>(e =>
@@ -106,6 +114,7 @@ internal sealed class CustodyModel : IModelContributor
             e.HasIndex(a => new { a.FacilityId, a.ClearedAt });
             e.HasIndex(a => new { a.RecordId, a.Kind, a.ClearedAt });
             e.HasIndex(a => a.RaisedAt);
+            e.HasIndex(a => new { a.FacilityId, a.Kind, a.DueAt }); // reports: checks overdue in a period
         });
     }
 }

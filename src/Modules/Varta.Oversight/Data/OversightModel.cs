@@ -22,6 +22,9 @@ internal sealed class OversightModel : IModelContributor
             e.Property(i => i.Version).IsConcurrencyToken();
             e.HasIndex(i => new { i.Rule, i.SourceId }).IsUnique();
             e.HasIndex(i => new { i.Status, i.FacilityId, i.QueuedAt });
+            // Reports: items queued and closed in a period, per facility.
+            e.HasIndex(i => new { i.FacilityId, i.QueuedAt });
+            e.HasIndex(i => new { i.FacilityId, i.ClosedAt });
         });
         b.Entity<Finding>(e =>
         {
@@ -35,6 +38,8 @@ internal sealed class OversightModel : IModelContributor
             e.Property(f => f.ActedNote).HasMaxLength(4000);
             e.Property(f => f.ActedRecordedBy).HasMaxLength(200);
             e.HasIndex(f => f.ItemId);
+            e.HasIndex(f => f.RecordedAt); // reports: findings recorded and acted on in a period
+            e.HasIndex(f => f.ActedAt);
         });
         b.Entity<Grant>(e =>
         {

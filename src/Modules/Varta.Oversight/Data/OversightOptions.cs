@@ -23,4 +23,12 @@ internal sealed class OversightOptions
 
     /// <summary>How long footage is kept, so how far back a footage request may reach (video surveillance in detention facilities).</summary>
     public TimeSpan FootageRetention { get; set; } = TimeSpan.FromDays(30);
+    /// <summary>The longest period a report may cover, in days (both ends included).</summary>
+    public int ReportMaxDays { get; set; } = 366;
+
+    /// <summary>
+    /// The TrueType font the report charts are drawn with; it must have Cyrillic glyphs (DejaVu Sans: Debian's
+    /// fonts-dejavu-core). When the file is missing, the chart library picks a font per label from those it finds.
+    /// </summary>
+    public string ChartFont { get; set; } = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 }
