@@ -13,8 +13,32 @@ internal sealed class QueueScanner(VartaDbContext db, ICustodyReviewFacts facts,
 {
     private const int Batch = 500;
 
-    /// <summary>Scans until custody has nothing newer; returns how many items were queued.</summary>
+    /// <summary>One scan at a time in this process (the background service and a scan asked for by hand would race).</summary>
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    /// <summary>
+    /// Scans until custody has nothing newer; returns how many items were queued. A scan of another host that queued the
+    /// same fact first (the unique index on rule and source) ends this one quietly: the next scan reads on from the cursor.
+    /// </summary>
     public async Task<int> ScanAsync(CancellationToken ct)
+    {
+        await Gate.WaitAsync(ct);
+        try
+        {
+            return await ScanOnceAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return 0;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private async Task<int> ScanOnceAsync(CancellationToken ct)
     {
         var cursor = await db.Set<ReviewCursor>().FirstOrDefaultAsync(c => c.Id == 1, ct);
         if (cursor is null)
