@@ -85,8 +85,8 @@ internal sealed class VisitService(VartaDbContext db, GrantService grants, ICust
 
     public async Task<Outcome<VisitDto>> GetAsync(ClaimsPrincipal user, Guid visitId, CancellationToken ct)
     {
-        var (visit, failure) = await MineAsync(user, visitId, ct);
-        return visit is null ? failure!.Failure<VisitDto>() : Outcome<VisitDto>.Ok(await ToDtoAsync(visit, ct));
+        var mine = await MineAsync(user, visitId, ct);
+        return mine.IsOk ? Outcome<VisitDto>.Ok(await ToDtoAsync(mine.Value!, ct)) : mine.Failure<VisitDto>();
     }
 
     /// <summary>The visits the caller made under their grants, newest first.</summary>
@@ -120,21 +120,17 @@ internal sealed class VisitService(VartaDbContext db, GrantService grants, ICust
             return Outcome<VisitDto>.Invalid(v);
         }
 
-        var (visit, failure) = await MineAsync(user, visitId, ct, tracked: true);
-        if (visit is null)
+        var mine = await MineAsync(user, visitId, ct, forWriting: true);
+        if (!mine.IsOk)
         {
-            return failure!.Failure<VisitDto>();
+            return mine.Failure<VisitDto>();
         }
 
+        var visit = mine.Value!;
         var line = await db.Set<VisitLine>().FirstOrDefaultAsync(l => l.Id == lineId && l.VisitId == visitId && l.RecordId != null, ct);
         if (line is null)
         {
             return Outcome<VisitDto>.NotFound();
-        }
-
-        if (visit.ClosedAt is not null)
-        {
-            return Outcome<VisitDto>.Conflict("oversight.problem.visit-closed");
         }
 
         if (request.Result == VisitResults.OtherCell && string.Equals(request.Cell!.Trim(), line.RegisteredCell, StringComparison.OrdinalIgnoreCase))
@@ -158,16 +154,13 @@ internal sealed class VisitService(VartaDbContext db, GrantService grants, ICust
             return Outcome<VisitDto>.Invalid(v);
         }
 
-        var (visit, failure) = await MineAsync(user, visitId, ct, tracked: true);
-        if (visit is null)
+        var mine = await MineAsync(user, visitId, ct, forWriting: true);
+        if (!mine.IsOk)
         {
-            return failure!.Failure<VisitDto>();
+            return mine.Failure<VisitDto>();
         }
 
-        if (visit.ClosedAt is not null)
-        {
-            return Outcome<VisitDto>.Conflict("oversight.problem.visit-closed");
-        }
+        var visit = mine.Value!;
 
         var now = clock.GetUtcNow();
         var last = await db.Set<VisitLine>().Where(l => l.VisitId == visitId).MaxAsync(l => (int?)l.Order, ct) ?? 0;
@@ -194,16 +187,13 @@ internal sealed class VisitService(VartaDbContext db, GrantService grants, ICust
             return Outcome<VisitDto>.Invalid(v);
         }
 
-        var (visit, failure) = await MineAsync(user, visitId, ct, tracked: true);
-        if (visit is null)
+        var mine = await MineAsync(user, visitId, ct, forWriting: true);
+        if (!mine.IsOk)
         {
-            return failure!.Failure<VisitDto>();
+            return mine.Failure<VisitDto>();
         }
 
-        if (visit.ClosedAt is not null)
-        {
-            return Outcome<VisitDto>.Conflict("oversight.problem.visit-closed");
-        }
+        var visit = mine.Value!;
 
         var now = clock.GetUtcNow();
         visit.ClosedAt = now.UtcDateTime;
@@ -243,18 +233,22 @@ internal sealed class VisitService(VartaDbContext db, GrantService grants, ICust
         return await SaveAsync(visit, ct);
     }
 
-    /// <summary>The caller's visit, if its grant may be used now.</summary>
-    private async Task<(Visit? Visit, Outcome<Grant>? Failure)> MineAsync(ClaimsPrincipal user, Guid visitId, CancellationToken ct, bool tracked = false)
+    /// <summary>
+    /// The caller's visit, if its grant may be used now; for writing, tracked and still open (a closed one is a conflict).
+    /// </summary>
+    private async Task<Outcome<Visit>> MineAsync(ClaimsPrincipal user, Guid visitId, CancellationToken ct, bool forWriting = false)
     {
-        var query = tracked ? db.Set<Visit>() : db.Set<Visit>().AsNoTracking();
+        var query = forWriting ? db.Set<Visit>() : db.Set<Visit>().AsNoTracking();
         var visit = await query.FirstOrDefaultAsync(v => v.Id == visitId, ct);
         if (visit is null)
         {
-            return (null, Outcome<Grant>.NotFound());
+            return Outcome<Visit>.NotFound();
         }
 
         var active = await grants.ActiveAsync(user, visit.GrantId, ct);
-        return active.IsOk ? (visit, null) : (null, active);
+        return !active.IsOk ? active.Failure<Visit>()
+            : forWriting && visit.ClosedAt is not null ? Outcome<Visit>.Conflict("oversight.problem.visit-closed")
+            : Outcome<Visit>.Ok(visit);
     }
 
     private async Task<Outcome<VisitDto>> SaveAsync(Visit visit, CancellationToken ct)
