@@ -40,6 +40,15 @@ public sealed class FieldProtectionTests(VartaFactory factory) : IClassFixture<V
         Assert.All(hidden, e => Assert.True(e.Withheld && e.Data.Count == 0));
         Assert.Equal("Видима примітка", seen.Timeline.Single(e => e.Type == "note").Data["text"]!.GetValue<string>());
 
+        // The board tells neither: no risk level, no medical or risk flag, no injuries alert; the officer's board does.
+        var officerRow = (await CustodyApi.BoardAsync(officer)).Rows.Single(r => r.RecordId == record.Id);
+        Assert.Equal("high", officerRow.RiskLevel);
+        Assert.Contains("injuries-on-arrival", officerRow.Flags);
+        var monitorRow = (await CustodyApi.BoardAsync(monitor)).Rows.Single(r => r.RecordId == record.Id);
+        Assert.Null(monitorRow.RiskLevel);
+        Assert.DoesNotContain(monitorRow.Flags, f => f is "injuries-on-arrival" or "high-risk");
+        Assert.DoesNotContain("injuries-on-arrival", monitorRow.Alerts);
+
         using var admin = await _api.AsAsync("admin");
         var page = await CustodyApi.OkAsync<AuditPage>(
             await admin.GetAsync($"/api/v1/audit/entries?resourceType=custody-record&resourceId={record.Id}&limit=100"));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Varta.Custody.Data;
+using Varta.Custody.Documents;
 using Varta.Custody.Records;
 using Varta.Platform.Audit;
 using Varta.Platform.Http;
@@ -51,6 +52,9 @@ internal sealed class BoardQuery(VartaDbContext db, IAuthorizationService author
             return Outcome<BoardDto>.NotFound();
         }
 
+        // Medical details and risk assessments only for the roles that need them (the record's read does the same).
+        var access = await FieldProtection.ForAsync(authorization, user, facilityId);
+        IReadOnlyList<string> Flags(CustodyRecord r, Person p) => FieldProtection.Flags(RecordReader.Flags(r, p, options.Value), r.MedicalFlag, access);
         var now = clock.GetUtcNow();
         var rows = await (from r in db.Set<CustodyRecord>().AsNoTracking()
                           join p in db.Set<Person>().AsNoTracking() on r.PersonId equals p.Id
@@ -65,12 +69,12 @@ internal sealed class BoardQuery(VartaDbContext db, IAuthorizationService author
                 x.r.Id, x.r.Number, RecordReader.ToDto(x.p).FullName, x.p.DateOfBirth, x.p.Sex,
                 x.r.CellId is { } c && cellById.TryGetValue(c, out var cell) ? new CellRefDto(cell.Id, cell.Number) : null,
                 (int)(now - RecordReader.Utc(x.r.DetainedAt)).TotalMinutes,
-                RecordReader.Clocks(x.r, now), x.r.ObservationLevel, x.r.RiskLevel,
-                RecordReader.Flags(x.r, x.p, options.Value), alerts[x.r.Id].Order(StringComparer.Ordinal).ToList(),
+                RecordReader.Clocks(x.r, now), x.r.ObservationLevel, access.RiskAssessment ? x.r.RiskLevel : null,
+                Flags(x.r, x.p), FieldProtection.Alerts(alerts[x.r.Id].Order(StringComparer.Ordinal), access),
                 x.r.LastCheckLate))
             .OrderBy(r => Urgency(r))
             .ToList();
-        var closed = await RecentlyClosedAsync(facilityId, now, ct);
+        var closed = await RecentlyClosedAsync(facilityId, now, Flags, ct);
         if (auditRead)
         {
             await audit.AppendAsync(new AuditRecord
@@ -88,7 +92,8 @@ internal sealed class BoardQuery(VartaDbContext db, IAuthorizationService author
             cells.Where(c => c.InService).Sum(c => c.Capacity), result, closed));
     }
 
-    private async Task<List<ClosedRowDto>> RecentlyClosedAsync(Guid facilityId, DateTimeOffset now, CancellationToken ct)
+    private async Task<List<ClosedRowDto>> RecentlyClosedAsync(Guid facilityId, DateTimeOffset now, Func<CustodyRecord, Person, IReadOnlyList<string>> flags,
+        CancellationToken ct)
     {
         var since = (now - ClosedWindow).UtcDateTime;
         var closed = await (from r in db.Set<CustodyRecord>().AsNoTracking()
@@ -98,7 +103,7 @@ internal sealed class BoardQuery(VartaDbContext db, IAuthorizationService author
         return closed
             .OrderByDescending(x => x.r.ClosedAt)
             .Select(x => new ClosedRowDto(x.r.Id, x.r.Number, RecordReader.ToDto(x.p).FullName, x.r.Status, RecordReader.Utc(x.r.ClosedAt!.Value),
-                x.r.ClosedGrounds, RecordReader.Flags(x.r, x.p, options.Value)))
+                x.r.ClosedGrounds, flags(x.r, x.p)))
             .ToList();
     }
 

@@ -24,6 +24,10 @@ internal static class FieldProtection
     public static bool Hides(CustodyFieldAccess access, string type) =>
         (!access.Medical && MedicalTypes.Contains(type)) || (!access.RiskAssessment && type == EntryCatalog.RiskAssessment);
 
+    /// <summary>Alert kinds without those that tell a medical finding, when medical details are withheld.</summary>
+    public static List<string> Alerts(IEnumerable<string> kinds, CustodyFieldAccess access) =>
+        kinds.Where(k => access.Medical || k != "injuries-on-arrival").ToList();
+
     /// <summary>The record's flags without those that tell a withheld part.</summary>
     public static List<string> Flags(IReadOnlyList<string> flags, string? medicalFlag, CustodyFieldAccess access) =>
         flags.Where(f => (access.Medical || (f != medicalFlag && f != "medical-finding-withdrawn")) && (access.RiskAssessment || f != "high-risk")).ToList();

@@ -60,6 +60,7 @@ internal sealed class ReadRecordHandler(VartaDbContext db, IAuthorizationService
             RiskLevel = access.RiskAssessment ? record.RiskLevel : null,
             Flags = FieldProtection.Flags(record.Flags, medicalFlag, access),
             MedicalFindingWithdrawn = access.Medical ? record.MedicalFindingWithdrawn : null,
+            Alerts = record.Alerts.Where(a => FieldProtection.Alerts([a.Kind], access).Count > 0).ToList(),
             Withheld = access.Withheld,
         };
     }
