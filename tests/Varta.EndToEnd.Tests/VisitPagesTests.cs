@@ -52,6 +52,17 @@ public sealed class VisitPagesTests(BrowserSite site) : IClassFixture<BrowserSit
         var phone = await Circuit.NewPageAsync(site, width: 360, height: 740);
         await BrowserSite.SignInAsync(phone, "external.monitor");
         await Circuit.GotoAsync(phone, "/oversight/my-grants");
+
+        // First the records the grant shows: one opened read-only, without the medical details the grant leaves out.
+        await phone.GetByTestId("show-records").First.ClickAsync();
+        await phone.GetByTestId("grant-records").GetByRole(AriaRole.Link).Filter(new() { HasText = "ITT-KYIV-1" }).First.WaitForAsync();
+        await phone.GetByTestId("grant-records").Locator("li", new() { HasText = present }).GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(phone.GetByTestId("grant-record")).ToContainTextAsync(present);
+        await Expect(phone.GetByTestId("withheld")).ToContainTextAsync("медичні відомості");
+        var recordWidth = await phone.EvaluateAsync<int[]>("[document.scrollingElement.scrollWidth, window.innerWidth]");
+        Assert.True(recordWidth[0] <= recordWidth[1], $"The grantee's record page is {recordWidth[0]} px wide on a {recordWidth[1]} px phone.");
+        await Settled.ScreenshotAsync(phone, "oversight-grant-record-360.png");
+        await Circuit.GotoAsync(phone, "/oversight/my-grants");
         await phone.GetByTestId("start-visit").First.ClickAsync();
         await Expect(phone.Locator("h1")).ToContainTextAsync("Візит без попередження");
         var lines = phone.GetByTestId("visit-lines");

@@ -70,10 +70,10 @@ public static class OversightModule
         services.AddScoped<ReportCsvWriter>();
         services.AddScoped<ReportChartRenderer>();
         services.AddHostedService<QueueService>();
-        services.AddSingleton(new NavItem("/oversight/footage", "oversight.nav.footage", "oversight.nav.footage.about", "🎥", 204, OversightPolicies.FootageRequesters));
-        services.AddSingleton(new NavItem("/oversight/grants", "oversight.nav.grants", "oversight.nav.grants.about", "🔑", 201, OversightPolicies.GrantManagers));
-        services.AddSingleton(new NavItem("/oversight/my-grants", "oversight.nav.my-grants", "oversight.nav.my-grants.about", "🔎", 202, OversightPolicies.Grantees));
-        services.AddSingleton(new NavItem("/oversight/grantee-views", "oversight.nav.grantee-views", "oversight.nav.grantee-views.about", "👁", 203, OversightPolicies.FacilityHeads));
+        services.AddSingleton(new NavItem("/oversight/footage", "oversight.nav.footage", "oversight.nav.footage.about", "🎥", 206, OversightPolicies.FootageRequesters));
+        services.AddSingleton(new NavItem("/oversight/grants", "oversight.nav.grants", "oversight.nav.grants.about", "🔑", 202, OversightPolicies.GrantManagers));
+        services.AddSingleton(new NavItem("/oversight/my-grants", "oversight.nav.my-grants", "oversight.nav.my-grants.about", "🔎", 203, OversightPolicies.Grantees));
+        services.AddSingleton(new NavItem("/oversight/grantee-views", "oversight.nav.grantee-views", "oversight.nav.grantee-views.about", "👁", 204, OversightPolicies.FacilityHeads));
         services.AddSingleton(new NavItem("/oversight/queue", "oversight.nav.queue", "oversight.nav.queue.about", "⚖", 200, OversightPolicies.Readers));
         services.AddSingleton(new NavItem("/oversight/reports", "oversight.nav.reports", "oversight.nav.reports.about", "📊", 201, OversightPolicies.Readers));
         return services;
