@@ -46,7 +46,7 @@ internal sealed class BenchOptions
     /// <summary>Operations to measure (short names); empty = all.</summary>
     public List<string> Ops { get; } = [];
 
-    public static readonly string[] OpNames = ["board", "view-open", "view-any", "overdue", "append", "book-in"];
+    public static readonly string[] OpNames = ["board", "view-open", "view-any", "overdue", "append", "book-in", "oversight-queue", "oversight-report", "oversight-pdf"];
 
     public string CommandLine { get; set; } = "";
 
@@ -174,7 +174,8 @@ internal sealed class BenchOptions
           --seed N                       random seed of the generator (default 20261126)
           --work-dir DIR                 where the SQLite file and the PostgreSQL cluster live (default: new /tmp folder)
           --keep                         keep the work folder; a later run with the same --work-dir reuses the data
-          --ops LIST                     only these: board,view-open,view-any,overdue,append,book-in (default all)
+          --ops LIST                     only these: board,view-open,view-any,overdue,append,book-in,
+                                         oversight-queue,oversight-report,oversight-pdf (default all)
           --report FILE                  Markdown report (default bench/Varta.Custody.Benchmarks/results/custody-<utc>.md)
           --quick                        20 facilities, 10000 records × 10 entries, 300 samples (a smoke run)
 

@@ -12,7 +12,8 @@ using Varta.Platform.Demo;
 
 namespace Varta.Custody.Benchmarks;
 
-internal sealed record DatasetCounts(long Facilities, long Cells, long Persons, long Records, long OpenRecords, long Entries, long OverdueNow, string Size);
+internal sealed record DatasetCounts(long Facilities, long Cells, long Persons, long Records, long OpenRecords, long Entries, long OverdueNow, string Size,
+    long ReviewItems, long OpenReviewItems);
 
 internal sealed record ProfileRow(string Operation, int Requests, double CommandsPerRequest, double DbMsPerRequest, IReadOnlyList<StatementRow> Top);
 
@@ -139,6 +140,15 @@ internal sealed class DatabaseRun(BenchOptions options, string workDir, Action<s
 
             var ids = await IdsAsync(provider, connectionString);
 
+            // A rights inspector over the first generated region (as the demo one is over Kyiv's). The role asks for a
+            // second factor at sign-in; the benchmark user is exempted directly in SQL, as the demo accounts are, so that
+            // it can take a token with its password alone.
+            await host.EnsureUserAsync("bench.inspector", Varta.Platform.Identity.Roles.RightsInspector, ids.InspectorRegion);
+            await ExecuteAsync(provider, connectionString, "UPDATE platform_users SET \"TwoFactorExempt\" = TRUE WHERE \"UserName\" = 'bench.inspector'");
+            using var inspector = await host.ClientForAsync("bench.inspector", DemoData.Password);
+            log($"[{database}] inspector over {DatasetGenerator.InspectorRegionCode}: {ids.RegionOpenItems:N0} open review items in the region ({before.OpenReviewItems:N0} of {before.ReviewItems:N0} nationally); " +
+                $"report month {ids.ReportFrom}..{ids.ReportTo}; PDF of record {ids.LongRecord} ({ids.LongRecordEntries} entries)");
+
             // Let the start-up work finish first (the alert scanner's first pass raises alerts for every open record;
             // tiered JIT), then note what the host burns on its own with no request at all.
             using var self = Process.GetCurrentProcess();
@@ -163,7 +173,7 @@ internal sealed class DatabaseRun(BenchOptions options, string workDir, Action<s
             foreach (var op in operations)
             {
                 results.Add(await Measure.RunAsync(op.Name, op.Request, op.TargetMs, options.Warmup, options.Samples, options.Concurrency,
-                    op.Build, op.Reader ? (op.Head ? head : officer) : officer, op.Expected, log));
+                    op.Build, op.Inspector ? inspector : op.Reader ? (op.Head ? head : officer) : officer, op.Expected, log));
             }
 
             // The profiling pass: the same requests again, a few, with the SQL counted per request.
@@ -171,7 +181,7 @@ internal sealed class DatabaseRun(BenchOptions options, string workDir, Action<s
             profiler.Enabled = true;
             foreach (var op in operations)
             {
-                var client = op.Head ? head : officer;
+                var client = op.Inspector ? inspector : op.Head ? head : officer;
                 for (var i = 0; i < options.ProfileSamples; i++)
                 {
                     using var message = op.Build(i);
@@ -250,9 +260,14 @@ internal sealed class DatabaseRun(BenchOptions options, string workDir, Action<s
     // Operations
     // ------------------------------------------------------------------------------------------------
 
-    private sealed record Operation(string Key, string Name, string Request, double TargetMs, bool Reader, bool Head, HttpStatusCode Expected, Func<int, HttpRequestMessage> Build);
+    private sealed record Operation(string Key, string Name, string Request, double TargetMs, bool Reader, bool Head, HttpStatusCode Expected, Func<int, HttpRequestMessage> Build)
+    {
+        /// <summary>Sent as bench.inspector (rights inspector over <see cref="DatasetGenerator.InspectorRegionCode"/>).</summary>
+        public bool Inspector { get; init; }
+    }
 
-    private sealed record Ids(Guid[] Facilities, Guid[] OpenRecords, Guid[] AnyRecords);
+    private sealed record Ids(Guid[] Facilities, Guid[] OpenRecords, Guid[] AnyRecords, Guid InspectorRegion, long RegionOpenItems,
+        Guid LongRecord, long LongRecordEntries, string ReportFrom, string ReportTo);
 
     private T Pick<T>(T[] items)
     {
@@ -290,6 +305,12 @@ internal sealed class DatabaseRun(BenchOptions options, string workDir, Action<s
             }),
         new("book-in", "booking-in", "POST /api/v1/custody/records (new person, random facility)", double.NaN, false, false, HttpStatusCode.Created,
             _ => new HttpRequestMessage(HttpMethod.Post, "/api/v1/custody/records") { Content = JsonContent.Create(BookIn(ids)) }),
+        new("oversight-queue", "oversight queue (region, open)", $"GET /api/v1/oversight/queue?status=open&limit=200 (rights inspector, {DatasetGenerator.InspectorRegionCode})", 100, true, false, HttpStatusCode.OK,
+            _ => new HttpRequestMessage(HttpMethod.Get, "/api/v1/oversight/queue?status=open&limit=200")) { Inspector = true },
+        new("oversight-report", "oversight report (region, month)", $"GET /api/v1/oversight/reports?unit={{{DatasetGenerator.InspectorRegionCode}}}&from={ids.ReportFrom}&to={ids.ReportTo}", 100, true, false, HttpStatusCode.OK,
+            _ => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/oversight/reports?unit={ids.InspectorRegion}&from={ids.ReportFrom}&to={ids.ReportTo}")) { Inspector = true },
+        new("oversight-pdf", $"oversight PDF ({ids.LongRecordEntries} entries)", $"GET /api/v1/oversight/records/{{record with {ids.LongRecordEntries} entries}}/pdf", 300, true, false, HttpStatusCode.OK,
+            _ => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/oversight/records/{ids.LongRecord}/pdf")) { Inspector = true },
     ];
 
     private object BookIn(Ids ids)
@@ -375,7 +396,37 @@ internal sealed class DatabaseRun(BenchOptions options, string workDir, Action<s
         var random = provider == "Sqlite" ? "random()" : "random()";
         var any = await QueryAsync(provider, connectionString,
             $"SELECT \"Id\" FROM custody_records WHERE \"RecordedBy\" = 'bench.generator' ORDER BY {random} LIMIT 20000", r => ReadGuid(r, 0));
-        return new Ids(facilities.ToArray(), open.ToArray(), any.ToArray());
+        var region = (await QueryAsync(provider, connectionString,
+            $"SELECT \"Id\" FROM platform_org_units WHERE \"Code\" = '{DatasetGenerator.InspectorRegionCode}'", r => ReadGuid(r, 0)))[0];
+        var regionFacilities = $"SELECT f.\"Id\" FROM platform_org_units f JOIN platform_org_units u ON u.\"Id\" = f.\"ParentId\" WHERE u.\"ParentId\" = '{GuidLiteral(provider, region)}'";
+        var regionOpen = (await QueryAsync(provider, connectionString,
+            $"SELECT COUNT(*) FROM oversight_review_items WHERE \"Status\" = 'open' AND \"FacilityId\" IN ({regionFacilities})",
+            r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture)))[0];
+        var longest = (await QueryAsync(provider, connectionString,
+            $"SELECT \"Id\", \"EntryCount\" FROM custody_records WHERE \"FacilityId\" IN ({regionFacilities}) ORDER BY \"EntryCount\" DESC LIMIT 1",
+            r => (Id: ReadGuid(r, 0), Entries: Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture))))[0];
+
+        // The report: the last whole Kyiv month but one before today, well inside the generated three years.
+        var kyiv = Varta.Platform.Localization.KyivTime.ToKyiv(TimeProvider.System.GetUtcNow());
+        var first = new DateOnly(kyiv.Year, kyiv.Month, 1).AddMonths(-2);
+        var last = first.AddMonths(1).AddDays(-1);
+        return new Ids(facilities.ToArray(), open.ToArray(), any.ToArray(), region, regionOpen, longest.Id, longest.Entries,
+            first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A Guid as the provider stores it (SQLite: upper-case TEXT, as EF Core writes it).</summary>
+    private static string GuidLiteral(string provider, Guid id) => provider == "Sqlite" ? id.ToString().ToUpperInvariant() : id.ToString();
+
+    private static async Task<long> CountOrZeroAsync(string provider, string connectionString, string sql)
+    {
+        try
+        {
+            return (await QueryAsync(provider, connectionString, sql, r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture)))[0];
+        }
+        catch (DbException)
+        {
+            return 0;
+        }
     }
 
     private static async Task<DatasetCounts> CountAsync(string provider, string connectionString, string folder)
@@ -395,7 +446,9 @@ internal sealed class DatabaseRun(BenchOptions options, string workDir, Action<s
             await Count("SELECT COUNT(*) FROM custody_records WHERE \"Status\" = 'in-custody'"),
             await Count("SELECT COUNT(*) FROM custody_entries"),
             await Count($"SELECT COUNT(*) FROM custody_records WHERE \"Status\" = 'in-custody' AND (\"NextCheckDue\" < {now} OR \"CourtDeadline\" < {now} OR \"MaxDeadline\" < {now})"),
-            size);
+            size,
+            await CountOrZeroAsync(provider, connectionString, "SELECT COUNT(*) FROM oversight_review_items"),
+            await CountOrZeroAsync(provider, connectionString, "SELECT COUNT(*) FROM oversight_review_items WHERE \"Status\" = 'open'"));
     }
 
     /// <summary>The plan of each distinct query the profiled requests sent (reads only), with the parameters they used.</summary>

@@ -8,7 +8,7 @@ namespace Varta.Custody.Benchmarks;
 
 /// <summary>What generation produced and how long each part took.</summary>
 internal sealed record GenerationResult(
-    int Regions, int Facilities, int Cells, int Persons, int Records, int OpenRecords, long Entries,
+    int Regions, int Facilities, int Cells, int Persons, int Records, int OpenRecords, long Entries, int ReviewItems, int OpenReviewItems,
     IReadOnlyList<(string Phase, TimeSpan Took)> Phases)
 {
     public TimeSpan Total => Phases.Aggregate(TimeSpan.Zero, (a, p) => a + p.Took);
@@ -27,6 +27,12 @@ internal sealed class DatasetGenerator(BenchOptions options, Action<string> log)
 {
     public const string FacilityCodePrefix = "BENCH-ITT-";
     private const int Regions = 24;
+
+    /// <summary>Entries of the one long record that the oversight PDF benchmark prints (issue 13).</summary>
+    public const int LongRecordEntries = 300;
+
+    /// <summary>The generated region the benchmark's rights inspector is scoped to (holds the long record's facility).</summary>
+    public const string InspectorRegionCode = "BENCH-R01";
     private static readonly int[] CheckMinutes = [0, 60, 30, 15, 15];
 
     private static readonly string[] Surnames =
@@ -90,6 +96,11 @@ internal sealed class DatasetGenerator(BenchOptions options, Action<string> log)
         log($"entries: {sw.Elapsed.TotalSeconds:F1}s ({entries / sw.Elapsed.TotalSeconds:N0} rows/s)");
 
         sw.Restart();
+        var (items, openItems) = await WriteReviewItemsAsync(target, plan);
+        phases.Add(("oversight review items", sw.Elapsed));
+        log($"oversight review items: {items:N0} ({openItems:N0} open), {sw.Elapsed.TotalSeconds:F1}s");
+
+        sw.Restart();
         await target.FinishAsync(log);
         phases.Add(("after load (statistics, checkpoint)", sw.Elapsed));
         log($"after load: {sw.Elapsed.TotalSeconds:F1}s");
@@ -97,7 +108,7 @@ internal sealed class DatasetGenerator(BenchOptions options, Action<string> log)
         log($"generation used {(self.TotalProcessorTime - cpuAtStart).TotalSeconds:F0}s of CPU in this process over {wallAtStart.Elapsed.TotalSeconds:F0}s (load average now {Measure.LoadAverage()}; the database server's own CPU is not counted)");
 
         return new GenerationResult(Regions, plan.Facilities.Length, plan.Facilities.Sum(f => f.Cells.Length), plan.Persons.Length,
-            plan.Records.Length, plan.Records.Count(r => r.Open), entries, phases);
+            plan.Records.Length, plan.Records.Count(r => r.Open), entries, items, openItems, phases);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -134,6 +145,9 @@ internal sealed class DatasetGenerator(BenchOptions options, Action<string> log)
 
         /// <summary>Open records: which place of the facility (cells filled in order, each up to its capacity).</summary>
         public int Slot;
+
+        /// <summary>Entries of this record when not the usual --entries-per-record (the long record the oversight PDF prints).</summary>
+        public int EntryCount;
     }
 
     private sealed record Plans(Guid[] RegionIds, Guid[] UnitIds, FacilityPlan[] Facilities, PersonPlan[] Persons, RecordPlan[] Records);
@@ -243,6 +257,13 @@ internal sealed class DatasetGenerator(BenchOptions options, Action<string> log)
             r.Sequence = sequences[key] = sequences.GetValueOrDefault(key) + 1;
         }
 
+        // One long record for the oversight PDF: the longest closed stay at the first facility (under BENCH-R01).
+        var longest = records.Where(r => !r.Open && r.Facility == 0).MaxBy(r => r.EndAt - r.ArrivedAt);
+        if (longest is not null)
+        {
+            longest.EntryCount = LongRecordEntries;
+        }
+
         return new Plans(regionIds, unitIds, facilities, persons, records);
     }
 
@@ -291,7 +312,7 @@ internal sealed class DatasetGenerator(BenchOptions options, Action<string> log)
         t.Entries.Add(new("search-property", a.AddMinutes(26)));
         t.Entries.Add(new("cell-placement", a.AddMinutes(30)));
 
-        var fillers = options.EntriesPerRecord - t.Entries.Count - (r.Open ? 0 : 1);
+        var fillers = (r.EntryCount > 0 ? r.EntryCount : options.EntriesPerRecord) - t.Entries.Count - (r.Open ? 0 : 1);
         var from = a.AddMinutes(35);
         var to = r.Open ? r.EndAt : r.EndAt.AddMinutes(-5);
         if (to <= from)
@@ -465,6 +486,71 @@ internal sealed class DatasetGenerator(BenchOptions options, Action<string> log)
         "court-order" => (r.ArrivedAt.AddHours(36) < r.DetainedAt.AddHours(216) ? r.ArrivedAt.AddHours(36) : r.DetainedAt.AddHours(216), r.DetainedAt.AddHours(216)),
         _ => (r.DetainedAt.AddHours(60), r.DetainedAt.AddHours(216)),
     };
+
+    private static readonly Column[] ReviewItemColumns =
+    [
+        new("Id", ColumnKind.Uuid), new("FacilityId", ColumnKind.Uuid), new("RecordId", ColumnKind.Uuid), new("RecordNumber", ColumnKind.Text),
+        new("Rule", ColumnKind.Text), new("SourceId", ColumnKind.Uuid), new("SourceKind", ColumnKind.Text), new("Detail", ColumnKind.Text),
+        new("OccurredAt", ColumnKind.Timestamp), new("RaisedAt", ColumnKind.Timestamp), new("QueuedAt", ColumnKind.Timestamp),
+        new("Status", ColumnKind.Text), new("Conclusion", ColumnKind.Text), new("ClosingNote", ColumnKind.Text),
+        new("ClosedAt", ColumnKind.Timestamp), new("ClosedBy", ColumnKind.Text), new("Version", ColumnKind.Int),
+    ];
+
+    /// <summary>What the review rules raise, as (rule, custody fact kind, detail), roughly as often as each happens.</summary>
+    private static readonly (string Rule, string Kind, string? Detail)[] ReviewSources =
+    [
+        ("notification-late", "alert", "legal-aid-not-notified"), ("notification-late", "alert", "relatives-not-notified"),
+        ("notification-late", "alert", "relatives-not-notified"), ("checks-missed", "alert", "check-overdue"),
+        ("checks-missed", "check-late", null), ("checks-missed", "check-late", null), ("clock-limit", "alert", "court-deadline-soon"),
+        ("clock-limit", "closed-after-limit", null), ("injuries", "medical-finding", null), ("injuries", "alert", "injuries-on-arrival"),
+        ("complaint", "complaint", null), ("no-medical-exam", "alert", "medical-exam-missing"), ("late-delivery", "alert", "late-delivery"),
+        ("correction", "correction", "welfare-check"),
+    ];
+
+    /// <summary>
+    /// The oversight review queue as the rules would have filled it over the years: about one record in sixteen has an
+    /// item, raised 5 to 120 minutes after arrival; items of the last 14 days are open, older ones closed by an inspector
+    /// 1 to 10 days after queueing (a fifth with a violation), except a backlog of one in five still open.
+    /// </summary>
+    private async Task<(int Items, int Open)> WriteReviewItemsAsync(IBulkTarget target, Plans plan)
+    {
+        await using var writer = await target.OpenAsync("oversight_review_items", ReviewItemColumns);
+        var rng = new Random(options.Seed ^ 0x13);
+        int items = 0, open = 0;
+        foreach (var r in plan.Records)
+        {
+            if (rng.NextDouble() >= 1.0 / 16)
+            {
+                continue;
+            }
+
+            var facility = plan.Facilities[r.Facility];
+            var (rule, kind, detail) = ReviewSources[rng.Next(ReviewSources.Length)];
+            var occurred = Trim(r.ArrivedAt.AddMinutes(rng.Next(5, 120)));
+            var queued = Trim(occurred.AddSeconds(rng.Next(30, 600)));
+            var isOpen = queued > _now.AddDays(-14) || rng.NextDouble() < 0.2;
+            DateTime? closed = isOpen ? null : Trim(queued.AddHours(rng.Next(24, 240)));
+            if (closed > _now)
+            {
+                closed = _now;
+            }
+
+            var violation = !isOpen && rng.NextDouble() < 0.2;
+            await writer.AddAsync(
+            [
+                Guid.CreateVersion7(new DateTimeOffset(queued, TimeSpan.Zero)), facility.Id, r.Id, $"{facility.Code}/{r.Year}/{r.Sequence:D5}",
+                rule, Guid.NewGuid(), kind, detail, occurred, occurred.AddSeconds(20), queued,
+                isOpen ? "open" : "closed", isOpen ? null : violation ? "violation" : "no-violation",
+                isOpen ? null : violation ? "Порушення підтверджено, направлено рекомендацію." : "Порушення не встановлено.",
+                closed, isOpen ? null : "bench.inspector", isOpen ? 0 : 1,
+            ]);
+            items++;
+            open += isOpen ? 1 : 0;
+        }
+
+        await writer.CompleteAsync();
+        return (items, open);
+    }
 
     private static string Proceedings(Random rng) =>
         string.Concat(Enumerable.Range(0, 17).Select(i => (char)('0' + (i == 0 ? 1 + rng.Next(9) : rng.Next(10)))));

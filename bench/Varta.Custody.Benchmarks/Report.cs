@@ -34,7 +34,7 @@ internal static class Report
             s.AppendLine();
             var d = r.Before;
             s.AppendLine(inv, $"Dataset as measured: {d.Facilities} detention facilities, {d.Cells:N0} cells, {d.Persons:N0} persons, {d.Records:N0} records " +
-                $"({d.OpenRecords:N0} open, {d.OverdueNow:N0} of them overdue now), {d.Entries:N0} entries; {d.Size}.");
+                $"({d.OpenRecords:N0} open, {d.OverdueNow:N0} of them overdue now), {d.Entries:N0} entries, {d.ReviewItems:N0} oversight review items ({d.OpenReviewItems:N0} open); {d.Size}.");
             if (r.Generation is { } g)
             {
                 s.AppendLine();
