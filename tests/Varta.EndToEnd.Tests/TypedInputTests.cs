@@ -26,6 +26,9 @@ public sealed class TypedInputTests(BrowserSite site) : IClassFixture<BrowserSit
         { "dispatcher", "/alarms/duty", "Дата початку" },
         { "admin", "/alarms/arming", "Дата" },
         { "rights.inspector", "review-item", "Що виявлено" },
+        { "admin", "/oversight/grants", "#grant-purpose" },
+        { "rights.inspector", "/oversight/footage", "#footage-reason" },
+        { "admin", $"/custody/facilities/{Platform.Demo.DemoData.DetentionFacility1}/cameras", "#camera-room" },
     };
 
     [Theory]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Varta.Oversight.Contracts;
 using Varta.Oversight.Data;
+using static Varta.Oversight.Data.StoredTime;
 using Varta.Platform.Identity;
 using Varta.Platform.Organisation;
 using Varta.Platform.Persistence;
@@ -34,6 +35,4 @@ internal sealed class DashboardQuery(VartaDbContext db, IAuthorizationService au
             })
             .OrderByDescending(f => f.OverSevenDays).ThenByDescending(f => f.Open).ThenBy(f => f.FacilityName, StringComparer.Ordinal).ToList();
     }
-
-    private static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
 }

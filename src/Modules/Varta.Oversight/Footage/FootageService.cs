@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Varta.Custody.Contracts;
 using Varta.Oversight.Contracts;
 using Varta.Oversight.Data;
+using static Varta.Oversight.Data.StoredTime;
 using Varta.Platform.Audit;
 using Varta.Platform.Http;
 using Varta.Platform.Identity;
@@ -198,6 +199,4 @@ internal sealed class FootageService(VartaDbContext db, IAuthorizationService au
     private FootageRequestDto ToDto(FootageRequest r, IReadOnlyList<CustodyCameraLine> cameras) => new(r.Id, r.FacilityId,
         org.Current.Find(r.FacilityId)?.DisplayName ?? "", r.CameraCode, cameras.FirstOrDefault(c => c.Code == r.CameraCode)?.Room ?? "", Utc(r.From), Utc(r.To),
         r.Reason, r.RecordId, r.Status, Utc(r.RecordedAt), r.RecordedBy, r.DecidedBy, r.DecidedAt is { } d ? Utc(d) : null, r.DecisionNote, r.Views);
-
-    private static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Varta.Custody.Contracts;
 using Varta.Oversight.Contracts;
 using Varta.Oversight.Data;
+using static Varta.Oversight.Data.StoredTime;
 using Varta.Platform.Audit;
 using Varta.Platform.Http;
 using Varta.Platform.Identity;
@@ -325,6 +326,4 @@ internal sealed class GrantService(VartaDbContext db, IAuthorizationService auth
     private GrantDto ToDto(Grant g, DateTimeOffset now) => new(g.Id, g.GranteeUserId, g.GranteeName, g.Body, g.ScopeUnitId,
         org.Current.Find(g.ScopeUnitId)?.DisplayName ?? "", Utc(g.ValidFrom), Utc(g.ValidUntil), g.ShowMedical, g.ShowRiskAssessment, g.Purpose,
         State(g, now), Utc(g.RecordedAt), g.RecordedBy, g.RevokedAt is { } r ? Utc(r) : null, g.RevokedBy, g.RevokeReason);
-
-    private static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Varta.Oversight.Contracts;
 using Varta.Oversight.Data;
+using static Varta.Oversight.Data.StoredTime;
 using Varta.Platform.Audit;
 using Varta.Platform.Http;
 using Varta.Platform.Identity;
@@ -250,6 +251,4 @@ internal sealed class ReviewQueue(VartaDbContext db, IAuthorizationService autho
         findings.TryGetValue(i.Id, out var f) ? f : []);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    private static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
 }

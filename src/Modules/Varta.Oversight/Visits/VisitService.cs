@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Varta.Custody.Contracts;
 using Varta.Oversight.Contracts;
 using Varta.Oversight.Data;
+using static Varta.Oversight.Data.StoredTime;
 using Varta.Oversight.Grants;
 using Varta.Oversight.Queue;
 using Varta.Platform.Audit;
@@ -276,6 +277,4 @@ internal sealed class VisitService(VartaDbContext db, GrantService grants, ICust
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    private static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
 }
