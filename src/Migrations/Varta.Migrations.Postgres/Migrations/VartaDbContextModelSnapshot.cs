@@ -755,7 +755,9 @@ namespace Varta.Migrations.Postgres.Migrations
                     b.HasIndex("RecordId", "Seq")
                         .IsUnique();
 
-                    b.HasIndex("RecordId", "Type", "OccurredAt", "RecordedAt");
+                    b.HasIndex("Type", "OccurredAt", "RecordId");
+
+                    b.HasIndex("Type", "RecordedAt", "RecordId");
 
                     b.ToTable("custody_entries", (string)null);
                 });

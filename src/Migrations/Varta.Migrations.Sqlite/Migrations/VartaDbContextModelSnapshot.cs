@@ -746,7 +746,9 @@ namespace Varta.Migrations.Sqlite.Migrations
                     b.HasIndex("RecordId", "Seq")
                         .IsUnique();
 
-                    b.HasIndex("RecordId", "Type", "OccurredAt", "RecordedAt");
+                    b.HasIndex("Type", "OccurredAt", "RecordId");
+
+                    b.HasIndex("Type", "RecordedAt", "RecordId");
 
                     b.ToTable("custody_entries", (string)null);
                 });

@@ -101,9 +101,11 @@ internal sealed class CustodyModel : IModelContributor
             e.Property(x => x.VideoCameraId).HasMaxLength(100);
             e.HasIndex(x => new { x.RecordId, x.Seq }).IsUnique();
             e.HasIndex(x => x.RecordedAt); // the review facts are read in storage order, from where the reader left off
-            // Reports: complaints and use of force that occurred in a period, corrections made in it, of a facility's
-            // records: probed per record (found by facility), which SQLite's planner prefers to a range over all records'.
-            e.HasIndex(x => new { x.RecordId, x.Type, x.OccurredAt, x.RecordedAt });
+            // Reports: complaints and use of force that occurred in a period, corrections made in it. The period's entries
+            // of the type are found first, then their records by key (for the facility): a region's month reads tens of
+            // index rows, not every entry of the region's records (9,000 records over three years in the benchmark).
+            e.HasIndex(x => new { x.Type, x.OccurredAt, x.RecordId });
+            e.HasIndex(x => new { x.Type, x.RecordedAt, x.RecordId });
             e.HasOne<CustodyRecord>().WithMany().HasForeignKey(x => x.RecordId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<CustodyAlert>(e =>
