@@ -7,13 +7,14 @@ using Varta.Host.Components;
 using Varta.Oversight;
 using Varta.Platform;
 using Varta.Platform.Persistence;
+using Varta.Threats;
 
 namespace Varta.Host;
 
 internal static class HostSetup
 {
     /// <summary>Assemblies that hold pages: the platform's and each module's.</summary>
-    public static readonly System.Reflection.Assembly[] PageAssemblies = [typeof(PlatformModule).Assembly, typeof(CustodyModule).Assembly, typeof(AlarmsModule).Assembly, typeof(OversightModule).Assembly];
+    public static readonly System.Reflection.Assembly[] PageAssemblies = [typeof(PlatformModule).Assembly, typeof(CustodyModule).Assembly, typeof(AlarmsModule).Assembly, typeof(OversightModule).Assembly, typeof(ThreatsModule).Assembly];
 
     public static void AddVartaHost(this WebApplicationBuilder builder)
     {
@@ -41,6 +42,7 @@ internal static class HostSetup
         builder.Services.AddCustody(builder.Configuration);
         builder.Services.AddAlarms(builder.Configuration);
         builder.Services.AddOversight(builder.Configuration);
+        builder.Services.AddThreats(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     }
 
@@ -53,6 +55,7 @@ internal static class HostSetup
         app.MapCustody();
         app.MapAlarms();
         app.MapOversight();
+        app.MapThreats();
         // The API reference is public, like the OpenAPI document it renders. Reviewed opt-out.
         app.MapScalarApiReference("/api/reference", o => o
             .WithTitle("Varta API")

@@ -9,6 +9,12 @@ public enum OutcomeKind
     NotFound,
     Conflict,
     Forbidden,
+
+    /// <summary>413: what was sent (a file) is larger than allowed.</summary>
+    TooLarge,
+
+    /// <summary>415: what was sent (a file) is of a type not accepted.</summary>
+    UnsupportedType,
 }
 
 /// <summary>
@@ -52,6 +58,10 @@ public sealed class Outcome<T>
 
     public static Outcome<T> Forbidden(string key = "problem.forbidden") => new(OutcomeKind.Forbidden, default, null, key, null);
 
+    public static Outcome<T> TooLarge(string key, params object?[] args) => new(OutcomeKind.TooLarge, default, null, key, args);
+
+    public static Outcome<T> UnsupportedType(string key, params object?[] args) => new(OutcomeKind.UnsupportedType, default, null, key, args);
+
     /// <summary>200 with the value, or the problem details for anything else.</summary>
     public IResult OkOrProblem(Problems problems) => IsOk ? TypedResults.Ok(Value) : Problem(problems);
 
@@ -62,6 +72,8 @@ public sealed class Outcome<T>
         OutcomeKind.NotFound => problems.NotFound(),
         OutcomeKind.Conflict => problems.Conflict(MessageKey!, Args),
         OutcomeKind.Forbidden => problems.Status(StatusCodes.Status403Forbidden, MessageKey),
+        OutcomeKind.TooLarge => problems.Status(StatusCodes.Status413PayloadTooLarge, MessageKey, Args),
+        OutcomeKind.UnsupportedType => problems.Status(StatusCodes.Status415UnsupportedMediaType, MessageKey, Args),
         _ => throw new InvalidOperationException("A successful outcome is not a problem."),
     };
 }

@@ -1,0 +1,410 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace Varta.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Threats : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "threats_cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    CourtId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Priority = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SourceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CourtCases = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AnalystUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AnalystName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AssessedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RiskLevel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    MeasuresDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MeasuresStartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosingReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LastActivityAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_threats_cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "threats_measure_types",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NameUk = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_threats_measure_types", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "threats_reports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CourtId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReporterUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReporterName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FiledByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FiledByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Target = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TargetName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SourceKnown = table.Column<bool>(type: "boolean", nullable: false),
+                    SourceName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SourceDetails = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CourtCaseNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TriagedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    TriagedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_threats_reports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "threats_sources",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FirstNamedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_threats_sources", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "threats_assessments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Behaviours = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    History = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ProtectiveFactors = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RiskLevel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AssessorUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssessorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AssessedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Review = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReviewerUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReviewerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ConcurrencyVersion = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_threats_assessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_threats_assessments_threats_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "threats_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "threats_case_events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_threats_case_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_threats_case_events_threats_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "threats_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "threats_protected_persons",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Relation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_threats_protected_persons", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_threats_protected_persons_threats_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "threats_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "threats_measures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProtectedPersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TypeCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AssigneeUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AssigneeUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AssigneeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReviewOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_threats_measures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_threats_measures_threats_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "threats_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_threats_measures_threats_measure_types_TypeCode",
+                        column: x => x.TypeCode,
+                        principalTable: "threats_measure_types",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "threats_attachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_threats_attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_threats_attachments_threats_reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "threats_reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.InsertData(
+                table: "threats_measure_types",
+                columns: new[] { "Code", "Active", "NameEn", "NameUk", "Order" },
+                values: new object[,]
+                {
+                    { "courtroom-measures", true, "Courtroom measures", "Заходи в залі суду", 60 },
+                    { "escort", true, "Escort", "Супровід", 30 },
+                    { "home-duress-button", true, "Duress button at home", "Тривожна кнопка вдома", 40 },
+                    { "personal-protection", true, "Personal protection", "Особиста охорона", 10 },
+                    { "police-notification", true, "Notice to the local police", "Повідомлення поліції за місцем проживання", 70 },
+                    { "residence-guard", true, "Residence guard", "Охорона житла", 20 },
+                    { "route-schedule-change", true, "Route or schedule change", "Зміна маршруту чи розкладу", 50 },
+                    { "security-briefing", true, "Personal security briefing", "Інструктаж з особистої безпеки", 80 }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_assessments_CaseId_Version",
+                table: "threats_assessments",
+                columns: new[] { "CaseId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_attachments_ReportId",
+                table: "threats_attachments",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_case_events_CaseId_At",
+                table: "threats_case_events",
+                columns: new[] { "CaseId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_cases_AnalystUserId",
+                table: "threats_cases",
+                column: "AnalystUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_cases_CourtId_AssessedAt_DueAt",
+                table: "threats_cases",
+                columns: new[] { "CourtId", "AssessedAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_cases_CourtId_LastActivityAt",
+                table: "threats_cases",
+                columns: new[] { "CourtId", "LastActivityAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_cases_CourtId_MeasuresStartedAt_MeasuresDueAt",
+                table: "threats_cases",
+                columns: new[] { "CourtId", "MeasuresStartedAt", "MeasuresDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_cases_CourtId_Status_LastActivityAt",
+                table: "threats_cases",
+                columns: new[] { "CourtId", "Status", "LastActivityAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_cases_Number",
+                table: "threats_cases",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_cases_SourceId",
+                table: "threats_cases",
+                column: "SourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_cases_Year_Sequence",
+                table: "threats_cases",
+                columns: new[] { "Year", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_measures_CaseId",
+                table: "threats_measures",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_measures_ProtectedPersonId",
+                table: "threats_measures",
+                column: "ProtectedPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_measures_TypeCode",
+                table: "threats_measures",
+                column: "TypeCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_protected_persons_CaseId",
+                table: "threats_protected_persons",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_protected_persons_UserId",
+                table: "threats_protected_persons",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_reports_CaseId",
+                table: "threats_reports",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_reports_FiledByUserId_RecordedAt",
+                table: "threats_reports",
+                columns: new[] { "FiledByUserId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_reports_ReporterUserId_RecordedAt",
+                table: "threats_reports",
+                columns: new[] { "ReporterUserId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_reports_Status_CourtId_RecordedAt",
+                table: "threats_reports",
+                columns: new[] { "Status", "CourtId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_sources_NameKey",
+                table: "threats_sources",
+                column: "NameKey");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "threats_assessments");
+
+            migrationBuilder.DropTable(
+                name: "threats_attachments");
+
+            migrationBuilder.DropTable(
+                name: "threats_case_events");
+
+            migrationBuilder.DropTable(
+                name: "threats_measures");
+
+            migrationBuilder.DropTable(
+                name: "threats_protected_persons");
+
+            migrationBuilder.DropTable(
+                name: "threats_sources");
+
+            migrationBuilder.DropTable(
+                name: "threats_reports");
+
+            migrationBuilder.DropTable(
+                name: "threats_measure_types");
+
+            migrationBuilder.DropTable(
+                name: "threats_cases");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using Varta.Platform.Persistence;
+
+namespace Varta.Threats.Data;
+
+internal sealed class ThreatsModel : IModelContributor
+{
+    /// <summary>The catalogue Varta starts with (the administrator changes it in the pages): stored by the migration.</summary>
+    public static readonly MeasureType[] DefaultMeasureTypes =
+    [
+        new() { Code = "personal-protection", NameUk = "Особиста охорона", NameEn = "Personal protection", Order = 10 },
+        new() { Code = "residence-guard", NameUk = "Охорона житла", NameEn = "Residence guard", Order = 20 },
+        new() { Code = "escort", NameUk = "Супровід", NameEn = "Escort", Order = 30 },
+        new() { Code = "home-duress-button", NameUk = "Тривожна кнопка вдома", NameEn = "Duress button at home", Order = 40 },
+        new() { Code = "route-schedule-change", NameUk = "Зміна маршруту чи розкладу", NameEn = "Route or schedule change", Order = 50 },
+        new() { Code = "courtroom-measures", NameUk = "Заходи в залі суду", NameEn = "Courtroom measures", Order = 60 },
+        new() { Code = "police-notification", NameUk = "Повідомлення поліції за місцем проживання", NameEn = "Notice to the local police", Order = 70 },
+        new() { Code = "security-briefing", NameUk = "Інструктаж з особистої безпеки", NameEn = "Personal security briefing", Order = 80 },
+    ];
+
+    public void Configure(ModelBuilder b)
+    {
+        b.Entity<ThreatReport>(e =>
+        {
+            e.ToTable("threats_reports");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.ReporterName).HasMaxLength(200).IsRequired();
+            e.Property(r => r.FiledByName).HasMaxLength(200).IsRequired();
+            e.Property(r => r.Channel).HasMaxLength(20).IsRequired();
+            e.Property(r => r.Target).HasMaxLength(20).IsRequired();
+            e.Property(r => r.TargetName).HasMaxLength(200);
+            e.Property(r => r.Description).HasMaxLength(4000).IsRequired();
+            e.Property(r => r.SourceName).HasMaxLength(200);
+            e.Property(r => r.SourceDetails).HasMaxLength(2000);
+            e.Property(r => r.CourtCaseNumber).HasMaxLength(60);
+            e.Property(r => r.Status).HasMaxLength(20).IsRequired();
+            e.Property(r => r.Tier).HasMaxLength(40);
+            e.Property(r => r.TriagedBy).HasMaxLength(200);
+            e.Property(r => r.RecordedBy).HasMaxLength(200).IsRequired();
+            e.HasIndex(r => new { r.ReporterUserId, r.RecordedAt }); // "my reports"
+            e.HasIndex(r => new { r.FiledByUserId, r.RecordedAt });
+            e.HasIndex(r => new { r.Status, r.CourtId, r.RecordedAt }); // the triage list
+            e.HasIndex(r => r.CaseId);
+        });
+        b.Entity<ReportAttachment>(e =>
+        {
+            e.ToTable("threats_attachments");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.FileName).HasMaxLength(200).IsRequired();
+            e.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
+            e.Property(a => a.Sha256).HasMaxLength(64).IsRequired();
+            e.Property(a => a.RecordedBy).HasMaxLength(200).IsRequired();
+            e.HasIndex(a => a.ReportId);
+            e.HasOne<ThreatReport>().WithMany().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<ThreatSource>(e =>
+        {
+            e.ToTable("threats_sources");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Name).HasMaxLength(200).IsRequired();
+            e.Property(s => s.NameKey).HasMaxLength(200).IsRequired();
+            e.Property(s => s.Details).HasMaxLength(2000);
+            e.HasIndex(s => s.NameKey);
+        });
+        b.Entity<ThreatCase>(e =>
+        {
+            e.ToTable("threats_cases");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Number).HasMaxLength(30).IsRequired();
+            e.Property(c => c.Tier).HasMaxLength(40).IsRequired();
+            e.Property(c => c.Priority).HasMaxLength(20).IsRequired();
+            e.Property(c => c.Status).HasMaxLength(20).IsRequired();
+            e.Property(c => c.Summary).HasMaxLength(500).IsRequired();
+            e.Property(c => c.CourtCases).HasMaxLength(1000);
+            e.Property(c => c.AnalystName).HasMaxLength(200);
+            e.Property(c => c.RiskLevel).HasMaxLength(20);
+            e.Property(c => c.ClosingReason).HasMaxLength(2000);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasIndex(c => new { c.Year, c.Sequence }).IsUnique();
+            e.HasIndex(c => c.Number).IsUnique();
+            // The analysts' list (by court, newest activity first) and the overdue dashboard (open cases by due time).
+            e.HasIndex(c => new { c.CourtId, c.LastActivityAt });
+            e.HasIndex(c => new { c.CourtId, c.Status, c.LastActivityAt });
+            e.HasIndex(c => new { c.CourtId, c.AssessedAt, c.DueAt });
+            e.HasIndex(c => new { c.CourtId, c.MeasuresStartedAt, c.MeasuresDueAt });
+            e.HasIndex(c => c.SourceId);
+            e.HasIndex(c => c.AnalystUserId);
+        });
+        b.Entity<ProtectedPerson>(e =>
+        {
+            e.ToTable("threats_protected_persons");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Name).HasMaxLength(200).IsRequired();
+            e.Property(p => p.Relation).HasMaxLength(20).IsRequired();
+            e.Property(p => p.RecordedBy).HasMaxLength(200).IsRequired();
+            e.HasIndex(p => p.CaseId);
+            e.HasIndex(p => p.UserId);
+            e.HasOne<ThreatCase>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<CaseEvent>(e =>
+        {
+            e.ToTable("threats_case_events");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ActorName).HasMaxLength(200).IsRequired();
+            e.Property(x => x.Kind).HasMaxLength(40).IsRequired();
+            e.Property(x => x.Text).HasMaxLength(4000);
+            e.HasIndex(x => new { x.CaseId, x.At });
+            e.HasOne<ThreatCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Assessment>(e =>
+        {
+            e.ToTable("threats_assessments");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Stage).HasMaxLength(40).IsRequired();
+            e.Property(a => a.Behaviours).HasMaxLength(400).IsRequired();
+            e.Property(a => a.History).HasMaxLength(4000);
+            e.Property(a => a.ProtectiveFactors).HasMaxLength(4000);
+            e.Property(a => a.RiskLevel).HasMaxLength(20).IsRequired();
+            e.Property(a => a.Reasons).HasMaxLength(4000).IsRequired();
+            e.Property(a => a.AssessorName).HasMaxLength(200).IsRequired();
+            e.Property(a => a.Review).HasMaxLength(20).IsRequired();
+            e.Property(a => a.ReviewerName).HasMaxLength(200);
+            e.Property(a => a.ReviewNote).HasMaxLength(2000);
+            e.Property(a => a.ConcurrencyVersion).IsConcurrencyToken();
+            e.HasIndex(a => new { a.CaseId, a.Version }).IsUnique();
+            e.HasOne<ThreatCase>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<MeasureType>(e =>
+        {
+            e.ToTable("threats_measure_types");
+            e.HasKey(t => t.Code);
+            e.Property(t => t.Code).HasMaxLength(40);
+            e.Property(t => t.NameUk).HasMaxLength(200).IsRequired();
+            e.Property(t => t.NameEn).HasMaxLength(200).IsRequired();
+            e.HasData(DefaultMeasureTypes);
+        });
+        b.Entity<Measure>(e =>
+        {
+            e.ToTable("threats_measures");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.TypeCode).HasMaxLength(40).IsRequired();
+            e.Property(m => m.AssigneeName).HasMaxLength(200).IsRequired();
+            e.Property(m => m.Status).HasMaxLength(20).IsRequired();
+            e.Property(m => m.Notes).HasMaxLength(2000);
+            e.Property(m => m.RecordedBy).HasMaxLength(200).IsRequired();
+            e.Property(m => m.Version).IsConcurrencyToken();
+            e.HasIndex(m => m.CaseId);
+            e.HasIndex(m => m.ProtectedPersonId);
+            e.HasOne<ThreatCase>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<MeasureType>().WithMany().HasForeignKey(m => m.TypeCode).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}
