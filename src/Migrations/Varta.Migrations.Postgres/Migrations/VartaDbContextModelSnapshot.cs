@@ -1787,9 +1787,11 @@ namespace Varta.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Varta.Threats.Data.CaseEvent", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ActorName")
                         .IsRequired()
@@ -1816,7 +1818,7 @@ namespace Varta.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId", "At");
+                    b.HasIndex("CaseId", "Id");
 
                     b.ToTable("threats_case_events", (string)null);
                 });

@@ -1778,9 +1778,9 @@ namespace Varta.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Varta.Threats.Data.CaseEvent", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ActorName")
                         .IsRequired()
@@ -1807,7 +1807,7 @@ namespace Varta.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId", "At");
+                    b.HasIndex("CaseId", "Id");
 
                     b.ToTable("threats_case_events", (string)null);
                 });

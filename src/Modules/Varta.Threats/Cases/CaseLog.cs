@@ -12,7 +12,6 @@ internal static class CaseLog
     {
         db.Add(new CaseEvent
         {
-            Id = Guid.CreateVersion7(now),
             CaseId = c.Id,
             At = now.UtcDateTime,
             ActorUserId = user.UserId(),

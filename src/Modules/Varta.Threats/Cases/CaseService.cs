@@ -151,7 +151,7 @@ internal sealed class CaseService(VartaDbContext db, IAuthorizationService autho
         var assessments = await db.Set<Assessment>().AsNoTracking().Where(x => x.CaseId == id).OrderByDescending(x => x.Version).ToListAsync(ct);
         var counting = Counting(assessments);
         var measures = await MeasureService.DtosAsync(db, [c], persons, x => x.CaseId == id, ct);
-        var timeline = await db.Set<CaseEvent>().AsNoTracking().Where(x => x.CaseId == id).OrderBy(x => x.At).ThenBy(x => x.Id)
+        var timeline = await db.Set<CaseEvent>().AsNoTracking().Where(x => x.CaseId == id).OrderBy(x => x.Id)
             .Select(x => new CaseEventDto(Utc(x.At), x.ActorName, x.Kind, x.Text)).ToListAsync(ct);
         SourceDto? source = null;
         if (c.SourceId is { } sourceId && await db.Set<ThreatSource>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sourceId, ct) is { } s)
@@ -407,6 +407,12 @@ internal sealed class CaseService(VartaDbContext db, IAuthorizationService autho
         }, ct);
         return new DashboardDto(byStatus.Values.Sum(), byStatus, byRisk, pending, overdue, dueSoon.Select(c => CaseQueries.Line(c, org, now)).ToList());
     }
+
+    /// <summary>What the caller may do on the cases of a court: work them, review assessments, manage measures.</summary>
+    public async Task<(bool Work, bool Review, bool Measures)> RightsAsync(ClaimsPrincipal user, Guid courtId) => (
+        await authorization.AllowsAsync(user, ThreatsPolicies.WorkCases, courtId),
+        await authorization.AllowsAsync(user, ThreatsPolicies.ReviewAssessments, courtId),
+        await authorization.AllowsAsync(user, ThreatsPolicies.ManageMeasures, courtId));
 
     /// <summary>The analysts a case of this court may be assigned to.</summary>
     public async Task<IReadOnlyList<PersonOptionDto>> AnalystsAsync(ClaimsPrincipal user, Guid courtId, CancellationToken ct) =>

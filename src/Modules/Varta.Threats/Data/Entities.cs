@@ -178,7 +178,8 @@ internal sealed class ProtectedPerson : IStamped
 /// <summary>One line of a case's timeline: who did what, when.</summary>
 internal sealed class CaseEvent
 {
-    public Guid Id { get; set; }
+    /// <summary>Numbered by the database in storage order: the timeline's order when several lines share an instant.</summary>
+    public long Id { get; set; }
 
     public Guid CaseId { get; set; }
 

@@ -101,10 +101,11 @@ internal sealed class ThreatsModel : IModelContributor
         {
             e.ToTable("threats_case_events");
             e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
             e.Property(x => x.ActorName).HasMaxLength(200).IsRequired();
             e.Property(x => x.Kind).HasMaxLength(40).IsRequired();
             e.Property(x => x.Text).HasMaxLength(4000);
-            e.HasIndex(x => new { x.CaseId, x.At });
+            e.HasIndex(x => new { x.CaseId, x.Id });
             e.HasOne<ThreatCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<Assessment>(e =>

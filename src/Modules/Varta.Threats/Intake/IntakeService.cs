@@ -304,7 +304,7 @@ internal sealed class IntakeService(VartaDbContext db, IAuthorizationService aut
                     c.Version++;
                 }
 
-                CaseLog.Add(db, c, user, now, "report-linked", $"{report.Id} · {request.Tier}");
+                CaseLog.Add(db, c, user, now, "report-linked", $"{report.ReporterName} · {KyivTime.Format(report.OccurredAt)} · {request.Tier}");
                 queued = audit.Record(new AuditRecord
                 {
                     Action = "threats.report.triaged", ResourceType = "threat-report", ResourceId = report.Id.ToString(), OrgUnitId = report.CourtId,
@@ -362,13 +362,13 @@ internal sealed class IntakeService(VartaDbContext db, IAuthorizationService aut
         }
 
         db.Add(c);
+        CaseLog.Add(db, c, user, now, "opened", $"{c.Number} · {c.Priority} · {KyivTime.Format(c.DueAt)}");
         if (await SourceForAsync(report, now, ct) is { } source)
         {
             c.SourceId = source.Id;
         }
 
         await AddPersonsFromAsync(report, c, user, now, ct);
-        CaseLog.Add(db, c, user, now, "opened", $"{c.Number} · {c.Priority} · {KyivTime.Format(c.DueAt)}");
         return c;
     }
 

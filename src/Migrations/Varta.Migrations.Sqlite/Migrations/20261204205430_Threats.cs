@@ -146,7 +146,8 @@ namespace Varta.Migrations.Sqlite.Migrations
                 name: "threats_case_events",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     At = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ActorUserId = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -279,9 +280,9 @@ namespace Varta.Migrations.Sqlite.Migrations
                 column: "ReportId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_threats_case_events_CaseId_At",
+                name: "IX_threats_case_events_CaseId_Id",
                 table: "threats_case_events",
-                columns: new[] { "CaseId", "At" });
+                columns: new[] { "CaseId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_threats_cases_AnalystUserId",

@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -146,7 +147,8 @@ namespace Varta.Migrations.Postgres.Migrations
                 name: "threats_case_events",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     CaseId = table.Column<Guid>(type: "uuid", nullable: false),
                     At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ActorUserId = table.Column<Guid>(type: "uuid", nullable: false),
@@ -279,9 +281,9 @@ namespace Varta.Migrations.Postgres.Migrations
                 column: "ReportId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_threats_case_events_CaseId_At",
+                name: "IX_threats_case_events_CaseId_Id",
                 table: "threats_case_events",
-                columns: new[] { "CaseId", "At" });
+                columns: new[] { "CaseId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_threats_cases_AnalystUserId",
