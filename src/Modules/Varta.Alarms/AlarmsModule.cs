@@ -21,6 +21,7 @@ using Varta.Alarms.DutyRoster;
 using Varta.Alarms.EventStream;
 using Varta.Alarms.Feed;
 using Varta.Alarms.GetAlarm;
+using Varta.Alarms.History;
 using Varta.Alarms.ListDevices;
 using Varta.Alarms.ListDuty;
 using Varta.Alarms.ListSites;
@@ -69,6 +70,7 @@ public static class AlarmsModule
         services.AddSingleton<AlarmStreams>();
         services.AddHostedService(sp => sp.GetRequiredService<AlarmNotifier>());
         services.AddScoped<AlarmWriter>();
+        services.AddScoped<Contracts.IAlarmHistory, AlarmHistory>();
         services.AddScoped<SignalHandler>();
         services.AddSingleton<SignalGroupCommit>();
         services.AddHostedService(sp => sp.GetRequiredService<SignalGroupCommit>());

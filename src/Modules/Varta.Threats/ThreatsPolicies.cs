@@ -19,6 +19,10 @@ internal static class ThreatsPolicies
     public const string ReadCatalogue = "threats.catalogue.read";
     public const string ManageCatalogue = "threats.catalogue.manage";
     public const string ReadOwnProtection = "threats.protection.own";
+    public const string IssueAdvisories = "threats.advisories.issue";
+    public const string FileHealthNotices = "threats.health-notices.file";
+    public const string ManageIncidents = "threats.incidents.manage";
+    public const string ReadLessons = "threats.lessons.read";
 
     /// <summary>Everyone who works at a court and may report or be protected.</summary>
     public static readonly string[] CourtPeople = [Roles.Judge, Roles.CourtStaff, Roles.SecurityOfficer, Roles.ThreatAnalyst, Roles.UnitHead];
@@ -33,6 +37,15 @@ internal static class ThreatsPolicies
 
     public static readonly string[] Administrators = [Roles.Administrator];
 
+    /// <summary>Who informs people: the unit's analysts and its head.</summary>
+    public static readonly string[] Issuers = [Roles.ThreatAnalyst, Roles.UnitHead];
+
+    /// <summary>The court's medical officers file health precaution notices.</summary>
+    public static readonly string[] MedicalOfficers = [Roles.MedicalOfficer];
+
+    /// <summary>Who debriefs incidents: security officers of the court, the unit's analysts and its head.</summary>
+    public static readonly string[] Debriefers = [Roles.SecurityOfficer, Roles.ThreatAnalyst, Roles.UnitHead];
+
     public static readonly string[] CatalogueReaders = [Roles.Administrator, Roles.ThreatAnalyst, Roles.UnitHead];
 
     public static void Add(AuthorizationBuilder b) =>
@@ -45,5 +58,9 @@ internal static class ThreatsPolicies
             .AddOperation(ManageMeasures, CaseReaders)
             .AddOperation(ReadCatalogue, CatalogueReaders)
             .AddOperation(ManageCatalogue, Administrators)
-            .AddOperation(ReadOwnProtection, CourtPeople);
+            .AddOperation(ReadOwnProtection, CourtPeople)
+            .AddOperation(IssueAdvisories, Issuers)
+            .AddOperation(FileHealthNotices, MedicalOfficers)
+            .AddOperation(ManageIncidents, Debriefers)
+            .AddOperation(ReadLessons, Debriefers);
 }

@@ -17,16 +17,19 @@ public static class Roles
     public const string Learner = "learner";
     public const string CommunityAuditor = "community-auditor";
 
+    /// <summary>A court's medical officer: files health precaution notices for hearings (and alone sees their diagnoses).</summary>
+    public const string MedicalOfficer = "medical-officer";
+
     public static readonly IReadOnlyList<string> All =
     [
         Administrator, CustodyOfficer, RightsInspector, ExternalMonitor, Dispatcher, SecurityOfficer,
-        ThreatAnalyst, UnitHead, Judge, CourtStaff, Trainer, Learner, CommunityAuditor,
+        ThreatAnalyst, UnitHead, Judge, CourtStaff, Trainer, Learner, CommunityAuditor, MedicalOfficer,
     ];
 
     /// <summary>Roles that must sign in with a second factor (TOTP).</summary>
     public static readonly IReadOnlySet<string> RequireTwoFactor = new HashSet<string>
     {
-        Administrator, RightsInspector, ExternalMonitor, ThreatAnalyst,
+        Administrator, RightsInspector, ExternalMonitor, ThreatAnalyst, MedicalOfficer,
     };
 
     public static bool IsKnown(string role) => All.Contains(role);

@@ -128,6 +128,7 @@ internal sealed class PlatformTexts : ITextCatalog
         ["audit.resource"] = ("Об'єкт", "Resource"),
 
         ["role.administrator"] = ("Адміністратор", "Administrator"),
+        ["role.medical-officer"] = ("Медичний працівник суду", "Court medical officer"),
         ["role.custody-officer"] = ("Черговий ІТТ", "Custody officer"),
         ["role.rights-inspector"] = ("Інспектор з прав людини", "Human rights inspector"),
         ["role.external-monitor"] = ("Зовнішній монітор", "External monitor"),

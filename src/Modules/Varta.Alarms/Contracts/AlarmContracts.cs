@@ -50,3 +50,20 @@ public interface IAlarmClient
     /// <summary>Several events of one site that were waiting together, in <c>Seq</c> order; handle each as if pushed alone.</summary>
     Task AlarmEvents(AlarmEventDto[] events);
 }
+
+/// <summary>
+/// A resolved alarm as other modules see it (a threat incident's debrief starts from one): where, what, the times of
+/// its handling and the outcome; nothing of who raised it.
+/// </summary>
+public sealed record ResolvedAlarm(Guid Id, Guid SiteId, string Kind, string? ZoneName, string? ZoneNameEn, DateTimeOffset RaisedAt, DateTimeOffset ReceivedAt,
+    DateTimeOffset? AcknowledgedAt, DateTimeOffset? DispatchedAt, DateTimeOffset ResolvedAt, string? Outcome);
+
+/// <summary>Resolved alarms for other modules; the caller decides who may see them (by the site).</summary>
+public interface IAlarmHistory
+{
+    /// <summary>Alarms of these sites resolved since then, newest first, at most <paramref name="limit"/>; tests and device faults left out.</summary>
+    Task<IReadOnlyList<ResolvedAlarm>> ResolvedAsync(IReadOnlyCollection<Guid> siteIds, DateTimeOffset since, int limit, CancellationToken ct);
+
+    /// <summary>One resolved alarm, or null when there is none with that id or it is not resolved.</summary>
+    Task<ResolvedAlarm?> FindResolvedAsync(Guid id, CancellationToken ct);
+}

@@ -102,3 +102,73 @@ public sealed record PersonOptionDto(Guid UserId, string DisplayName);
 
 /// <summary>A court the caller may file a report at.</summary>
 public sealed record CourtOptionDto(Guid Id, string Name);
+
+/// <summary>
+/// A security advisory to issue. <c>audience</c>: "person" (with <c>userId</c>), "court" (everyone who works at
+/// <c>unitId</c>) or "group" (those of <c>unitId</c> holding <c>role</c>: judge, court-staff, security-officer).
+/// <c>kind</c>: "general" or "individual". <c>requestId</c> answers a recommendation request (the advisory goes to its requester).
+/// </summary>
+public sealed record AdvisoryRequest(string? Audience, Guid? UserId, Guid? UnitId, string? Role, string? Kind, string? Title, string? Body, Guid? CaseId,
+    Guid? RequestId);
+
+public sealed record ReceiptDto(Guid UserId, string Name, DateTimeOffset? ReadAt);
+
+/// <summary>An advisory as its issuers see it, with who has confirmed reading it.</summary>
+public sealed record AdvisoryDto(Guid Id, Guid UnitId, string UnitName, string Audience, string? AudienceRole, string Kind, string Title, string Body,
+    string IssuedByName, DateTimeOffset IssuedAt, int Recipients, int Read, IReadOnlyList<ReceiptDto> Receipts);
+
+/// <summary>An advisory as a recipient sees it.</summary>
+public sealed record MyAdvisoryDto(Guid Id, string Kind, string Title, string Body, string IssuedByName, DateTimeOffset IssuedAt, DateTimeOffset? ReadAt);
+
+/// <summary>Asking court security for a personal security recommendation.</summary>
+public sealed record RecommendationAsk(Guid? CourtId, string? Question);
+
+/// <param name="Status">"open" or "answered" (by an advisory to the requester).</param>
+public sealed record RecommendationDto(Guid Id, Guid CourtId, string CourtName, string RequesterName, string Question, string Status, DateTimeOffset AskedAt,
+    DateTimeOffset? AnsweredAt, Guid? AdvisoryId);
+
+/// <summary>
+/// A health precaution notice for a hearing. <c>precautions</c> are codes (glass-dock-ventilated, masks, gloves,
+/// distance, ventilation, disinfection, separate-entrance); <c>recipients</c> are people who work at the court and
+/// are involved. The diagnosis is stored for the filing medical officer alone.
+/// </summary>
+public sealed record HealthNoticeRequest(Guid? CourtId, string? HearingAt, string? CourtCaseNumber, string? Courtroom, IReadOnlyList<string>? Precautions,
+    string? Instructions, string? Diagnosis, IReadOnlyList<Guid>? Recipients);
+
+/// <summary>A notice as its filer sees it: with the diagnosis and the receipts.</summary>
+public sealed record HealthNoticeDto(Guid Id, Guid CourtId, string CourtName, DateTimeOffset HearingAt, string CourtCaseNumber, string? Courtroom,
+    IReadOnlyList<string> Precautions, string? Instructions, string Diagnosis, DateTimeOffset FiledAt, IReadOnlyList<ReceiptDto> Receipts);
+
+/// <summary>A notice as a person involved in the hearing sees it: the precautions, never the diagnosis.</summary>
+public sealed record MyHealthNoticeDto(Guid Id, string CourtName, DateTimeOffset HearingAt, string CourtCaseNumber, string? Courtroom,
+    IReadOnlyList<string> Precautions, string? Instructions, string FiledByName, DateTimeOffset? ReadAt);
+
+/// <summary>
+/// An incident to debrief, entered by hand or from a resolved alarm (<c>alarmId</c>; then the court and the time are
+/// the alarm's). <c>kind</c>: activist-misconduct, escorted-person-threat, duress-alarm, intrusion, other.
+/// </summary>
+public sealed record IncidentRequest(Guid? CourtId, string? OccurredAt, string? Kind, bool? OnPremises, string? Summary, Guid? AlarmId);
+
+/// <summary>The debrief: the timeline as reconstructed, what worked, what did not, the lessons.</summary>
+public sealed record DebriefRequest(string? Timeline, string? WentWell, string? WentBadly, string? Lessons);
+
+/// <summary>An action item: what, who (a person who works at the court or over it), by when (yyyy-MM-dd).</summary>
+public sealed record ActionItemRequest(string? Text, Guid? OwnerUserId, string? DueOn);
+
+public sealed record ActionDoneRequest(string? Note);
+
+public sealed record ActionItemDto(Guid Id, Guid IncidentId, string Text, Guid OwnerUserId, string OwnerName, DateOnly DueOn, string Status, DateTimeOffset? DoneAt,
+    string? DoneNote, bool Overdue);
+
+/// <param name="Status">"open", "debriefed" or "closed" (closed only when every action item is done).</param>
+public sealed record IncidentDto(Guid Id, Guid CourtId, string CourtName, DateTimeOffset OccurredAt, string Kind, bool OnPremises, string Summary, Guid? AlarmId,
+    string? AlarmTimeline, string Status, string? Timeline, string? WentWell, string? WentBadly, string? Lessons, DateTimeOffset? DebriefedAt,
+    string? DebriefedBy, DateTimeOffset RecordedAt, IReadOnlyList<ActionItemDto> ActionItems);
+
+/// <summary>A lesson from a debrief, as anyone who debriefs sees it across courts: no names, the court, the kind, the lessons.</summary>
+public sealed record LessonDto(Guid IncidentId, string CourtName, DateTimeOffset OccurredAt, string Kind, bool OnPremises, string? Lessons, string? WentWell,
+    string? WentBadly);
+
+/// <summary>A resolved alarm an incident may be opened from.</summary>
+public sealed record ResolvedAlarmDto(Guid AlarmId, Guid CourtId, string CourtName, string Kind, string? Zone, DateTimeOffset RaisedAt, DateTimeOffset? ResolvedAt,
+    string? Outcome);

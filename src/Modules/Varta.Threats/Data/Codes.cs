@@ -101,3 +101,30 @@ internal static class Relations
 {
     public static readonly string[] All = [ReportTargets.Self, ReportTargets.Colleague, ReportTargets.Family];
 }
+
+internal static class Audiences
+{
+    public const string Person = "person";
+    public const string Court = "court";
+    public const string Group = "group";
+
+    public static readonly string[] All = [Person, Court, Group];
+
+    /// <summary>The groups of a court an advisory may go to.</summary>
+    public static readonly string[] GroupRoles = [Platform.Identity.Roles.Judge, Platform.Identity.Roles.CourtStaff, Platform.Identity.Roles.SecurityOfficer];
+}
+
+internal static class AdvisoryKinds
+{
+    public static readonly string[] All = ["general", "individual"];
+}
+
+internal static class Precautions
+{
+    public static readonly string[] All = ["glass-dock-ventilated", "masks", "gloves", "distance", "ventilation", "disinfection", "separate-entrance"];
+}
+
+internal static class IncidentKinds
+{
+    public static readonly string[] All = ["activist-misconduct", "escorted-person-threat", "duress-alarm", "intrusion", "other"];
+}

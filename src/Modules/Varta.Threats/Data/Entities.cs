@@ -287,3 +287,197 @@ internal sealed class Measure : IStamped
 
     public int Version { get; set; }
 }
+
+/// <summary>
+/// A security advisory to a person, a court or a group of a court (its judges, its staff): general safe-behaviour
+/// guidance or individual protective measures. Its recipients are fixed when it is issued, each with a receipt.
+/// </summary>
+internal sealed class Advisory : IStamped
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The court (or unit) whose people it is for; issuers and readers of receipts are scoped by it.</summary>
+    public Guid UnitId { get; set; }
+
+    /// <summary>"person", "court" or "group".</summary>
+    public string Audience { get; set; } = "";
+
+    /// <summary>For a group: the role its people hold ("judge", "court-staff", "security-officer").</summary>
+    public string? AudienceRole { get; set; }
+
+    /// <summary>"general" or "individual".</summary>
+    public string Kind { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public string Body { get; set; } = "";
+
+    /// <summary>The case it comes from (individual measures), if any.</summary>
+    public Guid? CaseId { get; set; }
+
+    /// <summary>The recommendation request it answers, if any.</summary>
+    public Guid? RequestId { get; set; }
+
+    public Guid IssuedByUserId { get; set; }
+
+    public string IssuedByName { get; set; } = "";
+
+    public DateTime RecordedAt { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+}
+
+/// <summary>One recipient of an advisory or a health notice, and when they confirmed reading it.</summary>
+internal sealed class Receipt
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The advisory's or the health notice's id.</summary>
+    public Guid ItemId { get; set; }
+
+    /// <summary>"advisory" or "health-notice".</summary>
+    public string ItemKind { get; set; } = "";
+
+    public Guid UserId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public DateTime? ReadAt { get; set; }
+}
+
+/// <summary>A person's request for a personal security recommendation: a tracked item until an analyst answers it.</summary>
+internal sealed class RecommendationRequest : IStamped
+{
+    public Guid Id { get; set; }
+
+    public Guid CourtId { get; set; }
+
+    public Guid RequesterUserId { get; set; }
+
+    public string RequesterName { get; set; } = "";
+
+    public string Question { get; set; } = "";
+
+    /// <summary>"open" or "answered".</summary>
+    public string Status { get; set; } = "open";
+
+    public Guid? AdvisoryId { get; set; }
+
+    public DateTime? AnsweredAt { get; set; }
+
+    public string? AnsweredBy { get; set; }
+
+    public DateTime RecordedAt { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+}
+
+/// <summary>
+/// A health precaution notice for a hearing: the people involved are told which precautions to take, never the
+/// diagnosis, which only the medical officer who filed it sees.
+/// </summary>
+internal sealed class HealthNotice : IStamped
+{
+    public Guid Id { get; set; }
+
+    public Guid CourtId { get; set; }
+
+    public DateTime HearingAt { get; set; }
+
+    public string CourtCaseNumber { get; set; } = "";
+
+    public string? Courtroom { get; set; }
+
+    /// <summary>Precaution codes, space-separated.</summary>
+    public string Precautions { get; set; } = "";
+
+    public string? Instructions { get; set; }
+
+    /// <summary>Seen only by the filer.</summary>
+    public string Diagnosis { get; set; } = "";
+
+    public Guid FiledByUserId { get; set; }
+
+    public string FiledByName { get; set; } = "";
+
+    public DateTime RecordedAt { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+}
+
+/// <summary>
+/// An incident to learn from: misconduct of activists on or off the premises, threatening behaviour of an escorted
+/// person, an alarm that was raised and resolved. Its debrief holds the lessons; its action items are followed to closure.
+/// </summary>
+internal sealed class Incident : IStamped
+{
+    public Guid Id { get; set; }
+
+    public Guid CourtId { get; set; }
+
+    public DateTime OccurredAt { get; set; }
+
+    public string Kind { get; set; } = "";
+
+    public bool OnPremises { get; set; } = true;
+
+    public string Summary { get; set; } = "";
+
+    /// <summary>The resolved alarm it was opened from, if any (through Alarms' contracts).</summary>
+    public Guid? AlarmId { get; set; }
+
+    /// <summary>The alarm's own times and outcome, as Alarms gave them when the incident was opened.</summary>
+    public string? AlarmTimeline { get; set; }
+
+    /// <summary>"open", "debriefed" or "closed".</summary>
+    public string Status { get; set; } = "open";
+
+    public string? Timeline { get; set; }
+
+    public string? WentWell { get; set; }
+
+    public string? WentBadly { get; set; }
+
+    public string? Lessons { get; set; }
+
+    public DateTime? DebriefedAt { get; set; }
+
+    public string? DebriefedBy { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+
+    public DateTime RecordedAt { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+
+    public int Version { get; set; }
+}
+
+/// <summary>Something to do after an incident: an owner, a due date, followed until done.</summary>
+internal sealed class ActionItem : IStamped
+{
+    public Guid Id { get; set; }
+
+    public Guid IncidentId { get; set; }
+
+    public string Text { get; set; } = "";
+
+    public Guid OwnerUserId { get; set; }
+
+    public string OwnerName { get; set; } = "";
+
+    public DateOnly DueOn { get; set; }
+
+    /// <summary>"open" or "done".</summary>
+    public string Status { get; set; } = "open";
+
+    public DateTime? DoneAt { get; set; }
+
+    public string? DoneNote { get; set; }
+
+    public DateTime RecordedAt { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+
+    public int Version { get; set; }
+}

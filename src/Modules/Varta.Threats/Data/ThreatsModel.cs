@@ -150,5 +150,85 @@ internal sealed class ThreatsModel : IModelContributor
             e.HasOne<ThreatCase>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<MeasureType>().WithMany().HasForeignKey(m => m.TypeCode).OnDelete(DeleteBehavior.Restrict);
         });
+        b.Entity<Advisory>(e =>
+        {
+            e.ToTable("threats_advisories");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Audience).HasMaxLength(20).IsRequired();
+            e.Property(a => a.AudienceRole).HasMaxLength(40);
+            e.Property(a => a.Kind).HasMaxLength(20).IsRequired();
+            e.Property(a => a.Title).HasMaxLength(200).IsRequired();
+            e.Property(a => a.Body).HasMaxLength(8000).IsRequired();
+            e.Property(a => a.IssuedByName).HasMaxLength(200).IsRequired();
+            e.Property(a => a.RecordedBy).HasMaxLength(200).IsRequired();
+            e.HasIndex(a => new { a.UnitId, a.RecordedAt });
+        });
+        b.Entity<Receipt>(e =>
+        {
+            e.ToTable("threats_receipts");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.ItemKind).HasMaxLength(20).IsRequired();
+            e.Property(r => r.Name).HasMaxLength(200).IsRequired();
+            e.HasIndex(r => new { r.ItemId, r.UserId }).IsUnique();
+            e.HasIndex(r => new { r.UserId, r.ItemKind });
+        });
+        b.Entity<RecommendationRequest>(e =>
+        {
+            e.ToTable("threats_recommendation_requests");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.RequesterName).HasMaxLength(200).IsRequired();
+            e.Property(r => r.Question).HasMaxLength(4000).IsRequired();
+            e.Property(r => r.Status).HasMaxLength(20).IsRequired();
+            e.Property(r => r.AnsweredBy).HasMaxLength(200);
+            e.Property(r => r.RecordedBy).HasMaxLength(200).IsRequired();
+            e.HasIndex(r => new { r.Status, r.CourtId });
+            e.HasIndex(r => r.RequesterUserId);
+        });
+        b.Entity<HealthNotice>(e =>
+        {
+            e.ToTable("threats_health_notices");
+            e.HasKey(n => n.Id);
+            e.Property(n => n.CourtCaseNumber).HasMaxLength(60).IsRequired();
+            e.Property(n => n.Courtroom).HasMaxLength(60);
+            e.Property(n => n.Precautions).HasMaxLength(400).IsRequired();
+            e.Property(n => n.Instructions).HasMaxLength(4000);
+            e.Property(n => n.Diagnosis).HasMaxLength(2000).IsRequired();
+            e.Property(n => n.FiledByName).HasMaxLength(200).IsRequired();
+            e.Property(n => n.RecordedBy).HasMaxLength(200).IsRequired();
+            e.HasIndex(n => new { n.CourtId, n.HearingAt });
+            e.HasIndex(n => n.FiledByUserId);
+        });
+        b.Entity<Incident>(e =>
+        {
+            e.ToTable("threats_incidents");
+            e.HasKey(i => i.Id);
+            e.Property(i => i.Kind).HasMaxLength(40).IsRequired();
+            e.Property(i => i.Summary).HasMaxLength(4000).IsRequired();
+            e.Property(i => i.AlarmTimeline).HasMaxLength(2000);
+            e.Property(i => i.Status).HasMaxLength(20).IsRequired();
+            e.Property(i => i.Timeline).HasMaxLength(8000);
+            e.Property(i => i.WentWell).HasMaxLength(4000);
+            e.Property(i => i.WentBadly).HasMaxLength(4000);
+            e.Property(i => i.Lessons).HasMaxLength(4000);
+            e.Property(i => i.DebriefedBy).HasMaxLength(200);
+            e.Property(i => i.RecordedBy).HasMaxLength(200).IsRequired();
+            e.Property(i => i.Version).IsConcurrencyToken();
+            e.HasIndex(i => new { i.CourtId, i.OccurredAt });
+            e.HasIndex(i => i.AlarmId).IsUnique();
+        });
+        b.Entity<ActionItem>(e =>
+        {
+            e.ToTable("threats_action_items");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Text).HasMaxLength(2000).IsRequired();
+            e.Property(a => a.OwnerName).HasMaxLength(200).IsRequired();
+            e.Property(a => a.Status).HasMaxLength(20).IsRequired();
+            e.Property(a => a.DoneNote).HasMaxLength(2000);
+            e.Property(a => a.RecordedBy).HasMaxLength(200).IsRequired();
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasIndex(a => a.IncidentId);
+            e.HasIndex(a => new { a.OwnerUserId, a.Status });
+            e.HasOne<Incident>().WithMany().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }

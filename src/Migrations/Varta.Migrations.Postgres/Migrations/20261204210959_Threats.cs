@@ -15,6 +15,29 @@ namespace Varta.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "threats_advisories",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Audience = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AudienceRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IssuedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IssuedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_threats_advisories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "threats_cases",
                 columns: table => new
                 {
@@ -48,6 +71,57 @@ namespace Varta.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "threats_health_notices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CourtId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HearingAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CourtCaseNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Courtroom = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Precautions = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Instructions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Diagnosis = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    FiledByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FiledByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_threats_health_notices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "threats_incidents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CourtId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OnPremises = table.Column<bool>(type: "boolean", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AlarmId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AlarmTimeline = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Timeline = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    WentWell = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    WentBadly = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Lessons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DebriefedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DebriefedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_threats_incidents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "threats_measure_types",
                 columns: table => new
                 {
@@ -60,6 +134,43 @@ namespace Varta.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_threats_measure_types", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "threats_receipts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_threats_receipts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "threats_recommendation_requests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CourtId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequesterUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequesterName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Question = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AdvisoryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_threats_recommendation_requests", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -191,6 +302,34 @@ namespace Varta.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "threats_action_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OwnerUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DoneAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DoneNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_threats_action_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_threats_action_items_threats_incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "threats_incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "threats_measures",
                 columns: table => new
                 {
@@ -270,6 +409,21 @@ namespace Varta.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_threats_action_items_IncidentId",
+                table: "threats_action_items",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_action_items_OwnerUserId_Status",
+                table: "threats_action_items",
+                columns: new[] { "OwnerUserId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_advisories_UnitId_RecordedAt",
+                table: "threats_advisories",
+                columns: new[] { "UnitId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_threats_assessments_CaseId_Version",
                 table: "threats_assessments",
                 columns: new[] { "CaseId", "Version" },
@@ -328,6 +482,27 @@ namespace Varta.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_threats_health_notices_CourtId_HearingAt",
+                table: "threats_health_notices",
+                columns: new[] { "CourtId", "HearingAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_health_notices_FiledByUserId",
+                table: "threats_health_notices",
+                column: "FiledByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_incidents_AlarmId",
+                table: "threats_incidents",
+                column: "AlarmId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_incidents_CourtId_OccurredAt",
+                table: "threats_incidents",
+                columns: new[] { "CourtId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_threats_measures_CaseId",
                 table: "threats_measures",
                 column: "CaseId");
@@ -351,6 +526,27 @@ namespace Varta.Migrations.Postgres.Migrations
                 name: "IX_threats_protected_persons_UserId",
                 table: "threats_protected_persons",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_receipts_ItemId_UserId",
+                table: "threats_receipts",
+                columns: new[] { "ItemId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_receipts_UserId_ItemKind",
+                table: "threats_receipts",
+                columns: new[] { "UserId", "ItemKind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_recommendation_requests_RequesterUserId",
+                table: "threats_recommendation_requests",
+                column: "RequesterUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threats_recommendation_requests_Status_CourtId",
+                table: "threats_recommendation_requests",
+                columns: new[] { "Status", "CourtId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_threats_reports_CaseId",
@@ -382,6 +578,12 @@ namespace Varta.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "threats_action_items");
+
+            migrationBuilder.DropTable(
+                name: "threats_advisories");
+
+            migrationBuilder.DropTable(
                 name: "threats_assessments");
 
             migrationBuilder.DropTable(
@@ -391,13 +593,25 @@ namespace Varta.Migrations.Postgres.Migrations
                 name: "threats_case_events");
 
             migrationBuilder.DropTable(
+                name: "threats_health_notices");
+
+            migrationBuilder.DropTable(
                 name: "threats_measures");
 
             migrationBuilder.DropTable(
                 name: "threats_protected_persons");
 
             migrationBuilder.DropTable(
+                name: "threats_receipts");
+
+            migrationBuilder.DropTable(
+                name: "threats_recommendation_requests");
+
+            migrationBuilder.DropTable(
                 name: "threats_sources");
+
+            migrationBuilder.DropTable(
+                name: "threats_incidents");
 
             migrationBuilder.DropTable(
                 name: "threats_reports");
