@@ -32,7 +32,11 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin"; // the language switch reads the Referer of this site's own pages
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/api/reference") ? ReferencePolicy : Policy;
+            // An endpoint that set a policy of its own (a sandboxed download) keeps it: this callback runs after the endpoint.
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/api/reference") ? ReferencePolicy : Policy;
+            }
             if (string.IsNullOrEmpty(headers.CacheControl))
             {
                 headers.CacheControl = "no-store";

@@ -367,8 +367,8 @@ internal sealed class IntakeService(VartaDbContext db, IAuthorizationService aut
             c.SourceId = source.Id;
         }
 
+        CaseLog.Add(db, c, user, now, "opened", $"{c.Number} · {c.Priority} · {KyivTime.Format(c.DueAt)}"); // first on the timeline
         await AddPersonsFromAsync(report, c, user, now, ct);
-        CaseLog.Add(db, c, user, now, "opened", $"{c.Number} · {c.Priority} · {KyivTime.Format(c.DueAt)}");
         return c;
     }
 
