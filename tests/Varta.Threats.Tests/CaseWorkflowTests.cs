@@ -188,6 +188,15 @@ public sealed class CaseWorkflowTests(VartaFactory factory) : IClassFixture<Vart
                 Assert.True(badMeasure.GetProperty("rules").TryGetProperty(field, out _), $"no rule for {field}");
             }
 
+            // A unit may be assigned when it is the court or above it, not one of another region.
+            var lvivUnit = await Problem.AssertAsync(await analyst.PostAsJsonAsync($"{Api}/cases/{id}/measures",
+                new { typeCode = "escort", startsOn = today, assigneeUnitId = DemoData.LvivRegion }), HttpStatusCode.BadRequest);
+            Assert.Equal("threats.unit-unknown", lvivUnit.GetProperty("rules").GetProperty("assigneeUnitId")[0].GetString());
+            var byUnit = await OkAsync(await analyst.PostAsJsonAsync($"{Api}/cases/{id}/measures",
+                new { typeCode = "residence-guard", startsOn = today, assigneeUnitId = DemoData.KyivCourtSecurity }));
+            Assert.Equal(DemoData.KyivCourtSecurity, byUnit.GetProperty("assigneeUnitId").GetGuid());
+            await OkAsync(await analyst.PostAsJsonAsync($"{Api}/measures/{Id(byUnit)}/status", new { status = "cancelled", note = "Не потрібна" }));
+
             var added = await OkAsync(await analyst.PostAsJsonAsync($"{Api}/cases/{id}/measures",
                 new { typeCode = "escort", assigneeUserId = officerId, startsOn = today, reviewOn = today, notes = "Супровід від суду до дому" }));
             measure = Id(added);
