@@ -21,6 +21,8 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
     private readonly Dictionary<string, HttpClient> _lviv = [];
     private readonly int _shiftDay = Interlocked.Increment(ref _setups);
     private Guid _record, _person, _entry, _cell, _device, _alarm, _shift, _kyivUser, _securityOfficer, _reviewItem, _monitor, _grant, _visit, _visitLine, _footage;
+    private Guid _threatReport, _threatAttachment, _threatCase, _threatAssessment, _threatMeasure, _advisory, _healthNotice, _incident, _actionItem;
+    private int _threatTimeline;
 
     /// <summary>Routes whose resource is named in the query string or the body rather than the path.</summary>
     private static readonly HashSet<string> ResourceInQueryOrBody =
@@ -29,6 +31,8 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         "POST /api/v1/alarms/zones", "POST /api/v1/alarms/devices", "GET /api/v1/audit/entries", "POST /api/v1/oversight/grants",
         "POST /api/v1/oversight/footage-requests",
         "GET /api/v1/oversight/reports", "GET /api/v1/oversight/reports/csv", "GET /api/v1/oversight/reports/chart",
+        "POST /api/v1/threats/reports", "POST /api/v1/threats/advisories", "POST /api/v1/threats/recommendation-requests",
+        "POST /api/v1/threats/health-notices", "POST /api/v1/threats/incidents",
     ];
 
     /// <summary>Routes with an id that is not a resource of someone else's scope: the caller's own things.</summary>
@@ -42,6 +46,10 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         _lviv["inspector"] = (await factory.CreateUserClientAsync(Roles.RightsInspector, DemoData.LvivRegion)).Client;
         _lviv["monitor"] = (await factory.CreateUserClientAsync(Roles.ExternalMonitor, DemoData.LvivRegion)).Client;
         _lviv["head"] = (await factory.CreateUserClientAsync(Roles.UnitHead, DemoData.LvivRegion)).Client;
+        _lviv["analyst"] = (await factory.CreateUserClientAsync(Roles.ThreatAnalyst, DemoData.LvivRegion)).Client;
+        _lviv["judge"] = (await factory.CreateUserClientAsync(Roles.Judge, DemoData.LvivRegion)).Client;
+        _lviv["security"] = (await factory.CreateUserClientAsync(Roles.SecurityOfficer, DemoData.LvivRegion)).Client;
+        _lviv["medic"] = (await factory.CreateUserClientAsync(Roles.MedicalOfficer, DemoData.LvivRegion)).Client;
         _kyivUser = (await factory.CreateUserClientAsync(Roles.CustodyOfficer, DemoData.DetentionFacility1)).Id;
 
         using var officer = await factory.ClientAsAsync("custody.officer");
@@ -72,6 +80,7 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         _securityOfficer = users.EnumerateArray().Single(u => u.GetProperty("username").GetString() == "security.officer").GetProperty("id").GetGuid();
         using var dispatcher = await factory.ClientAsAsync("dispatcher");
         _shift = Id(await OkAsync(await dispatcher.PostAsJsonAsync($"/api/v1/alarms/sites/{DemoData.ShevchenkivskyiCourt}/duty", Shift())));
+        await KyivThreatCaseAsync();
     }
 
     public Task DisposeAsync()
@@ -166,6 +175,40 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
 
         yield return ("GET /api/v1/audit/entries", HttpMethod.Get, $"/api/v1/audit/entries?resourceId={_record}", "admin", null);
 
+        const string t = "/api/v1/threats";
+        yield return ("POST /api/v1/threats/reports", HttpMethod.Post, $"{t}/reports", "judge", ThreatReport());
+        yield return ("GET /api/v1/threats/reports/{id:guid}", HttpMethod.Get, $"{t}/reports/{_threatReport}", "analyst", null);
+        yield return ("GET /api/v1/threats/attachments/{id:guid}", HttpMethod.Get, $"{t}/attachments/{_threatAttachment}", "analyst", null);
+        yield return ("GET /api/v1/threats/courts/{id:guid}/people", HttpMethod.Get, $"{t}/courts/{court}/people", "analyst", null);
+        yield return ("POST /api/v1/threats/reports/{id:guid}/triage", HttpMethod.Post, $"{t}/reports/{_threatReport}/triage", "analyst",
+            new { tier = "threat", priority = "standard" });
+        yield return ("GET /api/v1/threats/cases/{id:guid}", HttpMethod.Get, $"{t}/cases/{_threatCase}", "head", null);
+        yield return ("POST /api/v1/threats/cases/{id:guid}", HttpMethod.Post, $"{t}/cases/{_threatCase}", "analyst", new { status = "closed", reason = "Чужий регіон" });
+        yield return ("POST /api/v1/threats/cases/{id:guid}/persons", HttpMethod.Post, $"{t}/cases/{_threatCase}/persons", "analyst",
+            new { name = "Чужий регіон", relation = "colleague" });
+        yield return ("POST /api/v1/threats/cases/{id:guid}/notes", HttpMethod.Post, $"{t}/cases/{_threatCase}/notes", "analyst", new { text = "Чужий регіон" });
+        yield return ("POST /api/v1/threats/cases/{id:guid}/assessments", HttpMethod.Post, $"{t}/cases/{_threatCase}/assessments", "analyst", ThreatAssessment());
+        yield return ("POST /api/v1/threats/assessments/{id:guid}/review", HttpMethod.Post, $"{t}/assessments/{_threatAssessment}/review", "head",
+            new { decision = "approve" });
+        yield return ("POST /api/v1/threats/cases/{id:guid}/measures", HttpMethod.Post, $"{t}/cases/{_threatCase}/measures", "head",
+            new { typeCode = "escort", assigneeUnitId = DemoData.LvivRegion, startsOn = "2026-11-26" });
+        yield return ("POST /api/v1/threats/measures/{id:guid}/status", HttpMethod.Post, $"{t}/measures/{_threatMeasure}/status", "head", new { status = "active" });
+        yield return ("POST /api/v1/threats/advisories", HttpMethod.Post, $"{t}/advisories", "analyst",
+            new { audience = "court", unitId = DemoData.ShevchenkivskyiCourt, kind = "general", title = "Чужий регіон", body = "Чужий регіон" });
+        yield return ("POST /api/v1/threats/advisories/{id:guid}/read", HttpMethod.Post, $"{t}/advisories/{_advisory}/read", "judge", null);
+        yield return ("POST /api/v1/threats/recommendation-requests", HttpMethod.Post, $"{t}/recommendation-requests", "judge",
+            new { courtId = DemoData.ShevchenkivskyiCourt, question = "Чужий регіон" });
+        yield return ("POST /api/v1/threats/health-notices", HttpMethod.Post, $"{t}/health-notices", "medic", HealthNotice());
+        yield return ("POST /api/v1/threats/health-notices/{id:guid}/read", HttpMethod.Post, $"{t}/health-notices/{_healthNotice}/read", "judge", null);
+        yield return ("POST /api/v1/threats/incidents", HttpMethod.Post, $"{t}/incidents", "security",
+            new { courtId = DemoData.ShevchenkivskyiCourt, occurredAt = At(factory.Clock.GetUtcNow().AddHours(-1)), kind = "other", summary = "Чужий регіон" });
+        yield return ("GET /api/v1/threats/incidents/{id:guid}", HttpMethod.Get, $"{t}/incidents/{_incident}", "security", null);
+        yield return ("POST /api/v1/threats/incidents/{id:guid}/debrief", HttpMethod.Post, $"{t}/incidents/{_incident}/debrief", "analyst", new { lessons = "Чужий регіон" });
+        yield return ("POST /api/v1/threats/incidents/{id:guid}/actions", HttpMethod.Post, $"{t}/incidents/{_incident}/actions", "head",
+            new { text = "Чужий регіон", ownerUserId = _securityOfficer, dueOn = "2026-12-31" });
+        yield return ("POST /api/v1/threats/incidents/{id:guid}/close", HttpMethod.Post, $"{t}/incidents/{_incident}/close", "security", null);
+        yield return ("POST /api/v1/threats/action-items/{id:guid}/done", HttpMethod.Post, $"{t}/action-items/{_actionItem}/done", "security", new { note = "Чужий регіон" });
+
         const string u = "/api/v1/admin/users";
         yield return ("GET /api/v1/admin/users/{id:guid}", HttpMethod.Get, $"{u}/{_kyivUser}", "admin", null);
         yield return ("PUT /api/v1/admin/users/{id:guid}/roles", HttpMethod.Put, $"{u}/{_kyivUser}/roles", "admin",
@@ -232,7 +275,80 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         Assert.All(visit.GetProperty("lines").EnumerateArray(), l => Assert.Equal("unchecked", l.GetProperty("result").GetString()));
         Assert.Contains((await OkAsync(await admin.GetAsync("/api/v1/oversight/grants"))).EnumerateArray(),
             x => Id(x) == _grant && x.GetProperty("state").GetString() == "active");
+        using var analyst = await factory.ClientAsAsync("threat.analyst");
+        var threatCase = await OkAsync(await analyst.GetAsync($"/api/v1/threats/cases/{_threatCase}"));
+        Assert.Equal("assessing", threatCase.GetProperty("case").GetProperty("status").GetString());
+        Assert.Equal("pending", Assert.Single(threatCase.GetProperty("assessments").EnumerateArray()).GetProperty("review").GetString());
+        Assert.Equal("planned", Assert.Single(threatCase.GetProperty("measures").EnumerateArray()).GetProperty("status").GetString());
+        Assert.Single(threatCase.GetProperty("persons").EnumerateArray());
+        Assert.Equal(_threatTimeline, threatCase.GetProperty("timeline").GetArrayLength());
+        var advisory = (await OkAsync(await analyst.GetAsync("/api/v1/threats/advisories"))).EnumerateArray().Single(a => Id(a) == _advisory);
+        Assert.Equal(0, advisory.GetProperty("read").GetInt32());
+        using var judge = await factory.ClientAsAsync("judge");
+        Assert.Equal(JsonValueKind.Null, (await OkAsync(await judge.GetAsync("/api/v1/threats/health-notices/mine"))).EnumerateArray()
+            .Single(n => Id(n) == _healthNotice).GetProperty("readAt").ValueKind);
+        Assert.DoesNotContain((await OkAsync(await analyst.GetAsync("/api/v1/threats/recommendation-requests"))).EnumerateArray(),
+            r => r.GetProperty("question").GetString() == "Чужий регіон");
+        using var security = await factory.ClientAsAsync("security.officer");
+        var incident = await OkAsync(await security.GetAsync($"/api/v1/threats/incidents/{_incident}"));
+        Assert.Equal("open", incident.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, incident.GetProperty("lessons").ValueKind);
+        Assert.Equal("open", Assert.Single(incident.GetProperty("actionItems").EnumerateArray()).GetProperty("status").GetString());
+        Assert.DoesNotContain((await OkAsync(await security.GetAsync("/api/v1/threats/incidents"))).EnumerateArray(), i => i.GetProperty("summary").GetString() == "Чужий регіон");
     }
+
+    /// <summary>
+    /// A Kyiv threat case: the demo judge's report with a file, triaged by the demo analyst, with a high assessment waiting
+    /// for review and a planned measure.
+    /// </summary>
+    private async Task KyivThreatCaseAsync()
+    {
+        const string t = "/api/v1/threats";
+        using var judge = await factory.ClientAsAsync("judge");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(JsonSerializer.Serialize(ThreatReport()), System.Text.Encoding.UTF8, "application/json"), "report" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("Лист із погрозою, переписаний від руки.")), "files", "letter.txt" },
+        };
+        var report = await OkAsync(await judge.PostAsync($"{t}/reports", form));
+        (_threatReport, _threatAttachment) = (Id(report), Id(report.GetProperty("attachments")[0]));
+        using var analyst = await factory.ClientAsAsync("threat.analyst");
+        _threatCase = Id(await OkAsync(await analyst.PostAsJsonAsync($"{t}/reports/{_threatReport}/triage", new { tier = "threat", priority = "expedited" })));
+        _threatAssessment = Id(await OkAsync(await analyst.PostAsJsonAsync($"{t}/cases/{_threatCase}/assessments", ThreatAssessment())));
+        _threatMeasure = Id(await OkAsync(await analyst.PostAsJsonAsync($"{t}/cases/{_threatCase}/measures",
+            new { typeCode = "escort", assigneeUserId = _securityOfficer, startsOn = "2026-11-26" })));
+        _threatTimeline = (await OkAsync(await analyst.GetAsync($"{t}/cases/{_threatCase}"))).GetProperty("timeline").GetArrayLength();
+
+        // An advisory to the court's judges, a health notice to the demo judge, an incident with an open action item.
+        _advisory = Id(await OkAsync(await analyst.PostAsJsonAsync($"{t}/advisories",
+            new { audience = "group", role = Roles.Judge, unitId = DemoData.ShevchenkivskyiCourt, kind = "general", title = "Межі", body = "Перевірка меж" })));
+        var judgeId = Id(await OkAsync(await judge.GetAsync("/api/v1/me")));
+        var (_, medic) = await factory.CreateUserClientAsync(Roles.MedicalOfficer, DemoData.ShevchenkivskyiCourt);
+        using (medic)
+        {
+            _healthNotice = Id(await OkAsync(await medic.PostAsJsonAsync($"{t}/health-notices", HealthNotice(judgeId))));
+        }
+
+        using var security = await factory.ClientAsAsync("security.officer");
+        _incident = Id(await OkAsync(await security.PostAsJsonAsync($"{t}/incidents",
+            new { courtId = DemoData.ShevchenkivskyiCourt, occurredAt = At(factory.Clock.GetUtcNow().AddHours(-2)), kind = "activist-misconduct", summary = "Перевірка меж" })));
+        _actionItem = Id(await OkAsync(await security.PostAsJsonAsync($"{t}/incidents/{_incident}/actions",
+            new { text = "Перевірка меж", ownerUserId = _securityOfficer, dueOn = "2026-12-31" })));
+    }
+
+    private object HealthNotice(Guid? recipient = null) => new
+    {
+        courtId = DemoData.ShevchenkivskyiCourt, hearingAt = At(factory.Clock.GetUtcNow().AddDays(1)), courtCaseNumber = "757/9/26",
+        precautions = new[] { "masks" }, diagnosis = "Перевірка меж", recipients = new[] { recipient ?? Guid.NewGuid() },
+    };
+
+    private object ThreatReport() => new
+    {
+        courtId = DemoData.ShevchenkivskyiCourt, occurredAt = At(factory.Clock.GetUtcNow().AddHours(-1)), channel = "letter", target = "self",
+        description = "Лист із погрозою для перевірки меж",
+    };
+
+    private static object ThreatAssessment() => new { stage = "ideation", behaviours = new[] { "fixation" }, riskLevel = "high", reasons = "Перевірка меж" };
 
     /// <summary>
     /// A review item of the Kyiv record: a complaint, queued by the oversight rules, which run in the background on the

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace Varta.Platform.Http;
@@ -17,7 +18,8 @@ internal sealed class BodyLimitMiddleware(RequestDelegate next, IOptions<ApiOpti
     {
         if (context.Request.Path.StartsWithSegments("/api"))
         {
-            var limit = options.Value.MaxBodyBytes;
+            // An endpoint that takes files names its own limit (IRequestSizeLimitMetadata); every other API body is held to the setting.
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? options.Value.MaxBodyBytes;
             var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
             if (feature is { IsReadOnly: false })
             {

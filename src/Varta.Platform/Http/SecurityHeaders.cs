@@ -32,7 +32,12 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin"; // the language switch reads the Referer of this site's own pages
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/api/reference") ? ReferencePolicy : Policy;
+            // A download the endpoint sandboxed keeps its policy (this callback runs after the endpoint); any other policy set
+            // before (Blazor's frame-ancestors 'self') gives way to the site's.
+            if (!headers.ContentSecurityPolicy.ToString().StartsWith("sandbox", StringComparison.Ordinal))
+            {
+                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/api/reference") ? ReferencePolicy : Policy;
+            }
             if (string.IsNullOrEmpty(headers.CacheControl))
             {
                 headers.CacheControl = "no-store";

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Varta.Platform.Http;
 using Varta.Threats.Contracts;
@@ -22,14 +24,24 @@ internal static class FileReportEndpoint
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/reports", FileAsync).RequireAuthorization(ThreatsPolicies.FileReport).DisableAntiforgery()
-            .Accepts<ReportRequest>("application/json").Accepts<ReportRequest>("multipart/form-data");
+            // One Accepts with both types: the routing's content-type check reads only the last Accepts, so two calls refused JSON (415).
+            .Accepts<ReportRequest>("application/json", "multipart/form-data")
+            // Files are larger than the API's body limit: this endpoint reads up to its own (the platform's limit honours it).
+            .WithMetadata(new ReportSizeLimit(((IEndpointRouteBuilder)group).ServiceProvider.GetRequiredService<IOptions<ThreatsOptions>>()));
+
+    /// <summary>The most a report may weigh: its files at their largest, and a megabyte for the rest.</summary>
+    private static long MostBytes(ThreatsOptions limits) => limits.MaxAttachments * limits.MaxAttachmentBytes + 1024 * 1024;
+
+    private sealed class ReportSizeLimit(IOptions<ThreatsOptions> options) : IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize => MostBytes(options.Value);
+    }
 
     private static async Task<IResult> FileAsync(HttpRequest http, ClaimsPrincipal user, IntakeService s, Problems p, IOptions<ThreatsOptions> options,
         CancellationToken ct)
     {
         var limits = options.Value;
-        var most = limits.MaxAttachments * limits.MaxAttachmentBytes + 1024 * 1024;
-        if (http.ContentLength > most)
+        if (http.ContentLength > MostBytes(limits))
         {
             return p.Status(StatusCodes.Status413PayloadTooLarge, "threats.request-too-large");
         }

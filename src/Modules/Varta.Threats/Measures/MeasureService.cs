@@ -109,7 +109,8 @@ internal sealed partial class MeasureService(VartaDbContext db, IAuthorizationSe
         }
         else if (request.AssigneeUnitId is { } unit)
         {
-            assignee = org.Current.Find(unit)?.DisplayName;
+            // The court or a unit above it, as the pages offer: not a unit of another region.
+            assignee = AssigneeUnits(c.CourtId).FirstOrDefault(u => u.Id == unit).Name;
             if (assignee is null)
             {
                 v.Fail("assigneeUnitId", "threats.unit-unknown");
