@@ -2537,6 +2537,9 @@ namespace Varta.Migrations.Postgres.Migrations
 
                     b.HasIndex("CourtId", "Status", "LastActivityAt");
 
+                    b.HasIndex(new[] { "CourtId", "LastActivityAt" }, "IX_threats_cases_Open_CourtId_LastActivityAt")
+                        .HasFilter("\"Status\" <> 'closed'");
+
                     b.ToTable("threats_cases", (string)null);
                 });
 

@@ -2526,6 +2526,9 @@ namespace Varta.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CourtId", "Status", "LastActivityAt");
 
+                    b.HasIndex(new[] { "CourtId", "LastActivityAt" }, "IX_threats_cases_Open_CourtId_LastActivityAt")
+                        .HasFilter("\"Status\" <> 'closed'");
+
                     b.ToTable("threats_cases", (string)null);
                 });
 

@@ -470,6 +470,12 @@ namespace Varta.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_threats_cases_Open_CourtId_LastActivityAt",
+                table: "threats_cases",
+                columns: new[] { "CourtId", "LastActivityAt" },
+                filter: "\"Status\" <> 'closed'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_threats_cases_SourceId",
                 table: "threats_cases",
                 column: "SourceId");
