@@ -71,6 +71,7 @@ public static class AlarmsModule
         services.AddHostedService(sp => sp.GetRequiredService<AlarmNotifier>());
         services.AddScoped<AlarmWriter>();
         services.AddScoped<Contracts.IAlarmHistory, AlarmHistory>();
+        services.AddScoped<Contracts.IAlarmDevices, AlarmDevices>();
         services.AddScoped<SignalHandler>();
         services.AddSingleton<SignalGroupCommit>();
         services.AddHostedService(sp => sp.GetRequiredService<SignalGroupCommit>());

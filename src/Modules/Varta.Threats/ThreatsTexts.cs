@@ -20,7 +20,7 @@ internal sealed class ThreatsTexts : ITextCatalog
 
         // Problems
         ["threats.too-many-files"] = ("Забагато файлів: щонайбільше {0}.", "Too many files: at most {0}."),
-        ["threats.file-too-large"] = ("Файл «{0}» завеликий: щонайбільше {1} МБ.", "The file \"{0}\" is too large: at most {1} MB."),
+        ["threats.file-too-large"] = ("Файл «{0}» завеликий: щонайбільше {1}.", "The file \"{0}\" is too large: at most {1}."),
         ["threats.file-type"] = ("Файл «{0}» такого типу не приймається: PDF, JPEG, PNG, WebP, MP3, OGG, MP4 або звичайний текст.",
             "The file \"{0}\" is of a type not accepted: PDF, JPEG, PNG, WebP, MP3, OGG, MP4 or plain text."),
         ["threats.request-too-large"] = ("Запит завеликий.", "The request is too large."),
@@ -83,6 +83,9 @@ internal sealed class ThreatsTexts : ITextCatalog
         ["role.judge.group"] = ("Судді", "Judges"),
         ["role.court-staff.group"] = ("Працівники апарату", "Court staff"),
         ["role.security-officer.group"] = ("Співробітники охорони", "Security officers"),
+        ["threats.button-needs-person"] = ("Тривожна кнопка потрібна конкретній особі, яка є користувачем Varta (для родини — судді).", "A duress button is for one person who is a Varta user (for family: the judge)."),
+        ["threats.button-owner"] = ("Кнопку не вдалося створити: особа під захистом не працює в цьому суді.", "The button could not be set up: the protected person does not work at this court."),
+        ["threats.measure.device-secret"] = ("Кнопку створено. Секрет для налаштування пристрою (показано один раз): {0}", "The button has been set up. The secret to program into it (shown once): {0}"),
         ["threats.measure-status-order"] = ("Захід у стані «{0}» не можна перевести в «{1}».", "A measure that is \"{0}\" cannot become \"{1}\"."),
         // Codes
         ["threats.channel.letter"] = ("Лист", "Letter"),
@@ -173,7 +176,7 @@ internal sealed class ThreatsTexts : ITextCatalog
         ["threats.report.source-details"] = ("Що про нього відомо", "What is known of them"),
         ["threats.report.court-case"] = ("Пов'язана судова справа (номер)", "Related court case (number)"),
         ["threats.report.files"] = ("Файли (знімки, листи, записи)", "Files (screenshots, letters, recordings)"),
-        ["threats.report.files-hint"] = ("До {0} файлів, кожен до {1} МБ: PDF, JPEG, PNG, WebP, MP3, OGG, MP4, текст.", "Up to {0} files, each up to {1} MB: PDF, JPEG, PNG, WebP, MP3, OGG, MP4, text."),
+        ["threats.report.files-hint"] = ("До {0} файлів, кожен до {1}: PDF, JPEG, PNG, WebP, MP3, OGG, MP4, текст.", "Up to {0} files, each up to {1}: PDF, JPEG, PNG, WebP, MP3, OGG, MP4, text."),
         ["threats.report.choose-files"] = ("Обрати файли", "Choose files"),
         ["threats.report.submit"] = ("Надіслати", "Send"),
         ["threats.report.filed"] = ("Повідомлення надіслано.", "The report has been sent."),

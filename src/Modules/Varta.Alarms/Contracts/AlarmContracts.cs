@@ -67,3 +67,18 @@ public interface IAlarmHistory
     /// <summary>One resolved alarm, or null when there is none with that id or it is not resolved.</summary>
     Task<ResolvedAlarm?> FindResolvedAsync(Guid id, CancellationToken ct);
 }
+
+/// <summary>A duress button provisioned for someone: the device, and the secret to program into it (shown once, stored hashed).</summary>
+public sealed record ProvisionedButton(Guid DeviceId, Guid SiteId, string Name, string Secret);
+
+/// <summary>Alarm devices other modules may set up (a protective measure "duress button at home").</summary>
+public interface IAlarmDevices
+{
+    /// <summary>
+    /// A fixed duress button owned by <paramref name="ownerUserId"/>, filed under the court building <paramref name="siteId"/>
+    /// (its alarms go to that building's dispatchers). The owner must be an active person who works there; null otherwise.
+    /// The device and its audit record join the caller's unit of work: they are stored by the caller's next save, with
+    /// the caller's own change, or not at all. The caller decides who may ask.
+    /// </summary>
+    Task<ProvisionedButton?> ProvisionButtonAsync(Guid siteId, Guid ownerUserId, string name, string reason, CancellationToken ct);
+}

@@ -20,7 +20,7 @@ using static Varta.Threats.Data.StoredTime;
 namespace Varta.Threats.Cases;
 
 /// <summary>The analysts' cases: the filtered list, a whole case with its timeline, changes to it, and the unit's dashboard.</summary>
-internal sealed class CaseService(VartaDbContext db, IAuthorizationService authorization, OrgDirectory org, PeopleDirectory people, IAuditLog audit,
+internal sealed partial class CaseService(VartaDbContext db, IAuthorizationService authorization, OrgDirectory org, PeopleDirectory people, IAuditLog audit,
     TimeProvider clock, Loc loc, BusinessCalendar calendar)
 {
     public const int MaxLimit = 200;
@@ -112,8 +112,17 @@ internal sealed class CaseService(VartaDbContext db, IAuthorizationService autho
 
         if (!string.IsNullOrWhiteSpace(f.Query))
         {
+            // A case number is looked up by its unique index; other words are searched in the summary and the court cases.
             var q = f.Query.Trim();
-            cases = cases.Where(c => c.Number == q || c.Summary.Contains(q) || (c.CourtCases != null && c.CourtCases.Contains(q)));
+            if (CaseNumber().IsMatch(q))
+            {
+                var number = q.ToUpperInvariant();
+                cases = cases.Where(c => c.Number == number);
+            }
+            else
+            {
+                cases = cases.Where(c => c.Summary.Contains(q) || (c.CourtCases != null && c.CourtCases.Contains(q)));
+            }
         }
 
         if (after is { } a)
@@ -466,4 +475,7 @@ internal sealed class CaseService(VartaDbContext db, IAuthorizationService autho
             return null;
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^THR-[0-9]{4}-[0-9]{5,}$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CaseNumber();
 }

@@ -53,7 +53,7 @@ public sealed record AssessmentDto(Guid Id, int Version, string Stage, IReadOnly
 
 public sealed record MeasureDto(Guid Id, Guid CaseId, string CaseNumber, Guid? ProtectedPersonId, string? ProtectedName, string TypeCode, string TypeName,
     Guid? AssigneeUnitId, Guid? AssigneeUserId, string AssigneeName, DateOnly StartsOn, DateOnly? EndsOn, DateOnly? ReviewOn, string Status,
-    DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? Notes);
+    DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? Notes, Guid? DeviceId = null, string? DeviceSecret = null);
 
 public sealed record CaseDto(CaseLineDto Case, IReadOnlyList<string> CourtCases, string? ClosingReason, SourceDto? Source,
     IReadOnlyList<ProtectedPersonDto> Persons, IReadOnlyList<ReportDto> Reports, IReadOnlyList<AssessmentDto> Assessments,

@@ -97,6 +97,13 @@ internal static class MeasureStatus
     public static readonly string[] All = [Planned, Active, Ended, Cancelled];
 }
 
+/// <summary>Measure types with a behaviour of their own.</summary>
+internal static class MeasureCodes
+{
+    /// <summary>Starting it provisions a duress button in Alarms, owned by the protected person.</summary>
+    public const string HomeDuressButton = "home-duress-button";
+}
+
 internal static class Relations
 {
     public static readonly string[] All = [ReportTargets.Self, ReportTargets.Colleague, ReportTargets.Family];

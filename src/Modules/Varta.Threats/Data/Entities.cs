@@ -281,6 +281,9 @@ internal sealed class Measure : IStamped
 
     public string? Notes { get; set; }
 
+    /// <summary>The duress button Alarms provisioned when a "duress button at home" measure started.</summary>
+    public Guid? DeviceId { get; set; }
+
     public DateTime RecordedAt { get; set; }
 
     public string RecordedBy { get; set; } = "";

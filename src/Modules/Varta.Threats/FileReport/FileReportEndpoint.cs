@@ -63,7 +63,7 @@ internal static class FileReportEndpoint
                 {
                     if (file.Length > limits.MaxAttachmentBytes)
                     {
-                        return p.Status(StatusCodes.Status413PayloadTooLarge, "threats.file-too-large", Attachments.SafeName(file.FileName), limits.MaxAttachmentBytes / (1024 * 1024));
+                        return p.Status(StatusCodes.Status413PayloadTooLarge, "threats.file-too-large", Attachments.SafeName(file.FileName), Attachments.Size(limits.MaxAttachmentBytes));
                     }
 
                     using var buffer = new MemoryStream((int)file.Length);

@@ -87,6 +87,10 @@ internal static class Attachments
             || head.StartsWith("<body", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>A size limit as people read it: "10 MB", "512 KB" (units are the same in both languages' messages).</summary>
+    public static string Size(long bytes) => bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB"
+        : bytes >= 1024 ? $"{bytes / 1024} KB" : $"{bytes} B";
+
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     /// <summary>A file name safe to store and to send back: no folders, no control characters, at most 200 characters.</summary>

@@ -61,7 +61,7 @@ internal sealed class IntakeService(VartaDbContext db, IAuthorizationService aut
         {
             if (file.Content.LongLength > limits.MaxAttachmentBytes)
             {
-                return Outcome<ReportDto>.TooLarge("threats.file-too-large", Attachments.SafeName(file.FileName), limits.MaxAttachmentBytes / (1024 * 1024));
+                return Outcome<ReportDto>.TooLarge("threats.file-too-large", Attachments.SafeName(file.FileName), Attachments.Size(limits.MaxAttachmentBytes));
             }
 
             if (Attachments.Sniff(file.Content) is not { } type)

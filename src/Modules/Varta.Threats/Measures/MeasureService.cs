@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Varta.Alarms.Contracts;
 using Varta.Platform.Audit;
 using Varta.Platform.Http;
 using Varta.Platform.Identity;
@@ -23,7 +24,7 @@ namespace Varta.Threats.Measures;
 /// officer, with start, end and review dates), their starting and ending, and what a protected person sees of them.
 /// </summary>
 internal sealed partial class MeasureService(VartaDbContext db, IAuthorizationService authorization, OrgDirectory org, PeopleDirectory people,
-    IAuditLog audit, TimeProvider clock, Loc loc)
+    IAuditLog audit, TimeProvider clock, Loc loc, IAlarmDevices devices)
 {
     public const string DateFormat = "yyyy-MM-dd";
 
@@ -129,6 +130,12 @@ internal sealed partial class MeasureService(VartaDbContext db, IAuthorizationSe
         {
             v.Fail("protectedPersonId", "threats.person-unknown");
         }
+        else if (request.TypeCode == MeasureCodes.HomeDuressButton
+            && (request.ProtectedPersonId is not { } owner || !await db.Set<ProtectedPerson>().AnyAsync(p => p.Id == owner && p.UserId != null, ct)))
+        {
+            // The button is the person's: it needs someone who is a user of Varta (a family member's button is the judge's).
+            v.Fail("protectedPersonId", "threats.button-needs-person");
+        }
 
         if (!v.IsValid)
         {
@@ -200,6 +207,22 @@ internal sealed partial class MeasureService(VartaDbContext db, IAuthorizationSe
         }
 
         var now = clock.GetUtcNow();
+        ProvisionedButton? button = null;
+        if (request.Status == MeasureStatus.Active && measure.TypeCode == MeasureCodes.HomeDuressButton && measure.DeviceId is null)
+        {
+            // The device joins this unit of work: the measure starts with its button, or neither is stored.
+            var person = await db.Set<ProtectedPerson>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == measure.ProtectedPersonId, ct);
+            button = person?.UserId is { } owner
+                ? await devices.ProvisionButtonAsync(c.CourtId, owner, $"{c.Number}: {person.Name}", $"threat case {c.Number}, measure {measure.Id}", ct)
+                : null;
+            if (button is null)
+            {
+                return Outcome<MeasureDto>.Conflict("threats.button-owner");
+            }
+
+            measure.DeviceId = button.DeviceId;
+        }
+
         measure.Status = request.Status!;
         measure.Version++;
         if (measure.Status == MeasureStatus.Active)
@@ -233,7 +256,8 @@ internal sealed partial class MeasureService(VartaDbContext db, IAuthorizationSe
         }
 
         var persons = await db.Set<ProtectedPerson>().AsNoTracking().Where(p => p.CaseId == c.Id).ToListAsync(ct);
-        return Outcome<MeasureDto>.Ok((await DtosAsync(db, [c], persons, m => m.Id == id, ct))[0]);
+        var dto = (await DtosAsync(db, [c], persons, m => m.Id == id, ct))[0];
+        return Outcome<MeasureDto>.Ok(button is null ? dto : dto with { DeviceSecret = button.Secret });
     }
 
     /// <summary>
@@ -298,7 +322,7 @@ internal sealed partial class MeasureService(VartaDbContext db, IAuthorizationSe
         var types = await TypeNamesAsync(db, ct);
         return measures.Select(m => new MeasureDto(m.Id, m.CaseId, cases.FirstOrDefault(c => c.Id == m.CaseId)?.Number ?? "", m.ProtectedPersonId,
             persons.FirstOrDefault(p => p.Id == m.ProtectedPersonId)?.Name, m.TypeCode, types.GetValueOrDefault(m.TypeCode, m.TypeCode), m.AssigneeUnitId,
-            m.AssigneeUserId, m.AssigneeName, m.StartsOn, m.EndsOn, m.ReviewOn, m.Status, Utc(m.StartedAt), Utc(m.EndedAt), m.Notes)).ToList();
+            m.AssigneeUserId, m.AssigneeName, m.StartsOn, m.EndsOn, m.ReviewOn, m.Status, Utc(m.StartedAt), Utc(m.EndedAt), m.Notes, m.DeviceId)).ToList();
     }
 
     private static async Task<Dictionary<string, string>> TypeNamesAsync(VartaDbContext db, CancellationToken ct)

@@ -346,6 +346,7 @@ namespace Varta.Migrations.Sqlite.Migrations
                     StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DeviceId = table.Column<Guid>(type: "TEXT", nullable: true),
                     RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)

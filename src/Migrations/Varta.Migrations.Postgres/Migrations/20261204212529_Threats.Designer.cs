@@ -12,7 +12,7 @@ using Varta.Platform.Persistence;
 namespace Varta.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(VartaDbContext))]
-    [Migration("20261204212037_Threats")]
+    [Migration("20261204212529_Threats")]
     partial class Threats
     {
         /// <inheritdoc />
@@ -2109,6 +2109,9 @@ namespace Varta.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DeviceId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("EndedAt")

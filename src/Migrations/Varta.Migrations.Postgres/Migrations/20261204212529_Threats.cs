@@ -347,6 +347,7 @@ namespace Varta.Migrations.Postgres.Migrations
                     StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DeviceId = table.Column<Guid>(type: "uuid", nullable: true),
                     RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)

@@ -11,7 +11,7 @@ using Varta.Platform.Persistence;
 namespace Varta.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(VartaDbContext))]
-    [Migration("20261204212035_Threats")]
+    [Migration("20261204212527_Threats")]
     partial class Threats
     {
         /// <inheritdoc />
@@ -2098,6 +2098,9 @@ namespace Varta.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeviceId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EndedAt")
