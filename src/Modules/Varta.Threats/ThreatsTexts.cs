@@ -328,6 +328,7 @@ internal sealed class ThreatsTexts : ITextCatalog
         ["threats.action.text"] = ("Що зробити", "What to do"),
         ["threats.action.owner"] = ("Відповідальний", "Owner"),
         ["threats.action.due"] = ("до", "due"),
+        ["threats.action.due-label"] = ("Виконати до", "Due by"),
         ["threats.action.add"] = ("Додати завдання", "Add action item"),
         ["threats.action.added"] = ("Завдання додано.", "Action item added."),
         ["threats.action.overdue"] = ("прострочено", "overdue"),
