@@ -29,7 +29,7 @@ public sealed class DuressButtonMeasureTests(VartaFactory factory) : IClassFixtu
         Assert.Equal("threats.button-needs-person", refused.GetProperty("rules").GetProperty("protectedPersonId")[0].GetString());
 
         var measure = await OkAsync(await analyst.PostAsJsonAsync($"{Api}/cases/{caseId}/measures",
-            new { typeCode = "home-duress-button", protectedPersonId = judgePerson, assigneeUserId = officerId, startsOn = starts }));
+            new { typeCode = "home-duress-button", protectedPersonId = judgePerson, assigneeUserId = officerId, startsOn = starts, reviewOn = starts }));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, measure.GetProperty("deviceId").ValueKind);
         var started = await OkAsync(await analyst.PostAsJsonAsync($"{Api}/measures/{Id(measure)}/status", new { status = "active" }));
         var deviceId = started.GetProperty("deviceId").GetGuid();
@@ -51,6 +51,13 @@ public sealed class DuressButtonMeasureTests(VartaFactory factory) : IClassFixtu
         Assert.Equal(deviceId, alarm.GetProperty("deviceId").GetGuid());
         Assert.Equal("Демо Суддя", alarm.GetProperty("raisedByName").GetString());
         await OkAsync(await dispatcher.PostAsJsonAsync($"/api/v1/alarms/{alarmId}/resolve", new { outcome = "test" }));
+
+        // Its review date has come: the dashboard says so; a measure reviewed later is not listed yet.
+        var later = await OkAsync(await analyst.PostAsJsonAsync($"{Api}/cases/{caseId}/measures",
+            new { typeCode = "escort", assigneeUserId = officerId, startsOn = starts, reviewOn = factory.Clock.GetUtcNow().AddDays(30).ToString("yyyy-MM-dd") }));
+        var toReview = (await OkAsync(await analyst.GetAsync($"{Api}/dashboard"))).GetProperty("measuresToReview").EnumerateArray().Select(Id).ToList();
+        Assert.Contains(Id(measure), toReview);
+        Assert.DoesNotContain(Id(later), toReview);
 
         // The judge sees the button among the measures taken for them.
         using var judge = await factory.ClientAsAsync("judge");

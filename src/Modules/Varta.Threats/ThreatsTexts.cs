@@ -221,6 +221,7 @@ internal sealed class ThreatsTexts : ITextCatalog
         ["threats.dashboard.pending-reviews"] = ("оцінок чекають на другу особу: {0}", "assessments waiting for a second person: {0}"),
         ["threats.dashboard.overdue"] = ("Прострочені", "Overdue"),
         ["threats.dashboard.none-overdue"] = ("Прострочених немає.", "None overdue."),
+        ["threats.dashboard.measures-to-review"] = ("Заходи, які час переглянути", "Measures due for review"),
         ["threats.dashboard.due-soon"] = ("Строк спливає протягом доби", "Due within a day"),
         ["threats.case.title"] = ("Справа", "Case"),
         ["threats.case.number"] = ("Номер", "Number"),

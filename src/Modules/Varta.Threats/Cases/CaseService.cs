@@ -409,12 +409,23 @@ internal sealed partial class CaseService(VartaDbContext db, IAuthorizationServi
         var dueSoon = await open.Where(c => c.AssessedAt == null && c.DueAt >= nowUtc && c.DueAt < soon).OrderBy(c => c.DueAt).Take(100).ToListAsync(ct);
         var overdue = overdueAssessment.Concat(overdueMeasures).DistinctBy(c => c.Id)
             .OrderBy(c => c.AssessedAt == null ? c.DueAt : c.MeasuresDueAt!.Value).Select(c => CaseQueries.Line(c, org, now)).ToList();
+        var today = DateOnly.FromDateTime(KyivTime.ToKyiv(now).DateTime);
+        var reviewIds = await (from m in db.Set<Measure>().AsNoTracking()
+                               join c in open on m.CaseId equals c.Id
+                               where (m.Status == MeasureStatus.Planned || m.Status == MeasureStatus.Active) && m.ReviewOn != null && m.ReviewOn <= today
+                               select c.Id).Distinct().Take(100).ToListAsync(ct);
+        var toReview = await db.Set<ThreatCase>().AsNoTracking().Where(c => reviewIds.Contains(c.Id)).ToListAsync(ct);
+        var reviewPersons = await db.Set<ProtectedPerson>().AsNoTracking().Where(p => reviewIds.Contains(p.CaseId)).ToListAsync(ct);
+        var measuresToReview = (await MeasureService.DtosAsync(db, toReview, reviewPersons,
+                m => reviewIds.Contains(m.CaseId) && (m.Status == MeasureStatus.Planned || m.Status == MeasureStatus.Active) && m.ReviewOn != null && m.ReviewOn <= today, ct))
+            .OrderBy(m => m.ReviewOn).ToList();
         await audit.AppendAsync(new AuditRecord
         {
             Action = "threats.dashboard.read", Category = AuditCategory.Read, ResourceType = "threat-case", OrgUnitId = unit,
             Details = JsonSerializer.Serialize(new { overdue = overdue.Count }),
         }, ct);
-        return new DashboardDto(byStatus.Values.Sum(), byStatus, byRisk, pending, overdue, dueSoon.Select(c => CaseQueries.Line(c, org, now)).ToList());
+        return new DashboardDto(byStatus.Values.Sum(), byStatus, byRisk, pending, overdue, dueSoon.Select(c => CaseQueries.Line(c, org, now)).ToList(),
+            measuresToReview);
     }
 
     /// <summary>What the caller may do on the cases of a court: work them, review assessments, manage measures.</summary>

@@ -94,8 +94,9 @@ public sealed record MyMeasureDto(Guid Id, string TypeName, string ProtectedName
     DateTimeOffset? StartedAt);
 
 /// <summary>The dashboard of a unit's cases: open cases by status and risk, and those overdue.</summary>
+/// <param name="MeasuresToReview">Planned or active measures of open cases whose review date has come (today in Kyiv or before).</param>
 public sealed record DashboardDto(int Open, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyDictionary<string, int> ByRisk, int PendingReviews,
-    IReadOnlyList<CaseLineDto> Overdue, IReadOnlyList<CaseLineDto> DueSoon);
+    IReadOnlyList<CaseLineDto> Overdue, IReadOnlyList<CaseLineDto> DueSoon, IReadOnlyList<MeasureDto> MeasuresToReview);
 
 /// <summary>Someone a report may be filed for, or a case assigned to.</summary>
 public sealed record PersonOptionDto(Guid UserId, string DisplayName);
