@@ -371,13 +371,7 @@ internal sealed class AdvisoryService(VartaDbContext db, IAuthorizationService a
             return [];
         }
 
-        var all = new List<PersonRef>();
-        foreach (var role in Audiences.GroupRoles)
-        {
-            all.AddRange(await people.WithRoleOverAsync(role, courtId, ct));
-        }
-
-        return all.DistinctBy(p => p.UserId).OrderBy(p => p.DisplayName, StringComparer.CurrentCulture).Select(p => new PersonOptionDto(p.UserId, p.DisplayName)).ToList();
+        return await CaseQueries.PeopleAsync(people, courtId, Audiences.GroupRoles, ct);
     }
 
     /// <summary>The courts the caller may issue advisories for, or file health notices at.</summary>

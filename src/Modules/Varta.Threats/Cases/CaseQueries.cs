@@ -18,6 +18,18 @@ internal static class CaseQueries
     public static async Task<List<Guid>> ReadableCourtsAsync(IAuthorizationService authorization, OrgDirectory org, ClaimsPrincipal user) =>
         (await authorization.SitesAsync(user, ThreatsPolicies.ReadCases, org.Current, SiteKinds.CourtBuilding)).Select(s => s.Id).ToList();
 
+    /// <summary>The active people holding any of these roles over a court, once each, by name: the pickers of the pages.</summary>
+    public static async Task<IReadOnlyList<PersonOptionDto>> PeopleAsync(PeopleDirectory people, Guid courtId, IEnumerable<string> roles, CancellationToken ct)
+    {
+        var all = new List<PersonRef>();
+        foreach (var role in roles)
+        {
+            all.AddRange(await people.WithRoleOverAsync(role, courtId, ct));
+        }
+
+        return all.DistinctBy(p => p.UserId).OrderBy(p => p.DisplayName, StringComparer.CurrentCulture).Select(p => new PersonOptionDto(p.UserId, p.DisplayName)).ToList();
+    }
+
     public static async Task<IReadOnlyList<CaseLineDto>> LinesAsync(VartaDbContext db, OrgDirectory org, List<Guid> courts,
         Expression<Func<ThreatCase, bool>> filter, DateTimeOffset now, CancellationToken ct) =>
         (await db.Set<ThreatCase>().AsNoTracking().Where(c => courts.Contains(c.CourtId)).Where(filter).OrderByDescending(c => c.LastActivityAt).Take(100)

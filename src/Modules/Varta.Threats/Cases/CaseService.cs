@@ -448,13 +448,7 @@ internal sealed partial class CaseService(VartaDbContext db, IAuthorizationServi
             return [];
         }
 
-        var all = new List<PersonRef>();
-        foreach (var role in new[] { Roles.Judge, Roles.CourtStaff, Roles.SecurityOfficer })
-        {
-            all.AddRange(await people.WithRoleOverAsync(role, courtId, ct));
-        }
-
-        return all.DistinctBy(p => p.UserId).OrderBy(p => p.DisplayName, StringComparer.CurrentCulture).Select(p => new PersonOptionDto(p.UserId, p.DisplayName)).ToList();
+        return await CaseQueries.PeopleAsync(people, courtId, [Roles.Judge, Roles.CourtStaff, Roles.SecurityOfficer], ct);
     }
 
     /// <summary>The assessment that counts: the latest that needs no review or was approved.</summary>

@@ -338,16 +338,8 @@ internal sealed class IncidentService(VartaDbContext db, IAuthorizationService a
         .OrderBy(s => s.DisplayName, StringComparer.CurrentCulture).Select(s => new CourtOptionDto(s.Id, s.DisplayName)).ToList();
 
     /// <summary>Who may own an action item at a court: its security officers, analysts and unit heads over it.</summary>
-    public async Task<IReadOnlyList<PersonOptionDto>> OwnersAsync(Guid courtId, CancellationToken ct)
-    {
-        var all = new List<PersonRef>();
-        foreach (var role in new[] { Roles.SecurityOfficer, Roles.ThreatAnalyst, Roles.UnitHead, Roles.CourtStaff })
-        {
-            all.AddRange(await people.WithRoleOverAsync(role, courtId, ct));
-        }
-
-        return all.DistinctBy(p => p.UserId).OrderBy(p => p.DisplayName, StringComparer.CurrentCulture).Select(p => new PersonOptionDto(p.UserId, p.DisplayName)).ToList();
-    }
+    public Task<IReadOnlyList<PersonOptionDto>> OwnersAsync(Guid courtId, CancellationToken ct) =>
+        CaseQueries.PeopleAsync(people, courtId, [Roles.SecurityOfficer, Roles.ThreatAnalyst, Roles.UnitHead, Roles.CourtStaff], ct);
 
     private async Task<List<Guid>> CourtIdsAsync(ClaimsPrincipal user) =>
         (await authorization.SitesAsync(user, ThreatsPolicies.ManageIncidents, org.Current, SiteKinds.CourtBuilding)).Select(s => s.Id).ToList();

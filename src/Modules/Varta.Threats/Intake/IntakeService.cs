@@ -37,10 +37,7 @@ internal sealed class IntakeService(VartaDbContext db, IAuthorizationService aut
             return [];
         }
 
-        var judges = await people.WithRoleOverAsync(Roles.Judge, courtId, ct);
-        var staff = await people.WithRoleOverAsync(Roles.CourtStaff, courtId, ct);
-        return judges.Concat(staff).DistinctBy(p => p.UserId).OrderBy(p => p.DisplayName, StringComparer.CurrentCulture)
-            .Select(p => new PersonOptionDto(p.UserId, p.DisplayName)).ToList();
+        return await CaseQueries.PeopleAsync(people, courtId, [Roles.Judge, Roles.CourtStaff], ct);
     }
 
     /// <summary>

@@ -296,12 +296,8 @@ internal sealed partial class MeasureService(VartaDbContext db, IAuthorizationSe
     }
 
     /// <summary>Who a measure may be assigned to at a court: its security officers and the analysts over it.</summary>
-    public async Task<IReadOnlyList<PersonOptionDto>> AssigneesAsync(Guid courtId, CancellationToken ct)
-    {
-        var officers = await people.WithRoleOverAsync(Roles.SecurityOfficer, courtId, ct);
-        var analysts = await people.WithRoleOverAsync(Roles.ThreatAnalyst, courtId, ct);
-        return officers.Concat(analysts).DistinctBy(p => p.UserId).Select(p => new PersonOptionDto(p.UserId, p.DisplayName)).ToList();
-    }
+    public Task<IReadOnlyList<PersonOptionDto>> AssigneesAsync(Guid courtId, CancellationToken ct) =>
+        CaseQueries.PeopleAsync(people, courtId, [Roles.SecurityOfficer, Roles.ThreatAnalyst], ct);
 
     /// <summary>The units a measure may be assigned to: the court and the units above it.</summary>
     public IReadOnlyList<(Guid Id, string Name)> AssigneeUnits(Guid courtId)
