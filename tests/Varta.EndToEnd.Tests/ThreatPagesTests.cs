@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -92,6 +93,28 @@ public sealed class ThreatPagesTests(BrowserSite site) : IClassFixture<BrowserSi
         await Expect(desk.GetByTestId("case-header")).ToContainTextAsync("заходи вживаються");
         await Expect(desk.GetByTestId("timeline")).ToContainTextAsync("захід розпочато");
         await Settled.ScreenshotAsync(desk, "threats-case.png");
+
+        // A later report of the same judge, about another matter, is added from the triage page to the case just opened.
+        var number = (await desk.Locator("h1").TextContentAsync())!.Trim();
+        var later = "Дзвінок " + Guid.NewGuid().ToString("N")[..6];
+        using (var judgeApi = await site.Factory.ClientAsAsync("judge"))
+        {
+            (await judgeApi.PostAsJsonAsync("/api/v1/threats/reports", new
+            {
+                courtId = Varta.Platform.Demo.DemoData.ShevchenkivskyiCourt, occurredAt = site.Factory.Clock.GetUtcNow().AddHours(-1).ToString("O"),
+                channel = "phone", target = "self", description = later,
+            })).EnsureSuccessStatusCode();
+        }
+
+        await Circuit.GotoAsync(desk, "/threats/triage");
+        var second = desk.GetByTestId("triage").Locator("li", new() { HasText = later });
+        await second.Locator("select[id^=triage-tier]").SelectOptionAsync("inappropriate-communication");
+        await second.Locator("select[id^=triage-case]").SelectOptionAsync(new SelectOptionValue { Label = $"{number} — {marker}" });
+        await Expect(second.Locator("select[id^=triage-priority]")).ToHaveCountAsync(0); // an existing case keeps its priority
+        await second.Locator("button[id^=triage-submit]").ClickAsync();
+        await Expect(desk.GetByTestId("triage-message")).ToContainTextAsync(number);
+        await desk.GetByTestId("triage-message").GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(desk.GetByTestId("case-reports")).ToContainTextAsync(later);
         await desk.Context.CloseAsync();
 
         // The judge sees the escort taken for them, and their report's case status; nothing of the assessment.

@@ -200,6 +200,8 @@ internal sealed class ThreatsTexts : ITextCatalog
         ["threats.triage.tier"] = ("Рівень", "Tier"),
         ["threats.triage.case"] = ("Справа", "Case"),
         ["threats.triage.new-case"] = ("Нова справа", "New case"),
+        ["threats.triage.source-cases"] = ("Справи цього джерела", "This source's cases"),
+        ["threats.triage.open-cases"] = ("Інші відкриті справи", "Other open cases"),
         ["threats.triage.priority"] = ("Черговість", "Priority"),
         ["threats.triage.summary"] = ("Коротко про справу", "Case summary"),
         ["threats.triage.submit"] = ("Розподілити", "Triage"),

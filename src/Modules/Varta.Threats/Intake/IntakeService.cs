@@ -224,6 +224,13 @@ internal sealed class IntakeService(VartaDbContext db, IAuthorizationService aut
         return lines;
     }
 
+    /// <summary>The open cases a report may be added to at triage: those of the courts the caller works, most recently active first.</summary>
+    public async Task<IReadOnlyList<CaseLineDto>> OpenCasesAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var courts = (await authorization.SitesAsync(user, ThreatsPolicies.WorkCases, org.Current, SiteKinds.CourtBuilding)).Select(s => s.Id).ToList();
+        return await CaseQueries.LinesAsync(db, org, courts, c => c.Status != CaseStatus.Closed, clock.GetUtcNow(), ct);
+    }
+
     /// <summary>
     /// Triage: the tier, and a case, either one the caller may work (linked) or a new one with its priority, due on the
     /// business calendar. A new case is protected for whom the report names, and takes the source the report names (a
