@@ -186,6 +186,7 @@ internal sealed class AdvisoryService(VartaDbContext db, IAuthorizationService a
                           where r.UserId == me && r.ItemKind == AdvisoryItem
                           orderby a.RecordedAt descending
                           select new { a, r.ReadAt }).Take(200).ToListAsync(ct);
+        await audit.AppendAsync(new AuditRecord { Action = "threats.advisories.mine.read", Category = AuditCategory.Read, ResourceType = "threat-advisory", Details = JsonSerializer.Serialize(new { count = rows.Count }) }, ct);
         return rows.OrderBy(x => x.ReadAt is not null)
             .Select(x => new MyAdvisoryDto(x.a.Id, x.a.Kind, x.a.Title, x.a.Body, x.a.IssuedByName, Utc(x.a.RecordedAt), Utc(x.ReadAt))).ToList();
     }
@@ -246,8 +247,9 @@ internal sealed class AdvisoryService(VartaDbContext db, IAuthorizationService a
     public async Task<IReadOnlyList<RecommendationDto>> MyRequestsAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var me = user.UserId();
-        return (await db.Set<RecommendationRequest>().AsNoTracking().Where(r => r.RequesterUserId == me).OrderByDescending(r => r.RecordedAt).Take(100).ToListAsync(ct))
-            .Select(r => ToDto(r, org.Current.Find(r.CourtId)?.DisplayName ?? "", null)).ToList();
+        var rows = await db.Set<RecommendationRequest>().AsNoTracking().Where(r => r.RequesterUserId == me).OrderByDescending(r => r.RecordedAt).Take(100).ToListAsync(ct);
+        await audit.AppendAsync(new AuditRecord { Action = "threats.recommendations.mine.read", Category = AuditCategory.Read, ResourceType = "threat-recommendation", Details = JsonSerializer.Serialize(new { count = rows.Count }) }, ct);
+        return rows.Select(r => ToDto(r, org.Current.Find(r.CourtId)?.DisplayName ?? "", null)).ToList();
     }
 
     /// <summary>Open requests at the courts the caller issues advisories for, oldest first.</summary>
@@ -359,6 +361,7 @@ internal sealed class AdvisoryService(VartaDbContext db, IAuthorizationService a
                           {
                               n.Id, n.CourtId, n.HearingAt, n.CourtCaseNumber, n.Courtroom, n.Precautions, n.Instructions, n.FiledByName, r.ReadAt,
                           }).Take(200).ToListAsync(ct);
+        await audit.AppendAsync(new AuditRecord { Action = "threats.health-notices.mine.read", Category = AuditCategory.Read, ResourceType = "threat-health-notice", Details = JsonSerializer.Serialize(new { count = rows.Count }) }, ct);
         return rows.Select(n => new MyHealthNoticeDto(n.Id, org.Current.Find(n.CourtId)?.DisplayName ?? "", Utc(n.HearingAt), n.CourtCaseNumber, n.Courtroom,
             n.Precautions.Split(' ', StringSplitOptions.RemoveEmptyEntries), n.Instructions, n.FiledByName, Utc(n.ReadAt))).ToList();
     }

@@ -284,8 +284,9 @@ internal sealed class IncidentService(VartaDbContext db, IAuthorizationService a
     {
         var me = user.UserId();
         var today = Today();
-        return (await db.Set<ActionItem>().AsNoTracking().Where(a => a.OwnerUserId == me && a.Status == "open").OrderBy(a => a.DueOn).Take(200).ToListAsync(ct))
-            .Select(a => ToDto(a, today)).ToList();
+        var items = await db.Set<ActionItem>().AsNoTracking().Where(a => a.OwnerUserId == me && a.Status == "open").OrderBy(a => a.DueOn).Take(200).ToListAsync(ct);
+        await audit.AppendAsync(new AuditRecord { Action = "threats.action-items.mine.read", Category = AuditCategory.Read, ResourceType = "threat-incident", Details = JsonSerializer.Serialize(new { count = items.Count }) }, ct);
+        return items.Select(a => ToDto(a, today)).ToList();
     }
 
     /// <summary>
