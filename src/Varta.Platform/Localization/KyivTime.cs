@@ -13,5 +13,15 @@ public static class KyivTime
     public static string Format(DateTimeOffset instant) =>
         ToKyiv(instant).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>The Kyiv calendar day an instant falls on.</summary>
+    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToKyiv(instant).DateTime);
+
+    /// <summary>Midnight at the start of a Kyiv day, as an instant (Kyiv moves its clocks at 03:00 and 04:00, never at midnight).</summary>
+    public static DateTimeOffset StartOf(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
+
     public static string Format(DateTime utc) => Format(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Varta.Alarms.Contracts;
 using Varta.Alarms.Data;
+using Varta.Alarms.Feed;
 using Varta.Platform.Persistence;
 
 namespace Varta.Alarms.History;
@@ -34,8 +35,6 @@ internal sealed class AlarmHistory(VartaDbContext db) : IAlarmHistory
     }
 
     private static ResolvedAlarm ToDto(Alarm a, string? zone, string? zoneEn) => new(
-        a.Id, a.SiteId, a.Kind, zone, zoneEn, Utc(a.RaisedAt), Utc(a.ReceivedAt), a.AcknowledgedAt is { } ack ? Utc(ack) : null,
-        a.DispatchedAt is { } d ? Utc(d) : null, Utc(a.ResolvedAt!.Value), a.Outcome);
-
-    private static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
+        a.Id, a.SiteId, a.Kind, zone, zoneEn, AlarmWriter.Utc(a.RaisedAt), AlarmWriter.Utc(a.ReceivedAt), a.AcknowledgedAt is { } ack ? AlarmWriter.Utc(ack) : null,
+        a.DispatchedAt is { } d ? AlarmWriter.Utc(d) : null, AlarmWriter.Utc(a.ResolvedAt!.Value), a.Outcome);
 }

@@ -118,14 +118,7 @@ internal sealed class ReportQuery(VartaDbContext db, IAuthorizationService autho
             return null;
         }
 
-        return (StartOf(f), StartOf(l.AddDays(1)));
-    }
-
-    /// <summary>Midnight of a Kyiv day as an instant (never in a daylight saving gap: Kyiv moves its clocks at 03:00–04:00).</summary>
-    public static DateTimeOffset StartOf(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, KyivTime.Zone.GetUtcOffset(local));
+        return (KyivTime.StartOf(f), KyivTime.StartOf(l.AddDays(1)));
     }
 
     private static DateOnly? Date(Validator v, string field, string? text)

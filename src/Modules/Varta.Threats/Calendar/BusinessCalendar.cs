@@ -106,7 +106,7 @@ internal sealed class BusinessCalendar(IOptions<ThreatsOptions> options)
     /// </summary>
     public DateTimeOffset AddBusinessDays(DateTimeOffset from, int days)
     {
-        var day = DateOnly.FromDateTime(KyivTime.ToKyiv(from).DateTime);
+        var day = KyivTime.DayOf(from);
         for (var counted = 0; counted < days;)
         {
             day = day.AddDays(1);
@@ -116,14 +116,7 @@ internal sealed class BusinessCalendar(IOptions<ThreatsOptions> options)
             }
         }
 
-        return StartOf(day.AddDays(1));
-    }
-
-    /// <summary>Midnight at the start of a Kyiv day, as an instant (Kyiv moves its clocks at 03:00 and 04:00, never at midnight).</summary>
-    public static DateTimeOffset StartOf(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, KyivTime.Zone.GetUtcOffset(local));
+        return KyivTime.StartOf(day.AddDays(1));
     }
 
     /// <summary>When a case of this priority, opened then, must have an assessment that counts.</summary>

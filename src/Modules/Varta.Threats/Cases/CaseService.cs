@@ -409,7 +409,7 @@ internal sealed partial class CaseService(VartaDbContext db, IAuthorizationServi
         var dueSoon = await open.Where(c => c.AssessedAt == null && c.DueAt >= nowUtc && c.DueAt < soon).OrderBy(c => c.DueAt).Take(100).ToListAsync(ct);
         var overdue = overdueAssessment.Concat(overdueMeasures).DistinctBy(c => c.Id)
             .OrderBy(c => c.AssessedAt == null ? c.DueAt : c.MeasuresDueAt!.Value).Select(c => CaseQueries.Line(c, org, now)).ToList();
-        var today = DateOnly.FromDateTime(KyivTime.ToKyiv(now).DateTime);
+        var today = KyivTime.DayOf(now);
         var reviewIds = await (from m in db.Set<Measure>().AsNoTracking()
                                join c in open on m.CaseId equals c.Id
                                where (m.Status == MeasureStatus.Planned || m.Status == MeasureStatus.Active) && m.ReviewOn != null && m.ReviewOn <= today

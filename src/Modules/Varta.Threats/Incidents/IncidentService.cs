@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
@@ -13,6 +12,7 @@ using Varta.Platform.Persistence;
 using Varta.Threats.Cases;
 using Varta.Threats.Contracts;
 using Varta.Threats.Data;
+using Varta.Threats.Measures;
 using static Varta.Threats.Data.StoredTime;
 
 namespace Varta.Threats.Incidents;
@@ -167,15 +167,7 @@ internal sealed class IncidentService(VartaDbContext db, IAuthorizationService a
         }
 
         var v = new Validator(loc).Required("text", request.Text, 2000).Required("ownerUserId", request.OwnerUserId);
-        DateOnly due = default;
-        if (string.IsNullOrWhiteSpace(request.DueOn))
-        {
-            v.Fail("dueOn", "required");
-        }
-        else if (!DateOnly.TryParseExact(request.DueOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out due) || due.Year is < 2000 or > 2099)
-        {
-            v.Fail("dueOn", "threats.date-format");
-        }
+        var due = MeasureService.Date(v, "dueOn", request.DueOn, required: true);
 
         string? owner = null;
         if (request.OwnerUserId is { } ownerId)
@@ -199,7 +191,7 @@ internal sealed class IncidentService(VartaDbContext db, IAuthorizationService a
 
         var item = new ActionItem
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()), IncidentId = id, Text = request.Text!.Trim(), OwnerUserId = request.OwnerUserId!.Value, OwnerName = owner!, DueOn = due,
+            Id = Guid.CreateVersion7(clock.GetUtcNow()), IncidentId = id, Text = request.Text!.Trim(), OwnerUserId = request.OwnerUserId!.Value, OwnerName = owner!, DueOn = due!.Value,
         };
         db.Add(item);
         incident.Version++;
@@ -345,7 +337,7 @@ internal sealed class IncidentService(VartaDbContext db, IAuthorizationService a
     private async Task<List<Guid>> CourtIdsAsync(ClaimsPrincipal user) =>
         (await authorization.SitesAsync(user, ThreatsPolicies.ManageIncidents, org.Current, SiteKinds.CourtBuilding)).Select(s => s.Id).ToList();
 
-    private DateOnly Today() => DateOnly.FromDateTime(KyivTime.ToKyiv(clock.GetUtcNow()).DateTime);
+    private DateOnly Today() => KyivTime.DayOf(clock.GetUtcNow());
 
     private static string AlarmTimeline(ResolvedAlarm a) => string.Join("\n", new[]
     {

@@ -327,7 +327,8 @@ internal sealed partial class MeasureService(VartaDbContext db, IAuthorizationSe
         return await db.Set<MeasureType>().AsNoTracking().ToDictionaryAsync(t => t.Code, t => english ? t.NameEn : t.NameUk, ct);
     }
 
-    private static DateOnly? Date(Validator v, string field, string? text, bool required)
+    /// <summary>A calendar day typed as yyyy-MM-dd (2000–2099); the field's rule when it is missing (and required) or not one.</summary>
+    public static DateOnly? Date(Validator v, string field, string? text, bool required)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
