@@ -8,13 +8,14 @@ using Varta.Oversight;
 using Varta.Platform;
 using Varta.Platform.Persistence;
 using Varta.Threats;
+using Varta.Training;
 
 namespace Varta.Host;
 
 internal static class HostSetup
 {
     /// <summary>Assemblies that hold pages: the platform's and each module's.</summary>
-    public static readonly System.Reflection.Assembly[] PageAssemblies = [typeof(PlatformModule).Assembly, typeof(CustodyModule).Assembly, typeof(AlarmsModule).Assembly, typeof(OversightModule).Assembly, typeof(ThreatsModule).Assembly];
+    public static readonly System.Reflection.Assembly[] PageAssemblies = [typeof(PlatformModule).Assembly, typeof(CustodyModule).Assembly, typeof(AlarmsModule).Assembly, typeof(OversightModule).Assembly, typeof(ThreatsModule).Assembly, typeof(TrainingModule).Assembly];
 
     public static void AddVartaHost(this WebApplicationBuilder builder)
     {
@@ -43,6 +44,7 @@ internal static class HostSetup
         builder.Services.AddAlarms(builder.Configuration);
         builder.Services.AddOversight(builder.Configuration);
         builder.Services.AddThreats(builder.Configuration);
+        builder.Services.AddTraining(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     }
 
@@ -56,6 +58,7 @@ internal static class HostSetup
         app.MapAlarms();
         app.MapOversight();
         app.MapThreats();
+        app.MapTraining();
         // The API reference is public, like the OpenAPI document it renders. Reviewed opt-out.
         app.MapScalarApiReference("/api/reference", o => o
             .WithTitle("Varta API")
