@@ -49,6 +49,9 @@ public sealed partial class FormErrors(string form)
 
     public void Clear() => _errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
 
+    /// <summary>Shows messages beside one field of a form that repeats a field per item (one answer box per question).</summary>
+    public void Set(string field, string[] messages) => _errors[field] = messages;
+
     /// <summary>Drops a field's errors once the person has changed the field: they were about what it held before.</summary>
     public void Forget(string field) => _errors.Remove(field);
 

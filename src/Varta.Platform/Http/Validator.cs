@@ -18,10 +18,14 @@ public sealed class Validator(Loc loc)
 
     public IDictionary<string, string[]> Rules => _rules.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
-    /// <summary>Adds an error: rule is a stable code ("required", "max-length"), text key "rule.{rule}".</summary>
+    /// <summary>
+    /// Adds an error: rule is a stable code ("required", "max-length") whose text key is "rule.{rule}", or a module's
+    /// own key ("threats.not-at-court") used as it is.
+    /// </summary>
     public Validator Fail(string field, string rule, params object?[] args)
     {
-        Add(_errors, field, string.Format(CultureInfo.CurrentCulture, loc[$"rule.{rule}"], args));
+        var key = loc.Has($"rule.{rule}") ? $"rule.{rule}" : rule;
+        Add(_errors, field, string.Format(CultureInfo.CurrentCulture, loc[key], args));
         Add(_rules, field, rule);
         return this;
     }

@@ -6,6 +6,9 @@ namespace Varta.Platform.Identity;
 
 public sealed record PersonRef(Guid UserId, string Username, string DisplayName);
 
+/// <summary>A person working within a unit: their roles there, the unit of their first assignment, and since when they have an account.</summary>
+public sealed record PersonInUnit(Guid UserId, string Username, string DisplayName, IReadOnlyList<string> Roles, Guid ScopeId, DateTime AccountCreatedAt);
+
 /// <summary>Who holds a role over a unit: how modules find people (responders, inspectors) without the platform's tables.</summary>
 public sealed class PeopleDirectory(VartaDbContext db, OrgDirectory org)
 {
@@ -19,6 +22,23 @@ public sealed class PeopleDirectory(VartaDbContext db, OrgDirectory org)
             .GroupBy(r => r.Id).Select(g => g.First())
             .OrderBy(r => r.DisplayName, StringComparer.Ordinal)
             .Select(r => new PersonRef(r.Id, r.UserName ?? "", r.DisplayName)).ToList();
+    }
+
+    /// <summary>
+    /// Every active user who works within <paramref name="unitId"/> (holds some role scoped to it or to a unit below it),
+    /// with the roles they hold there and when their account was made: a trainer's or a unit head's people.
+    /// </summary>
+    public async Task<IReadOnlyList<PersonInUnit>> WithinAsync(Guid unitId, CancellationToken ct)
+    {
+        var rows = await (from a in db.RoleAssignments.AsNoTracking()
+                          join u in db.Users.AsNoTracking() on a.UserId equals u.Id
+                          where u.IsActive
+                          select new { u.Id, u.UserName, u.DisplayName, u.CreatedAt, a.Role, a.ScopeId }).ToListAsync(ct);
+        return rows.Where(r => org.Current.IsWithin(r.ScopeId, unitId))
+            .GroupBy(r => r.Id)
+            .Select(g => new PersonInUnit(g.Key, g.First().UserName ?? "", g.First().DisplayName, g.Select(r => r.Role).Distinct().Order(StringComparer.Ordinal).ToList(),
+                g.First().ScopeId, DateTime.SpecifyKind(g.First().CreatedAt, DateTimeKind.Utc)))
+            .OrderBy(p => p.DisplayName, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Every active user holding a role, over whatever scope, by name.</summary>

@@ -60,5 +60,10 @@ public static class DatabaseInitializer
         }
 
         await app.Services.GetRequiredService<OrgDirectory>().ReloadAsync(cancellationToken);
+        foreach (var task in app.Services.GetServices<IStartupTask>())
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await task.RunAsync(scope.ServiceProvider, cancellationToken);
+        }
     }
 }

@@ -9,13 +9,13 @@ public sealed class FsrsSchedulerTests
     private static readonly FsrsScheduler NoFuzz = new(new FsrsParameters { EnableFuzz = false });
 
     [Theory]
-    [InlineData(Rating.Again, 0.212, 6.4133)]
-    [InlineData(Rating.Hard, 1.2931, 5.11217071)]
-    [InlineData(Rating.Good, 2.3065, 2.11810397)]
-    [InlineData(Rating.Easy, 8.2956, 1)] // w4 − e^(3·w5) + 1 is below 1: clamped
-    public void A_first_review_starts_stability_at_w0_to_w3_and_difficulty_at_D0(Rating rating, double stability, double difficulty)
+    [InlineData(1, 0.212, 6.4133)]
+    [InlineData(2, 1.2931, 5.11217071)]
+    [InlineData(3, 2.3065, 2.11810397)]
+    [InlineData(4, 8.2956, 1)] // Easy: w4 − e^(3·w5) + 1 is below 1: clamped
+    public void A_first_review_starts_stability_at_w0_to_w3_and_difficulty_at_D0(int rating, double stability, double difficulty)
     {
-        var card = NoFuzz.Review(FsrsScheduler.NewCard(Monday), rating, Monday);
+        var card = NoFuzz.Review(FsrsScheduler.NewCard(Monday), (Rating)rating, Monday);
 
         Assert.Equal(stability, card.Stability);
         Assert.Equal(difficulty, card.Difficulty, 1e-8);
@@ -24,12 +24,12 @@ public sealed class FsrsSchedulerTests
     }
 
     [Theory]
-    [InlineData(Rating.Again, 1, 0)]
-    [InlineData(Rating.Hard, 6, 0)] // mean of the 1 and 10 minute steps, 5.5 rounded up
-    [InlineData(Rating.Good, 10, 1)]
-    public void A_new_card_walks_the_default_learning_steps(Rating rating, int minutes, int step)
+    [InlineData(1, 1, 0)] // Again
+    [InlineData(2, 6, 0)] // Hard: mean of the 1 and 10 minute steps, 5.5 rounded up
+    [InlineData(3, 10, 1)] // Good
+    public void A_new_card_walks_the_default_learning_steps(int rating, int minutes, int step)
     {
-        var card = NoFuzz.Review(FsrsScheduler.NewCard(Monday), rating, Monday);
+        var card = NoFuzz.Review(FsrsScheduler.NewCard(Monday), (Rating)rating, Monday);
 
         Assert.Equal(CardPhase.Learning, card.Phase);
         Assert.Equal(Monday.AddMinutes(minutes), card.Due);
@@ -142,7 +142,7 @@ public sealed class FsrsSchedulerTests
         Assert.True(new FsrsScheduler(new FsrsParameters { DesiredRetention = 0.8 }).IdealInterval(100) > 100);
     }
 
-    public static TheoryData<FsrsParameters> InvalidParameters() =>
+    private static readonly FsrsParameters[] Invalid =
     [
         new FsrsParameters { DesiredRetention = 0 },
         new FsrsParameters { DesiredRetention = 1 },
@@ -155,9 +155,16 @@ public sealed class FsrsSchedulerTests
     ];
 
     [Theory]
-    [MemberData(nameof(InvalidParameters))]
-    public void Invalid_settings_are_refused(FsrsParameters parameters) =>
-        Assert.ThrowsAny<ArgumentException>(() => new FsrsScheduler(parameters));
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    public void Invalid_settings_are_refused(int which) =>
+        Assert.ThrowsAny<ArgumentException>(() => new FsrsScheduler(Invalid[which]));
 
     [Fact]
     public void A_review_before_the_last_one_is_refused()

@@ -1,6 +1,7 @@
 using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using Varta.Platform.Printing;
 
 namespace Varta.Oversight.Printing;
 

@@ -12,7 +12,7 @@ namespace Varta.Training.Scheduling;
 /// <param name="Reps">Reviews so far.</param>
 /// <param name="Lapses">Times a card on day intervals was forgotten (rated Again).</param>
 /// <param name="ScheduledDays">Whole days from the last review to <paramref name="Due"/> (0 for a step under a day).</param>
-public readonly record struct CardMemory(
+internal readonly record struct CardMemory(
     CardPhase Phase,
     double Stability,
     double Difficulty,

@@ -4,7 +4,7 @@ namespace Varta.Training.Scheduling;
 /// Settings of the FSRS-6 scheduler. The defaults are those of the reference implementation (ts-fsrs 5),
 /// except fuzz, which is on here and off there. Values are checked when a <see cref="FsrsScheduler"/> is made.
 /// </summary>
-public sealed record FsrsParameters
+internal sealed record FsrsParameters
 {
     /// <summary>The 21 weights w0..w20. Out-of-range weights are clipped the way the reference clips them.</summary>
     public double[] Weights { get; init; } = DefaultWeights;

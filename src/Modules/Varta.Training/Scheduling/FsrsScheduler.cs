@@ -7,7 +7,7 @@ namespace Varta.Training.Scheduling;
 /// same stability, difficulty, phase, step and due instant for the same history and settings, fuzz included.
 /// Elapsed days between reviews are counted in UTC calendar days, as the reference counts them.
 /// </summary>
-public sealed class FsrsScheduler
+internal sealed class FsrsScheduler
 {
     private const int MinutesPerDay = 1440;
 

@@ -1,7 +1,7 @@
 namespace Varta.Training.Scheduling;
 
 /// <summary>How well the learner recalled a card.</summary>
-public enum Rating
+internal enum Rating
 {
     Again = 1,
     Hard = 2,
@@ -10,7 +10,7 @@ public enum Rating
 }
 
 /// <summary>Where a card stands in the scheduler: never seen, in its (re)learning steps, or on day intervals.</summary>
-public enum CardPhase
+internal enum CardPhase
 {
     New = 0,
     Learning = 1,

@@ -4,13 +4,13 @@ namespace Varta.Training.Scheduling;
 /// <param name="Due">Cards falling due that very day.</param>
 /// <param name="ToReview">Reviews the learner will actually have that day: due and carried-over cards, up to the limit, on working days only.</param>
 /// <param name="CarriedOver">Cards still waiting at the end of the day, carried to the next working day with room.</param>
-public sealed record DayForecast(DateOnly Date, bool IsWorkingDay, int Due, int ToReview, int CarriedOver);
+internal sealed record DayForecast(DateOnly Date, bool IsWorkingDay, int Due, int ToReview, int CarriedOver);
 
 /// <summary>
 /// Fits reviews to a learner's working days and daily limit: places a new interval on a day with room, and
 /// forecasts the days ahead. Days are local days of the time zone the caller passes (Europe/Kyiv in Varta).
 /// </summary>
-public static class ReviewLoad
+internal static class ReviewLoad
 {
     /// <summary>
     /// Moves the due date of a card the scheduler just put on an interval of two days or more to the best day in

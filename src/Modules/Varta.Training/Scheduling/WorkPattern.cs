@@ -4,7 +4,7 @@ namespace Varta.Training.Scheduling;
 /// The days a learner studies and how many reviews a day they take. A working day is a working weekday or an
 /// explicit working date (a shift), unless it is an explicit day off.
 /// </summary>
-public sealed record WorkPattern
+internal sealed record WorkPattern
 {
     private readonly IReadOnlySet<DayOfWeek> _workingWeekdays = new HashSet<DayOfWeek>();
     private readonly IReadOnlySet<DateOnly> _workingDates = new HashSet<DateOnly>();

@@ -1,12 +1,12 @@
 using PdfSharp.Fonts;
 
-namespace Varta.Oversight.Printing;
+namespace Varta.Platform.Printing;
 
 /// <summary>
 /// The one typeface Varta prints with: DejaVu Sans, regular and bold, read once from this assembly and embedded (as a subset)
 /// in every PDF, so Cyrillic prints the same on any server and any reader. PDFsharp takes its font resolver once per process.
 /// </summary>
-internal sealed class PdfFonts : IFontResolver
+public sealed class PdfFonts : IFontResolver
 {
     public const string Family = "Varta Sans";
     private const string Regular = "DejaVuSans";
@@ -57,7 +57,7 @@ internal sealed class PdfFonts : IFontResolver
 
     private static byte[] Load(string face)
     {
-        using var stream = typeof(PdfFonts).Assembly.GetManifestResourceStream($"Varta.Oversight.Fonts.{face}.ttf")
+        using var stream = typeof(PdfFonts).Assembly.GetManifestResourceStream($"Varta.Platform.Fonts.{face}.ttf")
             ?? throw new InvalidOperationException($"The font {face} is not embedded in {typeof(PdfFonts).Assembly.GetName().Name}.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);

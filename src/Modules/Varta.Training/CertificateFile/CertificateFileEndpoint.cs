@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Varta.Platform.Http;
+using Varta.Training.Certificates;
+
+namespace Varta.Training.CertificateFile;
+
+internal static class CertificateFileEndpoint
+{
+    /// <summary>The caller's own certificate as PDF (404 for anyone else's), with the address that verifies it.</summary>
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/certificates/{id:guid}/pdf", async (Guid id, HttpContext http, ClaimsPrincipal user, CertificateService s, Problems p, CancellationToken ct) =>
+            {
+                var certificate = await s.OwnAsync(user, id, ct);
+                if (certificate is null)
+                {
+                    return Outcome<byte[]>.NotFound().Problem(p);
+                }
+
+                var url = $"{http.Request.Scheme}://{http.Request.Host}/verify/{CertificateService.Grouped(certificate.Code)}";
+                return Results.File(CertificatePdf.Render(certificate, url), "application/pdf", $"varta-certificate-{certificate.Code}.pdf");
+            })
+            .RequireAuthorization(TrainingPolicies.Learn);
+}

@@ -1,0 +1,293 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Varta.Platform.Http;
+using Varta.Platform.Identity;
+using Varta.Platform.Localization;
+using Varta.Platform.Persistence;
+using Varta.Training.Data;
+using Varta.Training.Scheduling;
+using static Varta.Training.Data.StoredTime;
+
+namespace Varta.Training.Study;
+
+/// <summary>
+/// Flashcards on FSRS-6: the learner's deck is the cards of the lessons they have read and the cards made from the
+/// questions they got wrong. Reviews due come first, then new cards up to the day's allowance; a review is graded
+/// Again, Hard, Good or Easy and the card's next due day is spread over the learner's working days under their limit.
+/// </summary>
+internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc loc)
+{
+    /// <summary>The cards to review now: due first (oldest due first), then new ones, within the day's limits.</summary>
+    public async Task<QueueDto> QueueAsync(ClaimsPrincipal user, int take, CancellationToken ct)
+    {
+        var me = user.UserId();
+        var now = clock.GetUtcNow();
+        var settings = await SettingsOfAsync(me, ct);
+        var dayStart = KyivTime.StartOf(KyivTime.DayOf(now)).UtcDateTime;
+        var today = await db.Set<ReviewLogRow>().AsNoTracking().Where(r => r.UserId == me && r.ReviewedAt >= dayStart)
+            .GroupBy(r => r.PhaseBefore == (int)CardPhase.New).Select(g => new { New = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var reviewedToday = today.Sum(t => t.Count);
+        var newToday = today.Where(t => t.New).Sum(t => t.Count);
+        var room = Math.Max(0, settings.DailyLimit - reviewedToday);
+        take = Math.Clamp(take, 1, 100);
+        var nowUtc = now.UtcDateTime;
+        var dueNow = await db.Set<CardMemoryRow>().AsNoTracking().CountAsync(m => m.UserId == me && m.DueAt <= nowUtc, ct);
+        var due = await db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me && m.DueAt <= nowUtc)
+            .OrderBy(m => m.DueAt).Take(Math.Min(take, room)).ToListAsync(ct);
+        var newRoom = Math.Min(Math.Max(0, settings.NewPerDay - newToday), Math.Max(0, room - due.Count));
+        var fresh = new List<Flashcard>();
+        var newAvailable = 0;
+        if (due.Count < take)
+        {
+            var deck = Deck(me);
+            var unseen = deck.Where(c => !db.Set<CardMemoryRow>().Any(m => m.UserId == me && m.CardId == c.Id));
+            newAvailable = await unseen.CountAsync(ct);
+            fresh = await unseen.OrderBy(c => c.OwnerUserId == null).ThenBy(c => c.Key).Take(Math.Min(take - due.Count, newRoom)).ToListAsync(ct);
+        }
+
+        var cardIds = due.Select(m => m.CardId).Concat(fresh.Select(c => c.Id)).ToList();
+        var cards = await (from c in db.Set<Flashcard>().AsNoTracking()
+                           join l in db.Set<Lesson>().AsNoTracking() on c.LessonId equals l.Id
+                           join co in db.Set<Course>().AsNoTracking() on l.CourseId equals co.Id
+                           where cardIds.Contains(c.Id)
+                           select new { c, l.TitleUk, l.TitleEn, CourseUk = co.TitleUk, CourseEn = co.TitleEn }).ToDictionaryAsync(x => x.c.Id, ct);
+        var scheduler = Scheduler(settings);
+        var list = new List<DueCardDto>();
+        foreach (var m in due)
+        {
+            var x = cards[m.CardId];
+            list.Add(Card(x.c, Loc.IsEnglish ? x.CourseEn : x.CourseUk, Loc.IsEnglish ? x.TitleEn : x.TitleUk, ToMemory(m), m.Version, scheduler, now));
+        }
+
+        foreach (var c in fresh)
+        {
+            var x = cards[c.Id];
+            list.Add(Card(c, Loc.IsEnglish ? x.CourseEn : x.CourseUk, Loc.IsEnglish ? x.TitleEn : x.TitleUk, FsrsScheduler.NewCard(now), 0, scheduler, now));
+        }
+
+        return new QueueDto(list, dueNow, newAvailable, reviewedToday, settings.DailyLimit, settings.NewPerDay);
+    }
+
+    /// <summary>The cards a learner studies: of the lessons they have read in published courses, and their own mistake cards.</summary>
+    private IQueryable<Flashcard> Deck(Guid me) =>
+        from c in db.Set<Flashcard>().AsNoTracking()
+        where !c.Retired && (c.OwnerUserId == me || (c.OwnerUserId == null
+            && db.Set<LessonRead>().Any(r => r.UserId == me && r.LessonId == c.LessonId)
+            && db.Set<Lesson>().Any(l => l.Id == c.LessonId && db.Set<Course>().Any(co => co.Id == l.CourseId && co.Published))))
+        select c;
+
+    private DueCardDto Card(Flashcard c, string course, string lesson, CardMemory memory, int version, FsrsScheduler scheduler, DateTimeOffset now) =>
+        new(c.Id, Loc.IsEnglish ? c.FrontEn : c.FrontUk, Loc.IsEnglish ? c.BackEn : c.BackUk, course, lesson, c.OwnerUserId is not null, PhaseName(memory.Phase), version,
+            [.. Enum.GetValues<Rating>().Select(r => { var next = scheduler.Review(memory, r, now); return new IntervalDto((int)r, next.Due, Words(next.Due - now)); })]);
+
+    /// <summary>"10 min", "5 h", "3 d", "2 mo", "1.5 y" in the caller's language.</summary>
+    public string Words(TimeSpan span)
+    {
+        if (span.TotalMinutes < 60)
+        {
+            return string.Format(CultureInfo.CurrentCulture, loc["training.interval.minutes"], Math.Max(1, (int)Math.Round(span.TotalMinutes)));
+        }
+
+        if (span.TotalHours < 24)
+        {
+            return string.Format(CultureInfo.CurrentCulture, loc["training.interval.hours"], (int)Math.Round(span.TotalHours));
+        }
+
+        if (span.TotalDays < 31)
+        {
+            return string.Format(CultureInfo.CurrentCulture, loc["training.interval.days"], (int)Math.Round(span.TotalDays));
+        }
+
+        return span.TotalDays < 365
+            ? string.Format(CultureInfo.CurrentCulture, loc["training.interval.months"], Math.Round(span.TotalDays / 30.4, 1))
+            : string.Format(CultureInfo.CurrentCulture, loc["training.interval.years"], Math.Round(span.TotalDays / 365.25, 1));
+    }
+
+    public static string PhaseName(CardPhase p) => p switch
+    {
+        CardPhase.New => "new",
+        CardPhase.Learning => "learning",
+        CardPhase.Review => "review",
+        _ => "relearning",
+    };
+
+    /// <summary>
+    /// Grades a review: 400 for a rating outside 1–4, 404 for a card not in the caller's deck, 409 when the card
+    /// changed since the caller saw it (a second press of the same key, another tab) — nothing is graded twice.
+    /// </summary>
+    public async Task<Outcome<ReviewResultDto>> ReviewAsync(ClaimsPrincipal user, Guid cardId, ReviewRequest request, CancellationToken ct)
+    {
+        var v = new Validator(loc);
+        if (request.Rating is not (>= 1 and <= 4))
+        {
+            v.Fail("rating", "training.rating");
+        }
+
+        if (request.Version is < 0)
+        {
+            v.Fail("version", "training.version");
+        }
+
+        if (!v.IsValid)
+        {
+            return Outcome<ReviewResultDto>.Invalid(v);
+        }
+
+        var me = user.UserId();
+        if (!await Deck(me).AnyAsync(c => c.Id == cardId, ct))
+        {
+            return Outcome<ReviewResultDto>.NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        var settings = await SettingsOfAsync(me, ct);
+        var row = await db.Set<CardMemoryRow>().FirstOrDefaultAsync(m => m.UserId == me && m.CardId == cardId, ct);
+        if (request.Version is { } expected && expected != (row?.Version ?? 0))
+        {
+            return Outcome<ReviewResultDto>.Conflict("training.card-changed");
+        }
+
+        var before = row is null ? FsrsScheduler.NewCard(now) : ToMemory(row);
+        var scheduler = Scheduler(settings);
+        var after = scheduler.Review(before, (Rating)request.Rating!.Value, now);
+        if (after.Phase == CardPhase.Review && after.ScheduledDays >= 2)
+        {
+            after = await PlaceAsync(me, cardId, before, after, settings, scheduler, now, ct);
+        }
+
+        if (row is null)
+        {
+            var courseId = await (from c in db.Set<Flashcard>() join l in db.Set<Lesson>() on c.LessonId equals l.Id where c.Id == cardId select l.CourseId).FirstAsync(ct);
+            row = new CardMemoryRow { Id = Guid.CreateVersion7(now), UserId = me, CardId = cardId, CourseId = courseId };
+            db.Add(row);
+        }
+
+        Store(row, after);
+        row.Version++;
+        db.Add(new ReviewLogRow
+        {
+            UserId = me, CardId = cardId, Rating = request.Rating.Value, PhaseBefore = (int)before.Phase, ReviewedAt = now.UtcDateTime,
+            Stability = after.Stability, Difficulty = after.Difficulty, ScheduledDays = after.ScheduledDays,
+            ElapsedDays = before.LastReview is { } last ? (int)Math.Max(0, (now - last).TotalDays) : 0,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another tab graded the same card first (the version or the unique key stopped this one).
+            db.ChangeTracker.Clear();
+            return Outcome<ReviewResultDto>.Conflict("training.card-changed");
+        }
+
+        var dayStart = KyivTime.StartOf(KyivTime.DayOf(now)).UtcDateTime;
+        var reviewedToday = await db.Set<ReviewLogRow>().AsNoTracking().CountAsync(r => r.UserId == me && r.ReviewedAt >= dayStart, ct);
+        return Outcome<ReviewResultDto>.Ok(new ReviewResultDto(cardId, PhaseName(after.Phase), after.Due, after.Stability, after.Difficulty, after.ScheduledDays, row.Version,
+            reviewedToday));
+    }
+
+    /// <summary>Moves a review's due day within its fuzz range onto a working day with room under the learner's limit.</summary>
+    private async Task<CardMemory> PlaceAsync(Guid me, Guid cardId, CardMemory before, CardMemory after, LearnerSettings settings, FsrsScheduler scheduler, DateTimeOffset now, CancellationToken ct)
+    {
+        var from = now.UtcDateTime;
+        var to = now.UtcDateTime.AddDays(after.ScheduledDays * 1.2 + 4);
+        var dues = await db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me && m.CardId != cardId && m.DueAt >= from && m.DueAt < to).Select(m => m.DueAt).ToListAsync(ct);
+        var load = dues.GroupBy(d => KyivTime.DayOf(Utc(d))).ToDictionary(g => g.Key, g => g.Count());
+        return ReviewLoad.Place(scheduler, before, after, Pattern(settings), KyivTime.Zone, day => load.GetValueOrDefault(day));
+    }
+
+    public static WorkPattern Pattern(LearnerSettings s) =>
+        new(Enum.GetValues<DayOfWeek>().Where(d => (s.WorkDays & (1 << (int)d)) != 0), s.DailyLimit);
+
+    public static FsrsScheduler Scheduler(LearnerSettings s) => new(new FsrsParameters { DesiredRetention = s.DesiredRetention });
+
+    public static CardMemory ToMemory(CardMemoryRow m) =>
+        new((CardPhase)m.Phase, m.Stability, m.Difficulty, Utc(m.DueAt), Utc(m.LastReviewAt), m.Step, m.Reps, m.Lapses, m.ScheduledDays);
+
+    public static void Store(CardMemoryRow row, CardMemory c)
+    {
+        row.Phase = (int)c.Phase;
+        row.Stability = c.Stability;
+        row.Difficulty = c.Difficulty;
+        row.DueAt = c.Due.UtcDateTime;
+        row.LastReviewAt = c.LastReview?.UtcDateTime;
+        row.Step = c.Step;
+        row.Reps = c.Reps;
+        row.Lapses = c.Lapses;
+        row.ScheduledDays = c.ScheduledDays;
+    }
+
+    public async Task<LearnerSettings> SettingsOfAsync(Guid me, CancellationToken ct) =>
+        await db.Set<LearnerSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.UserId == me, ct) ?? new LearnerSettings { UserId = me };
+
+    public async Task<SettingsDto> SettingsAsync(ClaimsPrincipal user, CancellationToken ct) => ToDto(await SettingsOfAsync(user.UserId(), ct));
+
+    private static SettingsDto ToDto(LearnerSettings s) =>
+        new(s.DesiredRetention, s.DailyLimit, s.NewPerDay, [.. Enum.GetValues<DayOfWeek>().Where(d => (s.WorkDays & (1 << (int)d)) != 0).Select(d => (int)d)], s.Version);
+
+    /// <summary>Saves the learner's settings: retention 0.70–0.99, limits 1–1000 and 0–100, at least one working day (0 = Sunday … 6 = Saturday).</summary>
+    public async Task<Outcome<SettingsDto>> SaveSettingsAsync(ClaimsPrincipal user, SettingsRequest request, CancellationToken ct)
+    {
+        var v = new Validator(loc);
+        if (request.DesiredRetention is not (>= 0.70 and <= 0.99))
+        {
+            v.Fail("desiredRetention", "training.retention");
+        }
+
+        if (request.DailyLimit is not (>= 1 and <= 1000))
+        {
+            v.Fail("dailyLimit", "training.daily-limit");
+        }
+
+        if (request.NewPerDay is not (>= 0 and <= 100))
+        {
+            v.Fail("newPerDay", "training.new-per-day");
+        }
+
+        if (request.WorkDays is null || request.WorkDays.Count == 0 || request.WorkDays.Any(d => d is < 0 or > 6))
+        {
+            v.Fail("workDays", "training.work-days");
+        }
+
+        if (!v.IsValid)
+        {
+            return Outcome<SettingsDto>.Invalid(v);
+        }
+
+        var me = user.UserId();
+        var row = await db.Set<LearnerSettings>().FirstOrDefaultAsync(s => s.UserId == me, ct);
+        if (request.Version is { } expected && expected != (row?.Version ?? 0))
+        {
+            return Outcome<SettingsDto>.Conflict("training.settings-changed");
+        }
+
+        if (row is null)
+        {
+            row = new LearnerSettings { UserId = me };
+            db.Add(row);
+        }
+
+        row.DesiredRetention = request.DesiredRetention!.Value;
+        row.DailyLimit = request.DailyLimit!.Value;
+        row.NewPerDay = request.NewPerDay!.Value;
+        row.WorkDays = request.WorkDays!.Distinct().Aggregate(0, (bits, d) => bits | (1 << d));
+        row.Version++;
+        await db.SaveChangesAsync(ct);
+        return Outcome<SettingsDto>.Ok(ToDto(row));
+    }
+
+    /// <summary>The next 30 days: cards due each day and what the learner will review on each working day under their limit.</summary>
+    public async Task<ForecastDto> ForecastAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var me = user.UserId();
+        var now = clock.GetUtcNow();
+        var settings = await SettingsOfAsync(me, ct);
+        var dues = await db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me).Select(m => m.DueAt).ToListAsync(ct);
+        var today = KyivTime.DayOf(now);
+        var days = ReviewLoad.Forecast(dues.Select(d => KyivTime.DayOf(Utc(d))), today, Pattern(settings));
+        return new ForecastDto([.. days.Select(d => new ForecastDayDto(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.IsWorkingDay, d.Due, d.ToReview))],
+            settings.DailyLimit, dues.Count);
+    }
+}
