@@ -63,6 +63,8 @@ if ! command -v chromium >/dev/null 2>&1 && [[ -z "${VARTA_CHROMIUM:-}" ]]; then
 if [[ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] && [[ " ${missing[*]} " != *" fonts-dejavu-core "* ]]; then missing+=(fonts-dejavu-core); fi
 if [[ -z "$(find_redis)" ]]; then missing+=(redis-server); fi
 if ! command -v python3 >/dev/null 2>&1; then missing+=(python3); fi
+# The FSRS oracle test runs the reference scheduler (ts-fsrs, installed with npm into a temporary folder) in Node.js.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then missing+=(nodejs npm); fi
 if [[ $EUID -eq 0 ]] && ! command -v runuser >/dev/null 2>&1; then missing+=(util-linux); fi
 
 policy_rc_d_added=0

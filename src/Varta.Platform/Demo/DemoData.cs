@@ -25,6 +25,7 @@ public static class DemoData
         new("security.officer", "Демо Співробітник охорони", "Demo Security Officer", Identity.Roles.SecurityOfficer, ShevchenkivskyiCourt),
         new("threat.analyst", "Демо Аналітик загроз", "Demo Threat Analyst", Identity.Roles.ThreatAnalyst, KyivCourtSecurity),
         new("judge", "Демо Суддя", "Demo Judge", Identity.Roles.Judge, ShevchenkivskyiCourt),
+        new("trainer", "Демо Тренер", "Demo Trainer", Identity.Roles.Trainer, Country),
     ];
 }
 
