@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 using Varta.Alarms;
+using Varta.Community;
 using Varta.Custody;
 using Varta.Host.Components;
 using Varta.Oversight;
@@ -15,7 +16,7 @@ namespace Varta.Host;
 internal static class HostSetup
 {
     /// <summary>Assemblies that hold pages: the platform's and each module's.</summary>
-    public static readonly System.Reflection.Assembly[] PageAssemblies = [typeof(PlatformModule).Assembly, typeof(CustodyModule).Assembly, typeof(AlarmsModule).Assembly, typeof(OversightModule).Assembly, typeof(ThreatsModule).Assembly, typeof(TrainingModule).Assembly];
+    public static readonly System.Reflection.Assembly[] PageAssemblies = [typeof(PlatformModule).Assembly, typeof(CustodyModule).Assembly, typeof(AlarmsModule).Assembly, typeof(OversightModule).Assembly, typeof(ThreatsModule).Assembly, typeof(TrainingModule).Assembly, typeof(CommunityModule).Assembly];
 
     public static void AddVartaHost(this WebApplicationBuilder builder)
     {
@@ -45,6 +46,7 @@ internal static class HostSetup
         builder.Services.AddOversight(builder.Configuration);
         builder.Services.AddThreats(builder.Configuration);
         builder.Services.AddTraining(builder.Configuration);
+        builder.Services.AddCommunity(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     }
 
@@ -59,6 +61,7 @@ internal static class HostSetup
         app.MapOversight();
         app.MapThreats();
         app.MapTraining();
+        app.MapCommunity();
         // The API reference is public, like the OpenAPI document it renders. Reviewed opt-out.
         app.MapScalarApiReference("/api/reference", o => o
             .WithTitle("Varta API")

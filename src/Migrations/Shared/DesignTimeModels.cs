@@ -8,5 +8,5 @@ namespace Varta.Migrations;
 /// </summary>
 internal static class DesignTimeModels
 {
-    public static IReadOnlyList<IModelContributor> All { get; } = [Custody.CustodyModule.Model, Alarms.AlarmsModule.Model, Oversight.OversightModule.Model, Threats.ThreatsModule.Model, Training.TrainingModule.Model];
+    public static IReadOnlyList<IModelContributor> All { get; } = [Custody.CustodyModule.Model, Alarms.AlarmsModule.Model, Oversight.OversightModule.Model, Threats.ThreatsModule.Model, Training.TrainingModule.Model, Community.CommunityModule.Model];
 }

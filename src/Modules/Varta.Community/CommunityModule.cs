@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Varta.Community.Data;
+using Varta.Platform.Persistence;
+
+namespace Varta.Community;
+
+/// <summary>Community safety audits: territories (KATOTTH), surveys with skip logic, weighted results, local security policies (see DESIGN.md, "Community").</summary>
+public static class CommunityModule
+{
+    /// <summary>For design-time tools (migrations) that build the model without the host.</summary>
+    public static IModelContributor Model { get; } = new CommunityModel();
+
+    public static IServiceCollection AddCommunity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<CommunityOptions>(configuration.GetSection("Community"));
+        services.AddSingleton(Model);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCommunity(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1/community").WithTags("Community");
+        return app;
+    }
+}
