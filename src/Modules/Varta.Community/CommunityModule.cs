@@ -4,6 +4,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Varta.Community.Data;
+using Varta.Community.GetPopulation;
+using Varta.Community.GetTerritory;
+using Varta.Community.ImportCodifier;
+using Varta.Community.ImportPopulation;
+using Varta.Community.ListTerritories;
+using Varta.Community.Territories;
+using Varta.Platform.Identity;
+using Varta.Platform.Localization;
 using Varta.Platform.Persistence;
 
 namespace Varta.Community;
@@ -18,12 +26,20 @@ public static class CommunityModule
     {
         services.Configure<CommunityOptions>(configuration.GetSection("Community"));
         services.AddSingleton(Model);
+        services.AddSingleton<ITextCatalog, CommunityTexts>();
+        services.AddOperations(CommunityPolicies.Add);
+        services.AddScoped<TerritoryService>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapCommunity(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1/community").WithTags("Community");
+        var group = app.MapGroup("/api/v1/community").WithTags("Community");
+        ImportCodifierEndpoint.Map(group);
+        ImportPopulationEndpoint.Map(group);
+        ListTerritoriesEndpoint.Map(group);
+        GetTerritoryEndpoint.Map(group);
+        GetPopulationEndpoint.Map(group);
         return app;
     }
 }

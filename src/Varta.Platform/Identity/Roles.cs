@@ -17,13 +17,16 @@ public static class Roles
     public const string Learner = "learner";
     public const string CommunityAuditor = "community-auditor";
 
+    /// <summary>Runs a community safety audit in a territory: surveys, indicators, the local security policy.</summary>
+    public const string CommunityCoordinator = "community-coordinator";
+
     /// <summary>A court's medical officer: files health precaution notices for hearings (and alone sees their diagnoses).</summary>
     public const string MedicalOfficer = "medical-officer";
 
     public static readonly IReadOnlyList<string> All =
     [
         Administrator, CustodyOfficer, RightsInspector, ExternalMonitor, Dispatcher, SecurityOfficer,
-        ThreatAnalyst, UnitHead, Judge, CourtStaff, Trainer, Learner, CommunityAuditor, MedicalOfficer,
+        ThreatAnalyst, UnitHead, Judge, CourtStaff, Trainer, Learner, CommunityAuditor, CommunityCoordinator, MedicalOfficer,
     ];
 
     /// <summary>Roles that must sign in with a second factor (TOTP).</summary>

@@ -141,6 +141,7 @@ internal sealed class PlatformTexts : ITextCatalog
         ["role.trainer"] = ("Тренер", "Trainer"),
         ["role.learner"] = ("Слухач", "Learner"),
         ["role.community-auditor"] = ("Громадський аудитор", "Community auditor"),
+        ["role.community-coordinator"] = ("Координатор аудиту безпеки громади", "Community safety audit coordinator"),
 
         ["problem.400"] = ("Неправильний запит", "Bad request"),
         ["problem.401"] = ("Потрібна автентифікація", "Authentication required"),
