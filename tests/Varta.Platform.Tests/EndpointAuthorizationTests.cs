@@ -36,6 +36,9 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         "GET /alarms/duress-sw.js",
         "GET /account/denied",
         "POST /account/denied",
+        "GET /api/v1/training/verify/{code}", // a certificate checked by whoever holds it: the 12-character code (31 letters) is the secret
+        "GET /verify/{Code}",                 // the same check as a page, like the account pages open before sign-in
+        "POST /verify/{Code}",
     ];
 
     /// <summary>Each API endpoint with a signed-in user who must be refused, and the refusal expected.</summary>
@@ -181,6 +184,51 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("GET /api/v1/threats/action-items/mine", "/api/v1/threats/action-items/mine", "dispatcher", HttpStatusCode.Forbidden),
         ("GET /api/v1/threats/incidents/alarms", "/api/v1/threats/incidents/alarms", "judge", HttpStatusCode.Forbidden),
         ("GET /api/v1/threats/lessons", "/api/v1/threats/lessons", "judge", HttpStatusCode.Forbidden),
+        // Training. Every role may learn (every user of Varta is a learner), so a learner's route has no wrong role: what it
+        // must refuse is a caller who is not signed in (401), as GET /api/v1/me does. Teaching, editing courses and reading
+        // people's progress are the trainer's (and, for progress, the unit head's), so anyone else is refused (403).
+        ("GET /api/v1/training/courses", "/api/v1/training/courses", "", HttpStatusCode.Unauthorized),
+        ("GET /api/v1/training/courses/{key}", "/api/v1/training/courses/dynamic-security", "", HttpStatusCode.Unauthorized),
+        ("GET /api/v1/training/courses/{key}/lessons/{lesson}", "/api/v1/training/courses/dynamic-security/lessons/01-overview", "", HttpStatusCode.Unauthorized),
+        ("POST /api/v1/training/lessons/{id:guid}/read", $"/api/v1/training/lessons/{Guid.NewGuid()}/read", "", HttpStatusCode.Unauthorized),
+        ("GET /api/v1/training/cards/due", "/api/v1/training/cards/due", "", HttpStatusCode.Unauthorized),
+        ("POST /api/v1/training/cards/{id:guid}/review", $"/api/v1/training/cards/{Guid.NewGuid()}/review", "", HttpStatusCode.Unauthorized),
+        ("GET /api/v1/training/settings", "/api/v1/training/settings", "", HttpStatusCode.Unauthorized),
+        ("PUT /api/v1/training/settings", "/api/v1/training/settings", "", HttpStatusCode.Unauthorized),
+        ("GET /api/v1/training/cards/forecast", "/api/v1/training/cards/forecast", "", HttpStatusCode.Unauthorized),
+        ("GET /api/v1/training/cards/forecast.png", "/api/v1/training/cards/forecast.png", "", HttpStatusCode.Unauthorized),
+        ("POST /api/v1/training/lessons/{id:guid}/attempts", $"/api/v1/training/lessons/{Guid.NewGuid()}/attempts", "", HttpStatusCode.Unauthorized),
+        ("GET /api/v1/training/attempts/{id:guid}", $"/api/v1/training/attempts/{Guid.NewGuid()}", "", HttpStatusCode.Unauthorized),
+        ("PUT /api/v1/training/attempts/{id:guid}/items/{slot:int}", $"/api/v1/training/attempts/{Guid.NewGuid()}/items/1", "", HttpStatusCode.Unauthorized),
+        ("POST /api/v1/training/attempts/{id:guid}/items/{slot:int}/check", $"/api/v1/training/attempts/{Guid.NewGuid()}/items/1/check", "", HttpStatusCode.Unauthorized),
+        ("POST /api/v1/training/attempts/{id:guid}/submit", $"/api/v1/training/attempts/{Guid.NewGuid()}/submit", "", HttpStatusCode.Unauthorized),
+        ("GET /api/v1/training/journal", "/api/v1/training/journal", "", HttpStatusCode.Unauthorized),
+        ("POST /api/v1/training/journal", "/api/v1/training/journal", "", HttpStatusCode.Unauthorized),
+        ("PUT /api/v1/training/journal/{id:guid}", $"/api/v1/training/journal/{Guid.NewGuid()}", "", HttpStatusCode.Unauthorized),
+        ("POST /api/v1/training/journal/{id:guid}/share", $"/api/v1/training/journal/{Guid.NewGuid()}/share", "", HttpStatusCode.Unauthorized),
+        ("GET /api/v1/training/certificates/mine", "/api/v1/training/certificates/mine", "", HttpStatusCode.Unauthorized),
+        ("GET /api/v1/training/certificates/{id:guid}/pdf", $"/api/v1/training/certificates/{Guid.NewGuid()}/pdf", "", HttpStatusCode.Unauthorized),
+        ("GET /api/v1/training/sessions", "/api/v1/training/sessions", "", HttpStatusCode.Unauthorized),
+        ("GET /api/v1/training/journal/shared", "/api/v1/training/journal/shared", "judge", HttpStatusCode.Forbidden),
+        ("POST /api/v1/training/journal/{id:guid}/comments", $"/api/v1/training/journal/{Guid.NewGuid()}/comments", "custody.officer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/training/grading", "/api/v1/training/grading", "security.officer", HttpStatusCode.Forbidden),
+        ("POST /api/v1/training/attempts/{id:guid}/items/{slot:int}/grade", $"/api/v1/training/attempts/{Guid.NewGuid()}/items/1/grade", "judge", HttpStatusCode.Forbidden),
+        ("POST /api/v1/training/sessions", "/api/v1/training/sessions", "dispatcher", HttpStatusCode.Forbidden),
+        ("PUT /api/v1/training/sessions/{id:guid}/attendance", $"/api/v1/training/sessions/{Guid.NewGuid()}/attendance", "security.officer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/training/sessions/{id:guid}/candidates", $"/api/v1/training/sessions/{Guid.NewGuid()}/candidates", "custody.officer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/training/people", "/api/v1/training/people", "judge", HttpStatusCode.Forbidden),
+        ("GET /api/v1/training/courses/{key}/item-analysis", "/api/v1/training/courses/dynamic-security/item-analysis", "custody.officer", HttpStatusCode.Forbidden),
+        ("POST /api/v1/training/courses", "/api/v1/training/courses", "admin", HttpStatusCode.Forbidden),
+        ("PUT /api/v1/training/courses/{key}", "/api/v1/training/courses/dynamic-security", "judge", HttpStatusCode.Forbidden),
+        ("GET /api/v1/training/courses/{key}/edit", "/api/v1/training/courses/dynamic-security/edit", "security.officer", HttpStatusCode.Forbidden),
+        ("POST /api/v1/training/courses/{key}/lessons", "/api/v1/training/courses/dynamic-security/lessons", "admin", HttpStatusCode.Forbidden),
+        ("GET /api/v1/training/lessons/{id:guid}/edit", $"/api/v1/training/lessons/{Guid.NewGuid()}/edit", "judge", HttpStatusCode.Forbidden),
+        ("PUT /api/v1/training/lessons/{id:guid}", $"/api/v1/training/lessons/{Guid.NewGuid()}", "custody.officer", HttpStatusCode.Forbidden),
+        ("POST /api/v1/training/lessons/{id:guid}/cards", $"/api/v1/training/lessons/{Guid.NewGuid()}/cards", "dispatcher", HttpStatusCode.Forbidden),
+        ("POST /api/v1/training/lessons/{id:guid}/reflections", $"/api/v1/training/lessons/{Guid.NewGuid()}/reflections", "judge", HttpStatusCode.Forbidden),
+        ("POST /api/v1/training/lessons/{id:guid}/questions/gift", $"/api/v1/training/lessons/{Guid.NewGuid()}/questions/gift", "threat.analyst", HttpStatusCode.Forbidden),
+        ("GET /api/v1/training/lessons/{id:guid}/questions/gift", $"/api/v1/training/lessons/{Guid.NewGuid()}/questions/gift?language=uk", "security.officer",
+            HttpStatusCode.Forbidden),
     ];
 
     [Fact]

@@ -19,10 +19,13 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
     private static int _setups; // each test of the class sets up anew on the same host: its shift must not overlap the last one's
 
     private readonly Dictionary<string, HttpClient> _lviv = [];
+    private readonly Dictionary<string, HttpClient> _kyiv = []; // the Kyiv trainer and learner, who own the training resources
     private readonly int _shiftDay = Interlocked.Increment(ref _setups);
     private Guid _record, _person, _entry, _cell, _device, _alarm, _shift, _kyivUser, _securityOfficer, _reviewItem, _monitor, _grant, _visit, _visitLine, _footage;
     private Guid _threatReport, _threatAttachment, _threatCase, _threatAssessment, _threatMeasure, _advisory, _healthNotice, _incident, _actionItem;
     private int _threatTimeline;
+    private string _course = "", _draftCourse = "";
+    private Guid _lesson, _draftLesson, _draftReflection, _kyivLearner, _attempt, _essayAttempt, _mistakeCard, _journalEntry, _certificate, _session;
 
     /// <summary>Routes whose resource is named in the query string or the body rather than the path.</summary>
     private static readonly HashSet<string> ResourceInQueryOrBody =
@@ -33,10 +36,15 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         "GET /api/v1/oversight/reports", "GET /api/v1/oversight/reports/csv", "GET /api/v1/oversight/reports/chart",
         "POST /api/v1/threats/reports", "POST /api/v1/threats/advisories", "POST /api/v1/threats/recommendation-requests",
         "POST /api/v1/threats/health-notices", "POST /api/v1/threats/incidents",
+        "GET /api/v1/training/people", "POST /api/v1/training/sessions", "POST /api/v1/training/courses",
     ];
 
-    /// <summary>Routes with an id that is not a resource of someone else's scope: the caller's own things.</summary>
-    private static readonly HashSet<string> NotScoped = ["GET /openapi/{documentName}.json", "GET /api/reference/{documentName?}"];
+    /// <summary>Routes with an id that is not a resource of someone else's scope: the caller's own things, or open to all.</summary>
+    private static readonly HashSet<string> NotScoped =
+    [
+        "GET /openapi/{documentName}.json", "GET /api/reference/{documentName?}",
+        "GET /api/v1/training/verify/{code}", // anonymous by design: whoever holds a certificate's code may check it
+    ];
 
     public async Task InitializeAsync()
     {
@@ -50,6 +58,8 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         _lviv["judge"] = (await factory.CreateUserClientAsync(Roles.Judge, DemoData.LvivRegion)).Client;
         _lviv["security"] = (await factory.CreateUserClientAsync(Roles.SecurityOfficer, DemoData.LvivRegion)).Client;
         _lviv["medic"] = (await factory.CreateUserClientAsync(Roles.MedicalOfficer, DemoData.LvivRegion)).Client;
+        _lviv["trainer"] = (await factory.CreateUserClientAsync(Roles.Trainer, DemoData.LvivRegion)).Client;
+        _lviv["learner"] = (await factory.CreateUserClientAsync(Roles.Learner, DemoData.LvivFacility)).Client;
         _kyivUser = (await factory.CreateUserClientAsync(Roles.CustodyOfficer, DemoData.DetentionFacility1)).Id;
 
         using var officer = await factory.ClientAsAsync("custody.officer");
@@ -81,11 +91,12 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         using var dispatcher = await factory.ClientAsAsync("dispatcher");
         _shift = Id(await OkAsync(await dispatcher.PostAsJsonAsync($"/api/v1/alarms/sites/{DemoData.ShevchenkivskyiCourt}/duty", Shift())));
         await KyivThreatCaseAsync();
+        await KyivTrainingAsync();
     }
 
     public Task DisposeAsync()
     {
-        foreach (var client in _lviv.Values)
+        foreach (var client in _lviv.Values.Concat(_kyiv.Values))
         {
             client.Dispose();
         }
@@ -209,6 +220,50 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         yield return ("POST /api/v1/threats/incidents/{id:guid}/close", HttpMethod.Post, $"{t}/incidents/{_incident}/close", "security", null);
         yield return ("POST /api/v1/threats/action-items/{id:guid}/done", HttpMethod.Post, $"{t}/action-items/{_actionItem}/done", "security", new { note = "Чужий регіон" });
 
+        // Training: the Kyiv learner's attempts, card, journal entry and certificate are theirs alone (404 to another learner);
+        // the Kyiv trainer's draft course is unknown to whoever may not edit it; the Kyiv courses, people and sessions are
+        // taught and edited by trainers of Kyiv, and the shipped courses (the country's) by a trainer of the whole country only.
+        const string tr = "/api/v1/training";
+        var answer = new { selected = new[] { ResponseTrue } };
+        yield return ("GET /api/v1/training/courses/{key}", HttpMethod.Get, $"{tr}/courses/{_draftCourse}", "learner", null);
+        yield return ("GET /api/v1/training/courses/{key}/lessons/{lesson}", HttpMethod.Get, $"{tr}/courses/{_draftCourse}/lessons/draft", "learner", null);
+        yield return ("POST /api/v1/training/lessons/{id:guid}/read", HttpMethod.Post, $"{tr}/lessons/{_draftLesson}/read", "learner", null);
+        yield return ("POST /api/v1/training/lessons/{id:guid}/attempts", HttpMethod.Post, $"{tr}/lessons/{_draftLesson}/attempts", "learner", null);
+        yield return ("POST /api/v1/training/cards/{id:guid}/review", HttpMethod.Post, $"{tr}/cards/{_mistakeCard}/review", "learner", new { rating = 3, version = 0 });
+        yield return ("GET /api/v1/training/attempts/{id:guid}", HttpMethod.Get, $"{tr}/attempts/{_attempt}", "learner", null);
+        yield return ("PUT /api/v1/training/attempts/{id:guid}/items/{slot:int}", HttpMethod.Put, $"{tr}/attempts/{_attempt}/items/1", "learner", new { response = answer });
+        yield return ("POST /api/v1/training/attempts/{id:guid}/items/{slot:int}/check", HttpMethod.Post, $"{tr}/attempts/{_attempt}/items/1/check", "learner",
+            new { response = answer });
+        yield return ("POST /api/v1/training/attempts/{id:guid}/submit", HttpMethod.Post, $"{tr}/attempts/{_attempt}/submit", "learner",
+            new { responses = new Dictionary<string, object> { ["1"] = answer } });
+        yield return ("PUT /api/v1/training/journal/{id:guid}", HttpMethod.Put, $"{tr}/journal/{_journalEntry}", "learner", new { text = "Чужий регіон", version = 2 });
+        yield return ("POST /api/v1/training/journal/{id:guid}/share", HttpMethod.Post, $"{tr}/journal/{_journalEntry}/share", "learner", new { shared = false });
+        yield return ("POST /api/v1/training/journal/{id:guid}/comments", HttpMethod.Post, $"{tr}/journal/{_journalEntry}/comments", "trainer", new { text = "Чужий регіон" });
+        yield return ("GET /api/v1/training/certificates/{id:guid}/pdf", HttpMethod.Get, $"{tr}/certificates/{_certificate}/pdf", "learner", null);
+        yield return ("GET /api/v1/training/people", HttpMethod.Get, $"{tr}/people?unitId={DemoData.KyivRegion}", "head", null);
+        yield return ("GET /api/v1/training/courses/{key}/item-analysis", HttpMethod.Get, $"{tr}/courses/{_draftCourse}/item-analysis", "trainer", null);
+        yield return ("POST /api/v1/training/attempts/{id:guid}/items/{slot:int}/grade", HttpMethod.Post, $"{tr}/attempts/{_essayAttempt}/items/2/grade", "trainer",
+            new { fraction = 1.0, comment = "Чужий регіон" });
+        yield return ("POST /api/v1/training/sessions", HttpMethod.Post, $"{tr}/sessions", "trainer", SessionBody(DemoData.KyivRegion, _course));
+        yield return ("PUT /api/v1/training/sessions/{id:guid}/attendance", HttpMethod.Put, $"{tr}/sessions/{_session}/attendance", "trainer",
+            new { lines = new[] { new { userId = _kyivLearner, attended = true, practicePassed = true } }, version = 1 });
+        yield return ("GET /api/v1/training/sessions/{id:guid}/candidates", HttpMethod.Get, $"{tr}/sessions/{_session}/candidates", "trainer", null);
+        yield return ("POST /api/v1/training/courses", HttpMethod.Post, $"{tr}/courses", "trainer", CourseBody(NewCourseKey(), DemoData.KyivRegion, false, "Чужий регіон"));
+        yield return ("PUT /api/v1/training/courses/{key}", HttpMethod.Put, $"{tr}/courses/{_course}", "trainer", CourseBody(_course, DemoData.KyivRegion, false, "Чужий регіон"));
+        yield return ("PUT /api/v1/training/courses/{key}", HttpMethod.Put, $"{tr}/courses/dynamic-security", "trainer",
+            CourseBody("dynamic-security", DemoData.Country, false, "Чужий регіон"));
+        yield return ("GET /api/v1/training/courses/{key}/edit", HttpMethod.Get, $"{tr}/courses/{_course}/edit", "trainer", null);
+        yield return ("POST /api/v1/training/courses/{key}/lessons", HttpMethod.Post, $"{tr}/courses/{_course}/lessons", "trainer", LessonBody("foreign", "Чужий регіон"));
+        yield return ("GET /api/v1/training/lessons/{id:guid}/edit", HttpMethod.Get, $"{tr}/lessons/{_lesson}/edit", "trainer", null);
+        yield return ("PUT /api/v1/training/lessons/{id:guid}", HttpMethod.Put, $"{tr}/lessons/{_lesson}", "trainer", LessonBody(null, "Чужий регіон"));
+        yield return ("POST /api/v1/training/lessons/{id:guid}/cards", HttpMethod.Post, $"{tr}/lessons/{_lesson}/cards", "trainer",
+            new { frontUk = "Чужий регіон", backUk = "Чужий регіон", frontEn = "Foreign region", backEn = "Foreign region" });
+        yield return ("POST /api/v1/training/lessons/{id:guid}/reflections", HttpMethod.Post, $"{tr}/lessons/{_lesson}/reflections", "trainer",
+            new { textUk = "Чужий регіон", textEn = "Foreign region" });
+        yield return ("POST /api/v1/training/lessons/{id:guid}/questions/gift", HttpMethod.Post, $"{tr}/lessons/{_lesson}/questions/gift", "trainer",
+            new { language = "uk", gift = "::foreign:: Чужий регіон? {TRUE}", replace = true });
+        yield return ("GET /api/v1/training/lessons/{id:guid}/questions/gift", HttpMethod.Get, $"{tr}/lessons/{_lesson}/questions/gift?language=uk", "trainer", null);
+
         const string u = "/api/v1/admin/users";
         yield return ("GET /api/v1/admin/users/{id:guid}", HttpMethod.Get, $"{u}/{_kyivUser}", "admin", null);
         yield return ("PUT /api/v1/admin/users/{id:guid}/roles", HttpMethod.Put, $"{u}/{_kyivUser}/roles", "admin",
@@ -295,6 +350,31 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         Assert.Equal(JsonValueKind.Null, incident.GetProperty("lessons").ValueKind);
         Assert.Equal("open", Assert.Single(incident.GetProperty("actionItems").EnumerateArray()).GetProperty("status").GetString());
         Assert.DoesNotContain((await OkAsync(await security.GetAsync("/api/v1/threats/incidents"))).EnumerateArray(), i => i.GetProperty("summary").GetString() == "Чужий регіон");
+        await AssertKyivTrainingUnchangedAsync();
+    }
+
+    /// <summary>
+    /// A body may name a draft course of another region (a session's course, a journal entry's reflective question): the
+    /// answer is the one for a course or question that does not exist, so that neither the draft nor its text leaks.
+    /// </summary>
+    [Fact]
+    public async Task A_draft_course_of_another_region_named_in_a_body_is_as_unknown_as_one_that_does_not_exist()
+    {
+        const string tr = "/api/v1/training";
+        var draft = await Problem.AssertAsync(await _lviv["learner"].PostAsJsonAsync($"{tr}/journal", new { reflectionId = _draftReflection, text = "Чужий регіон" }),
+            HttpStatusCode.BadRequest);
+        var unknown = await Problem.AssertAsync(await _lviv["learner"].PostAsJsonAsync($"{tr}/journal", new { reflectionId = Guid.NewGuid(), text = "Чужий регіон" }),
+            HttpStatusCode.BadRequest);
+        Assert.Equal(unknown.GetProperty("errors").GetProperty("reflectionId").ToString(), draft.GetProperty("errors").GetProperty("reflectionId").ToString());
+        Assert.Empty((await OkAsync(await _lviv["learner"].GetAsync($"{tr}/journal"))).EnumerateArray());
+
+        draft = await Problem.AssertAsync(await _lviv["trainer"].PostAsJsonAsync($"{tr}/sessions", SessionBody(DemoData.LvivRegion, _draftCourse)), HttpStatusCode.BadRequest);
+        unknown = await Problem.AssertAsync(await _lviv["trainer"].PostAsJsonAsync($"{tr}/sessions", SessionBody(DemoData.LvivRegion, NewCourseKey())), HttpStatusCode.BadRequest);
+        Assert.Equal(unknown.GetProperty("errors").GetProperty("courseKey").ToString(), draft.GetProperty("errors").GetProperty("courseKey").ToString());
+        Assert.Empty((await OkAsync(await _lviv["trainer"].GetAsync($"{tr}/sessions"))).EnumerateArray());
+
+        // The Kyiv trainer who edits the draft may name it.
+        await OkAsync(await _kyiv["trainer"].PostAsJsonAsync($"{tr}/sessions", SessionBody(DemoData.KyivRegion, _draftCourse)));
     }
 
     /// <summary>
@@ -335,6 +415,107 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         _actionItem = Id(await OkAsync(await security.PostAsJsonAsync($"{t}/incidents/{_incident}/actions",
             new { text = "Перевірка меж", ownerUserId = _securityOfficer, dueOn = "2026-12-31" })));
     }
+
+    /// <summary>True/false questions are answered with choice 0 for TRUE, 1 for FALSE.</summary>
+    private const int ResponseTrue = 0, ResponseFalse = 1;
+
+    /// <summary>
+    /// Kyiv training. A Kyiv trainer's published course whose one lesson tests with a true/false question (slot 1) and an
+    /// essay (slot 2), and a draft course with a reflective question. A Kyiv learner got the true/false question wrong in
+    /// the first attempt (a mistake card) and earned the certificate once the trainer marked the essay; the second attempt
+    /// awaits the essay's mark, the third is in progress. The learner shared a journal entry; the trainer recorded a session.
+    /// </summary>
+    private async Task KyivTrainingAsync()
+    {
+        const string tr = "/api/v1/training";
+        var trainer = _kyiv["trainer"] = (await factory.CreateUserClientAsync(Roles.Trainer, DemoData.KyivRegion)).Client;
+        _course = NewCourseKey();
+        await OkAsync(await trainer.PostAsJsonAsync($"{tr}/courses", CourseBody(_course, DemoData.KyivRegion, published: true)));
+        _lesson = Id(await OkAsync(await trainer.PostAsJsonAsync($"{tr}/courses/{_course}/lessons", LessonBody("test"))));
+        await OkAsync(await trainer.PostAsJsonAsync($"{tr}/lessons/{_lesson}/questions/gift", new
+        {
+            language = "uk", replace = false,
+            gift = "::tf:: Динамічна безпека доповнює фізичну і процедурну. {TRUE}\n\n::essay:: Опишіть випадок зі своєї служби. {}\n",
+        }));
+        _draftCourse = NewCourseKey();
+        await OkAsync(await trainer.PostAsJsonAsync($"{tr}/courses", CourseBody(_draftCourse, DemoData.KyivRegion, published: false)));
+        _draftLesson = Id(await OkAsync(await trainer.PostAsJsonAsync($"{tr}/courses/{_draftCourse}/lessons", LessonBody("draft"))));
+        _draftReflection = Id(await OkAsync(await trainer.PostAsJsonAsync($"{tr}/lessons/{_draftLesson}/reflections",
+            new { textUk = "Що ви зробили б інакше?", textEn = "What would you do differently?" })));
+
+        (_kyivLearner, var learner) = await factory.CreateUserClientAsync(Roles.Learner, DemoData.DetentionFacility1);
+        _kyiv["learner"] = learner;
+        var first = await SubmittedAttemptAsync(learner, ResponseFalse);
+        await OkAsync(await trainer.PostAsJsonAsync($"{tr}/attempts/{first}/items/2/grade", new { fraction = 1.0, comment = "Добре" }));
+        _essayAttempt = await SubmittedAttemptAsync(learner, ResponseTrue);
+        var open = await OkAsync(await learner.PostAsync($"{tr}/lessons/{_lesson}/attempts", null));
+        Assert.Equal("in-progress", open.GetProperty("status").GetString());
+        _attempt = Id(open);
+        _certificate = Id(Assert.Single((await OkAsync(await learner.GetAsync($"{tr}/certificates/mine"))).EnumerateArray()));
+        _mistakeCard = Assert.Single((await OkAsync(await learner.GetAsync($"{tr}/cards/due"))).GetProperty("cards").EnumerateArray(),
+            c => c.GetProperty("mistake").GetBoolean()).GetProperty("cardId").GetGuid();
+        _journalEntry = Id(await OkAsync(await learner.PostAsJsonAsync($"{tr}/journal", new { text = "Запис для перевірки меж" })));
+        await OkAsync(await learner.PostAsJsonAsync($"{tr}/journal/{_journalEntry}/share", new { shared = true }));
+        _session = Id(await OkAsync(await trainer.PostAsJsonAsync($"{tr}/sessions", SessionBody(DemoData.KyivRegion, _course))));
+    }
+
+    /// <summary>An attempt at the Kyiv lesson, submitted with the true/false answer given and a written essay: it awaits the essay's mark.</summary>
+    private async Task<Guid> SubmittedAttemptAsync(HttpClient learner, int trueFalse)
+    {
+        var attempt = Id(await OkAsync(await learner.PostAsync($"/api/v1/training/lessons/{_lesson}/attempts", null)));
+        var responses = new Dictionary<string, object> { ["1"] = new { selected = new[] { trueFalse } }, ["2"] = new { text = "Розмова з затриманим зняла напругу." } };
+        var submitted = await OkAsync(await learner.PostAsJsonAsync($"/api/v1/training/attempts/{attempt}/submit", new { responses }));
+        Assert.Equal("needs-grading", submitted.GetProperty("status").GetString());
+        return attempt;
+    }
+
+    /// <summary>Nothing the Lviv callers tried changed the Kyiv training.</summary>
+    private async Task AssertKyivTrainingUnchangedAsync()
+    {
+        const string tr = "/api/v1/training";
+        var learner = _kyiv["learner"];
+        var open = await OkAsync(await learner.GetAsync($"{tr}/attempts/{_attempt}"));
+        Assert.Equal("in-progress", open.GetProperty("status").GetString());
+        Assert.All(open.GetProperty("items").EnumerateArray(), i => Assert.Equal(JsonValueKind.Null, i.GetProperty("response").ValueKind));
+        Assert.Equal("needs-grading", (await OkAsync(await learner.GetAsync($"{tr}/attempts/{_essayAttempt}"))).GetProperty("status").GetString());
+        var entry = (await OkAsync(await learner.GetAsync($"{tr}/journal"))).EnumerateArray().Single(e => Id(e) == _journalEntry);
+        Assert.Equal("Запис для перевірки меж", entry.GetProperty("text").GetString());
+        Assert.True(entry.GetProperty("shared").GetBoolean());
+        Assert.Equal(0, entry.GetProperty("comments").GetArrayLength());
+
+        var trainer = _kyiv["trainer"];
+        var course = await OkAsync(await trainer.GetAsync($"{tr}/courses/{_course}/edit"));
+        Assert.True(course.GetProperty("settings").GetProperty("published").GetBoolean());
+        Assert.Equal("Курс для перевірки меж", course.GetProperty("settings").GetProperty("titleUk").GetString());
+        var lesson = Assert.Single(course.GetProperty("lessons").EnumerateArray());
+        Assert.Equal("Урок для перевірки меж", lesson.GetProperty("titleUk").GetString());
+        Assert.Equal((0, 2, 0), (lesson.GetProperty("cards").GetInt32(), lesson.GetProperty("questionsUk").GetInt32(), lesson.GetProperty("reflections").GetInt32()));
+        var session = (await OkAsync(await trainer.GetAsync($"{tr}/sessions"))).EnumerateArray().Single(x => Id(x) == _session);
+        Assert.Equal(0, session.GetProperty("attendance").GetArrayLength());
+        Assert.Contains((await OkAsync(await trainer.GetAsync($"{tr}/grading"))).EnumerateArray(), g => g.GetProperty("attemptId").GetGuid() == _essayAttempt);
+        var shipped = await OkAsync(await learner.GetAsync($"{tr}/courses/dynamic-security"));
+        Assert.True(shipped.GetProperty("published").GetBoolean());
+        Assert.NotEqual("Чужий регіон", shipped.GetProperty("title").GetString());
+    }
+
+    private static string NewCourseKey() => "scope-" + Guid.NewGuid().ToString("N")[..10];
+
+    private static object CourseBody(string key, Guid unitId, bool published, string titleUk = "Курс для перевірки меж") => new
+    {
+        key, unitId, titleUk, titleEn = "Scope check course", passPercent = 50, attemptsAllowed = 0, questionsPerTest = 0,
+        behaviour = "immediate", penalty = 0.0, mandatoryRoles = Array.Empty<string>(), dueDays = 30, published,
+    };
+
+    private static object LessonBody(string? key, string titleUk = "Урок для перевірки меж") => new
+    {
+        key, titleUk, titleEn = "Scope check lesson", bodyUk = "Текст уроку.", bodyEn = "The lesson's text.",
+    };
+
+    private object SessionBody(Guid unitId, string courseKey) => new
+    {
+        unitId, courseKey, title = "Перша допомога", startsAt = At(factory.Clock.GetUtcNow().AddDays(3)), durationMinutes = 90, place = "Навчальний клас",
+        firstAidPractice = true,
+    };
 
     private object HealthNotice(Guid? recipient = null) => new
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Varta.Platform.Audit;
 using Varta.Platform.Http;
@@ -27,7 +28,7 @@ internal sealed record CommentRequest(string? Text);
 /// The reflective journal: private to its author. A trainer of the author's unit sees an entry only once the author
 /// shares it, and may comment on it; unsharing hides it again. Nothing of it enters progress or reports.
 /// </summary>
-internal sealed class JournalService(VartaDbContext db, PeopleDirectory people, IAuditLog audit, TimeProvider clock, Loc loc)
+internal sealed class JournalService(VartaDbContext db, IAuthorizationService authorization, PeopleDirectory people, IAuditLog audit, TimeProvider clock, Loc loc)
 {
     public async Task<IReadOnlyList<JournalEntryDto>> MineAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -51,7 +52,10 @@ internal sealed class JournalService(VartaDbContext db, PeopleDirectory people, 
             [.. comments[e.Id].Select(c => new JournalCommentDto(c.Id, c.RecordedBy, c.Text, Utc(c.RecordedAt)))], e.Version, withAuthor ? e.UserName : null)).ToList();
     }
 
-    /// <summary>Writes an entry: an answer to a reflective question (404 for an unknown one) or a free note. Private until shared.</summary>
+    /// <summary>
+    /// Writes an entry: an answer to a reflective question (400 for an unknown one, or one of a draft the caller may not
+    /// see) or a free note. Private until shared.
+    /// </summary>
     public async Task<Outcome<JournalEntryDto>> WriteAsync(ClaimsPrincipal user, JournalRequest request, CancellationToken ct)
     {
         var v = new Validator(loc).Required("text", request.Text, 8000);
@@ -64,7 +68,12 @@ internal sealed class JournalService(VartaDbContext db, PeopleDirectory people, 
         if (request.ReflectionId is { } rid)
         {
             reflection = await db.Set<Reflection>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == rid, ct);
-            if (reflection is null)
+            var course = reflection is null ? null : await (from l in db.Set<Lesson>().AsNoTracking()
+                                                            join c in db.Set<Course>().AsNoTracking() on l.CourseId equals c.Id
+                                                            where l.Id == reflection.LessonId
+                                                            select c).FirstOrDefaultAsync(ct);
+            // A question of a draft the caller may not edit is as unknown as one that does not exist: the answer would show its text.
+            if (reflection is null || course is null || (!course.Published && !await authorization.AllowsAsync(user, TrainingPolicies.EditCourses, course.UnitId)))
             {
                 return Outcome<JournalEntryDto>.Invalid(new Validator(loc).Fail("reflectionId", "training.unknown-reflection"));
             }

@@ -77,7 +77,8 @@ internal sealed class SessionService(VartaDbContext db, IAuthorizationService au
         if (!string.IsNullOrWhiteSpace(request.CourseKey))
         {
             course = await db.Set<Course>().AsNoTracking().FirstOrDefaultAsync(c => c.Key == request.CourseKey, ct);
-            if (course is null)
+            // A draft the caller may not edit is as unknown as a key that does not exist.
+            if (course is null || (!course.Published && !await authorization.AllowsAsync(user, TrainingPolicies.EditCourses, course.UnitId)))
             {
                 v.Fail("courseKey", "training.unknown-course");
             }

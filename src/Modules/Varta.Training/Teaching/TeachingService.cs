@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Varta.Platform.Audit;
 using Varta.Platform.Http;
@@ -34,8 +35,8 @@ internal sealed record EssayDto(int Slot, string Question, string? Answer, doubl
 /// A trainer's and a unit head's view of their people (those working within the units they hold the role over):
 /// progress per course, overdue mandatory courses, item analysis of the lesson tests, and essays awaiting a mark.
 /// </summary>
-internal sealed class TeachingService(VartaDbContext db, PeopleDirectory people, OrgDirectory org, IAuditLog audit, CertificateService certificates,
-    TimeProvider clock, Loc loc)
+internal sealed class TeachingService(VartaDbContext db, IAuthorizationService authorization, PeopleDirectory people, OrgDirectory org, IAuditLog audit,
+    CertificateService certificates, TimeProvider clock, Loc loc)
 {
     /// <summary>The people within the caller's units for the given roles' scopes, optionally narrowed to one unit the caller covers.</summary>
     public async Task<Outcome<IReadOnlyList<PersonInUnit>>> PeopleOfAsync(ClaimsPrincipal user, IReadOnlyList<string> roles, Guid? unitId, CancellationToken ct)
@@ -108,13 +109,15 @@ internal sealed class TeachingService(VartaDbContext db, PeopleDirectory people,
 
     /// <summary>
     /// Item analysis of a course's lesson tests over the first finished attempt of each of the caller's people at each
-    /// lesson (Moodle's quiz statistics): facility index and discrimination index per question.
+    /// lesson (Moodle's quiz statistics): facility index and discrimination index per question. 404 for a draft course
+    /// the caller may not edit.
     /// </summary>
     public async Task<Outcome<IReadOnlyList<ItemStatDto>>> ItemAnalysisAsync(ClaimsPrincipal user, string courseKey, CancellationToken ct)
     {
         var course = await db.Set<Course>().AsNoTracking().FirstOrDefaultAsync(c => c.Key == courseKey, ct);
         var found = await PeopleOfAsync(user, TrainingPolicies.Overseers, null, ct);
-        if (course is null || !found.IsOk)
+        // A draft is known only to those who may edit it, as GET /courses/{key} answers: anyone else learns not even that it exists.
+        if (course is null || !found.IsOk || (!course.Published && !await authorization.AllowsAsync(user, TrainingPolicies.EditCourses, course.UnitId)))
         {
             return Outcome<IReadOnlyList<ItemStatDto>>.NotFound();
         }
