@@ -149,7 +149,9 @@ internal sealed class TeachingService(VartaDbContext db, IAuthorizationService a
     public async Task<IReadOnlyList<GradingLineDto>> GradingQueueAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var found = await PeopleOfAsync(user, TrainingPolicies.Trainers, null, ct);
-        var ids = found.Value!.Select(p => p.UserId).ToList();
+        // A trainer never marks their own essays: another trainer of their unit does.
+        var me = user.UserId();
+        var ids = found.Value!.Select(p => p.UserId).Where(id => id != me).ToList();
         var attempts = await db.Set<Attempt>().AsNoTracking().Where(a => a.Status == AttemptStatus.NeedsGrading && ids.Contains(a.UserId)).OrderBy(a => a.SubmittedAt)
             .Take(100).ToListAsync(ct);
         var attemptIds = attempts.Select(a => a.Id).ToList();
@@ -175,14 +177,14 @@ internal sealed class TeachingService(VartaDbContext db, IAuthorizationService a
 
     /// <summary>
     /// A trainer marks an essay (fraction 0–1) with a comment; once every essay has a mark the attempt is scored (and
-    /// may earn the certificate). 404 for an attempt outside the trainer's people or a slot that is not an essay; 409
+    /// may earn the certificate). 404 for an attempt outside the trainer's people, the trainer's own, or a slot that is not an essay; 409
     /// once the attempt is no longer awaiting marks.
     /// </summary>
     public async Task<Outcome<GradingLineDto>> GradeAsync(ClaimsPrincipal user, Guid attemptId, int slot, GradeRequest request, CancellationToken ct)
     {
         var found = await PeopleOfAsync(user, TrainingPolicies.Trainers, null, ct);
         var attempt = await db.Set<Attempt>().FirstOrDefaultAsync(a => a.Id == attemptId, ct);
-        if (attempt is null || !found.Value!.Any(p => p.UserId == attempt.UserId))
+        if (attempt is null || attempt.UserId == user.UserId() || !found.Value!.Any(p => p.UserId == attempt.UserId))
         {
             return Outcome<GradingLineDto>.NotFound();
         }
