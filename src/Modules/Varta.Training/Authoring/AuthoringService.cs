@@ -328,7 +328,8 @@ internal sealed partial class AuthoringService(VartaDbContext db, IAuthorization
         var now = clock.GetUtcNow();
         var card = new Flashcard
         {
-            Id = Guid.CreateVersion7(now), LessonId = lesson.Id, Key = $"{course!.Key[..Math.Min(20, course.Key.Length)]}-{lesson.Key[..Math.Min(20, lesson.Key.Length)]}-{Guid.CreateVersion7(now):N}"[..80],
+            // At most 20 + 1 + 20 + 1 + 32 = 74 characters: within the key's 80 without cutting.
+            Id = Guid.CreateVersion7(now), LessonId = lesson.Id, Key = $"{course!.Key[..Math.Min(20, course.Key.Length)]}-{lesson.Key[..Math.Min(20, lesson.Key.Length)]}-{Guid.CreateVersion7(now):N}",
             FrontUk = r.FrontUk!.Trim(), BackUk = r.BackUk!.Trim(), FrontEn = r.FrontEn!.Trim(), BackEn = r.BackEn!.Trim(),
         };
         db.Add(card);

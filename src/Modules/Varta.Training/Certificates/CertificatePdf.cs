@@ -65,7 +65,8 @@ internal static class CertificatePdf
             g.DrawString("Varta", small, XBrushes.Gray, new XPoint(60, h - 56));
             using var generator = new QRCoder.QRCodeGenerator();
             using var data = generator.CreateQrCode(verifyUrl, QRCoder.QRCodeGenerator.ECCLevel.M);
-            var png = new QRCoder.PngByteQRCode(data).GetGraphic(6);
+            // Black on white as 8-bit RGBA: PDFsharp reads that PNG, not the 1-bit one QRCoder writes by default ("Unsupported image format").
+            var png = new QRCoder.PngByteQRCode(data).GetGraphic(6, [0, 0, 0, 255], [255, 255, 255, 255]);
             using var stream = new MemoryStream(png);
             using var image = XImage.FromStream(stream);
             g.DrawImage(image, w - 60 - 100, h - 60 - 100, 100, 100);
