@@ -38,5 +38,52 @@ internal sealed class CommunityModel : IModelContributor
             e.Property(p => p.Sex).HasMaxLength(1);
             e.Property(p => p.AgeGroup).HasMaxLength(10);
         });
+        b.Entity<Survey>(e =>
+        {
+            e.ToTable("community_surveys");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.TerritoryCode).HasMaxLength(19).IsRequired();
+            e.Property(s => s.Title).HasMaxLength(300).IsRequired();
+            e.Property(s => s.FormId).HasMaxLength(100).IsRequired();
+            e.Property(s => s.FormVersion).HasMaxLength(100);
+            e.Property(s => s.Status).HasMaxLength(10).IsRequired();
+            e.Property(s => s.PublicToken).HasMaxLength(40);
+            e.HasIndex(s => s.PublicToken).IsUnique();
+            e.Property(s => s.ConsentUk).HasMaxLength(4000);
+            e.Property(s => s.ConsentEn).HasMaxLength(4000);
+            e.Property(s => s.FormJson).IsRequired();
+            e.Property(s => s.RecordedBy).HasMaxLength(200).IsRequired();
+            e.Property(s => s.Version).IsConcurrencyToken();
+            e.HasIndex(s => new { s.UnitId, s.Status });
+        });
+        b.Entity<SurveyResponse>(e =>
+        {
+            e.ToTable("community_responses");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Channel).HasMaxLength(12).IsRequired();
+            e.Property(r => r.HromadaCode).HasMaxLength(19).IsRequired();
+            e.Property(r => r.OblastCode).HasMaxLength(19).IsRequired();
+            e.Property(r => r.Sex).HasMaxLength(1);
+            e.Property(r => r.AgeGroup).HasMaxLength(10);
+            e.Property(r => r.Answers).IsRequired();
+            e.HasIndex(r => new { r.SurveyId, r.ClientId }).IsUnique(); // a resend is stored once
+            e.HasIndex(r => new { r.SurveyId, r.OblastCode, r.HromadaCode, r.Sex, r.AgeGroup });
+            e.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<ResponseAnswer>(e =>
+        {
+            e.ToTable("community_answers");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).ValueGeneratedOnAdd();
+            e.Property(a => a.Question).HasMaxLength(100).IsRequired();
+            e.Property(a => a.Value).HasMaxLength(100).IsRequired();
+            e.Property(a => a.HromadaCode).HasMaxLength(19).IsRequired();
+            e.Property(a => a.OblastCode).HasMaxLength(19).IsRequired();
+            e.Property(a => a.Sex).HasMaxLength(1);
+            e.Property(a => a.AgeGroup).HasMaxLength(10);
+            // Results of one question over an oblast (or the whole survey): counted per hromada, sex, age group and value.
+            e.HasIndex(a => new { a.SurveyId, a.Question, a.OblastCode, a.HromadaCode, a.Sex, a.AgeGroup, a.Value });
+            e.HasOne<SurveyResponse>().WithMany().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }

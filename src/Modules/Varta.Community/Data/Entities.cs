@@ -70,3 +70,97 @@ internal sealed class PopulationCell
 
     public int Count { get; set; }
 }
+
+/// <summary>
+/// A questionnaire run in a territory over a period by an org unit (the initiative group's police or local government
+/// unit): its XLSForm as uploaded, and the form's JSON for the pages. Responses are anonymous.
+/// </summary>
+internal sealed class Survey : IStamped
+{
+    public Guid Id { get; set; }
+
+    public Guid UnitId { get; set; }
+
+    /// <summary>The territory studied (an oblast, raion or hromada): responses come from hromadas within it.</summary>
+    public string TerritoryCode { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public string FormId { get; set; } = "";
+
+    public string FormVersion { get; set; } = "";
+
+    public DateOnly PeriodFrom { get; set; }
+
+    public DateOnly PeriodTo { get; set; }
+
+    /// <summary>draft, open or closed.</summary>
+    public string Status { get; set; } = "draft";
+
+    /// <summary>The public self-completion link's secret (null while there is none).</summary>
+    public string? PublicToken { get; set; }
+
+    public string ConsentUk { get; set; } = "";
+
+    public string ConsentEn { get; set; } = "";
+
+    public byte[] FormXlsx { get; set; } = [];
+
+    public string FormJson { get; set; } = "";
+
+    public DateTime RecordedAt { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+
+    public int Version { get; set; }
+}
+
+/// <summary>One anonymous response: no name, no contact, no address of the sender; the hromada the respondent lives in, and the day it arrived.</summary>
+internal sealed class SurveyResponse
+{
+    public Guid Id { get; set; }
+
+    public Guid SurveyId { get; set; }
+
+    /// <summary>Given by the collecting device: a resend of the same response is stored once.</summary>
+    public Guid ClientId { get; set; }
+
+    /// <summary>interviewer or self.</summary>
+    public string Channel { get; set; } = "";
+
+    public string HromadaCode { get; set; } = "";
+
+    public string OblastCode { get; set; } = "";
+
+    /// <summary>f or m, from the answer to the question named "sex" (what weighting uses); empty when not given.</summary>
+    public string Sex { get; set; } = "";
+
+    /// <summary>From the answer to the question named "age_group"; empty when not given.</summary>
+    public string AgeGroup { get; set; } = "";
+
+    public DateOnly ReceivedOn { get; set; }
+
+    public string Answers { get; set; } = "";
+}
+
+/// <summary>One answer of a response, for counting: a select_multiple answer gives one row per choice.</summary>
+internal sealed class ResponseAnswer
+{
+    public long Id { get; set; }
+
+    public Guid SurveyId { get; set; }
+
+    public Guid ResponseId { get; set; }
+
+    public string Question { get; set; } = "";
+
+    public string Value { get; set; } = "";
+
+    public string HromadaCode { get; set; } = "";
+
+    public string OblastCode { get; set; } = "";
+
+    public string Sex { get; set; } = "";
+
+    public string AgeGroup { get; set; } = "";
+}

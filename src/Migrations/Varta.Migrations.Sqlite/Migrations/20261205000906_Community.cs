@@ -1,0 +1,216 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Varta.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Community : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "community_population",
+                columns: table => new
+                {
+                    HromadaCode = table.Column<string>(type: "TEXT", maxLength: 19, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sex = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    AgeGroup = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_population", x => new { x.HromadaCode, x.Year, x.Sex, x.AgeGroup });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "community_surveys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TerritoryCode = table.Column<string>(type: "TEXT", maxLength: 19, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FormId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FormVersion = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PublicToken = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ConsentUk = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ConsentEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    FormXlsx = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    FormJson = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_surveys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "community_territories",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 19, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 19, nullable: true),
+                    OblastCode = table.Column<string>(type: "TEXT", maxLength: 19, nullable: false),
+                    HromadaCode = table.Column<string>(type: "TEXT", maxLength: 19, nullable: true),
+                    RetiredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_territories", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "community_territory_imports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Added = table.Column<int>(type: "INTEGER", nullable: false),
+                    Changed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Retired = table.Column<int>(type: "INTEGER", nullable: false),
+                    Details = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_territory_imports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "community_responses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    HromadaCode = table.Column<string>(type: "TEXT", maxLength: 19, nullable: false),
+                    OblastCode = table.Column<string>(type: "TEXT", maxLength: 19, nullable: false),
+                    Sex = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    AgeGroup = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Answers = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_responses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_community_responses_community_surveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "community_surveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "community_answers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    HromadaCode = table.Column<string>(type: "TEXT", maxLength: 19, nullable: false),
+                    OblastCode = table.Column<string>(type: "TEXT", maxLength: 19, nullable: false),
+                    Sex = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    AgeGroup = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_answers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_community_answers_community_responses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "community_responses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_answers_ResponseId",
+                table: "community_answers",
+                column: "ResponseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_answers_SurveyId_Question_OblastCode_HromadaCode_Sex_AgeGroup_Value",
+                table: "community_answers",
+                columns: new[] { "SurveyId", "Question", "OblastCode", "HromadaCode", "Sex", "AgeGroup", "Value" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_responses_SurveyId_ClientId",
+                table: "community_responses",
+                columns: new[] { "SurveyId", "ClientId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_responses_SurveyId_OblastCode_HromadaCode_Sex_AgeGroup",
+                table: "community_responses",
+                columns: new[] { "SurveyId", "OblastCode", "HromadaCode", "Sex", "AgeGroup" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_surveys_PublicToken",
+                table: "community_surveys",
+                column: "PublicToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_surveys_UnitId_Status",
+                table: "community_surveys",
+                columns: new[] { "UnitId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_territories_Name",
+                table: "community_territories",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_territories_OblastCode_Level",
+                table: "community_territories",
+                columns: new[] { "OblastCode", "Level" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_territories_ParentCode",
+                table: "community_territories",
+                column: "ParentCode");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "community_answers");
+
+            migrationBuilder.DropTable(
+                name: "community_population");
+
+            migrationBuilder.DropTable(
+                name: "community_territories");
+
+            migrationBuilder.DropTable(
+                name: "community_territory_imports");
+
+            migrationBuilder.DropTable(
+                name: "community_responses");
+
+            migrationBuilder.DropTable(
+                name: "community_surveys");
+        }
+    }
+}
