@@ -140,6 +140,12 @@ public static class TrainingModule
         GetCourseForEditEndpoint.Map(group);
         GetLessonForEditEndpoint.Map(group);
         VerifyCertificateEndpoint.Map(group);
+
+        // Files for the pages (signed in with the cookie, which the API does not take).
+        var downloads = app.MapGroup("/training").ExcludeFromDescription();
+        CertificateFileEndpoint.MapDownload(downloads);
+        ExportGiftEndpoint.MapDownload(downloads);
+        ForecastChartEndpoint.MapDownload(downloads);
         return app;
     }
 }

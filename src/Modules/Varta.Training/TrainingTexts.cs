@@ -63,7 +63,8 @@ internal sealed class TrainingTexts : ITextCatalog
         ["training.key-taken"] = ("Ключ «{0}» уже використано.", "The key \"{0}\" is already in use."),
         ["training.course-changed"] = ("Курс змінено в іншому вікні; перевірте і збережіть знову.", "The course was changed in another window; check it and save again."),
         ["training.lesson-changed"] = ("Урок змінено в іншому вікні; перевірте і збережіть знову.", "The lesson was changed in another window; check it and save again."),
-        ["training.gift-line"] = ("Рядок {0}: {1}", "Line {0}: {1}"),
+        // {0} is the line, {1} the GIFT reader's message, which already begins with "Рядок N:" / "Line N:".
+        ["training.gift-line"] = ("{1}", "{1}"),
         ["training.gift-empty"] = ("У файлі немає жодного питання.", "The file holds no question."),
         ["training.gift-title-twice"] = ("Рядок {0}: назва «{1}» трапляється у файлі двічі.", "Line {0}: the title \"{1}\" appears twice in the file."),
         ["training.gift-title-long"] = ("Рядок {0}: назва питання довша за 80 символів.", "Line {0}: the question's title is longer than 80 characters."),

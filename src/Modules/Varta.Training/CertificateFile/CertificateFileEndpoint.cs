@@ -11,16 +11,21 @@ internal static class CertificateFileEndpoint
 {
     /// <summary>The caller's own certificate as PDF (404 for anyone else's), with the address that verifies it.</summary>
     public static void Map(RouteGroupBuilder group) =>
-        group.MapGet("/certificates/{id:guid}/pdf", async (Guid id, HttpContext http, ClaimsPrincipal user, CertificateService s, Problems p, CancellationToken ct) =>
-            {
-                var certificate = await s.OwnAsync(user, id, ct);
-                if (certificate is null)
-                {
-                    return Outcome<byte[]>.NotFound().Problem(p);
-                }
+        group.MapGet("/certificates/{id:guid}/pdf", PdfAsync).RequireAuthorization(TrainingPolicies.Learn);
 
-                var url = $"{http.Request.Scheme}://{http.Request.Host}/verify/{CertificateService.Grouped(certificate.Code)}";
-                return Results.File(CertificatePdf.Render(certificate, url), "application/pdf", $"varta-certificate-{certificate.Code}.pdf");
-            })
-            .RequireAuthorization(TrainingPolicies.Learn);
+    /// <summary>The same file for a signed-in page user (cookie, which the API does not take): what the pages link to.</summary>
+    public static void MapDownload(RouteGroupBuilder pages) =>
+        pages.MapGet("/certificates/{id:guid}/pdf", PdfAsync).RequireAuthorization(TrainingPolicies.Learn);
+
+    private static async Task<IResult> PdfAsync(Guid id, HttpContext http, ClaimsPrincipal user, CertificateService s, Problems p, CancellationToken ct)
+    {
+        var certificate = await s.OwnAsync(user, id, ct);
+        if (certificate is null)
+        {
+            return Outcome<byte[]>.NotFound().Problem(p);
+        }
+
+        var url = $"{http.Request.Scheme}://{http.Request.Host}/verify/{CertificateService.Grouped(certificate.Code)}";
+        return Results.File(CertificatePdf.Render(certificate, url), "application/pdf", $"varta-certificate-{certificate.Code}.pdf");
+    }
 }

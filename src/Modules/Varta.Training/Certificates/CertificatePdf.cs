@@ -65,15 +65,30 @@ internal static class CertificatePdf
             g.DrawString("Varta", small, XBrushes.Gray, new XPoint(60, h - 56));
             using var generator = new QRCoder.QRCodeGenerator();
             using var data = generator.CreateQrCode(verifyUrl, QRCoder.QRCodeGenerator.ECCLevel.M);
-            // Black on white as 8-bit RGBA: PDFsharp reads that PNG, not the 1-bit one QRCoder writes by default ("Unsupported image format").
-            var png = new QRCoder.PngByteQRCode(data).GetGraphic(6, [0, 0, 0, 255], [255, 255, 255, 255]);
-            using var stream = new MemoryStream(png);
-            using var image = XImage.FromStream(stream);
-            g.DrawImage(image, w - 60 - 100, h - 60 - 100, 100, 100);
+            DrawQr(g, data.ModuleMatrix, w - 60 - 100, h - 60 - 100, 100);
         }
 
         using var output = new MemoryStream();
         document.Save(output);
         return output.ToArray();
+    }
+
+    /// <summary>
+    /// The QR code drawn as squares, one per dark module. PDFsharp's image reader refuses the 1-bit PNG QRCoder writes
+    /// ("Unsupported image format"), and squares print sharp at any size anyway.
+    /// </summary>
+    private static void DrawQr(XGraphics g, List<System.Collections.BitArray> modules, double x, double y, double size)
+    {
+        var cell = size / modules.Count;
+        for (var row = 0; row < modules.Count; row++)
+        {
+            for (var column = 0; column < modules[row].Length; column++)
+            {
+                if (modules[row][column])
+                {
+                    g.DrawRectangle(XBrushes.Black, x + column * cell, y + row * cell, cell, cell);
+                }
+            }
+        }
     }
 }
