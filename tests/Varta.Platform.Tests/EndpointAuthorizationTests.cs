@@ -38,6 +38,8 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         "POST /account/denied",
         "GET /api/v1/training/verify/{code}", // a certificate checked by whoever holds it: the 12-character code (31 letters) is the secret
         "GET /verify/{Code}",                 // the same check as a page, like the account pages open before sign-in
+        "GET /api/v1/community/public/{token}",            // a survey's self-completion link: the 128-bit token is the secret, only an open survey answers
+        "POST /api/v1/community/public/{token}/responses", // an anonymous response through that link: nothing of the sender is stored
         "POST /verify/{Code}",
     ];
 
@@ -229,6 +231,18 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("POST /api/v1/training/lessons/{id:guid}/questions/gift", $"/api/v1/training/lessons/{Guid.NewGuid()}/questions/gift", "threat.analyst", HttpStatusCode.Forbidden),
         ("GET /api/v1/training/lessons/{id:guid}/questions/gift", $"/api/v1/training/lessons/{Guid.NewGuid()}/questions/gift?language=uk", "security.officer",
             HttpStatusCode.Forbidden),
+        ("POST /api/v1/community/territories/import", "/api/v1/community/territories/import", "judge", HttpStatusCode.Forbidden),
+        ("POST /api/v1/community/population/import", "/api/v1/community/population/import", "trainer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/community/territories", "/api/v1/community/territories", "custody.officer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/community/territories/{code}", "/api/v1/community/territories/UA01000000000011111", "judge", HttpStatusCode.Forbidden),
+        ("GET /api/v1/community/territories/{code}/population", "/api/v1/community/territories/UA01000000000011111/population", "dispatcher", HttpStatusCode.Forbidden),
+        ("POST /api/v1/community/surveys", "/api/v1/community/surveys", "admin", HttpStatusCode.Forbidden),
+        ("GET /api/v1/community/surveys", "/api/v1/community/surveys", "judge", HttpStatusCode.Forbidden),
+        ("GET /api/v1/community/surveys/{id:guid}", $"/api/v1/community/surveys/{Guid.NewGuid()}", "custody.officer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/community/surveys/{id:guid}/xlsform", $"/api/v1/community/surveys/{Guid.NewGuid()}/xlsform", "trainer", HttpStatusCode.Forbidden),
+        ("POST /api/v1/community/surveys/{id:guid}/status", $"/api/v1/community/surveys/{Guid.NewGuid()}/status", "admin", HttpStatusCode.Forbidden),
+        ("POST /api/v1/community/surveys/{id:guid}/responses", $"/api/v1/community/surveys/{Guid.NewGuid()}/responses", "security.officer", HttpStatusCode.Forbidden),
+        ("GET /api/v1/community/surveys/{id:guid}/results", $"/api/v1/community/surveys/{Guid.NewGuid()}/results?question=q", "threat.analyst", HttpStatusCode.Forbidden),
     ];
 
     [Fact]

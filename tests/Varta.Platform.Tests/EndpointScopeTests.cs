@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Varta.Platform.Persistence;
 using Varta.Platform.Demo;
 using Varta.Platform.Identity;
 using Varta.Testing;
@@ -26,6 +27,7 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
     private int _threatTimeline;
     private string _course = "", _draftCourse = "";
     private Guid _lesson, _draftLesson, _draftReflection, _kyivLearner, _attempt, _essayAttempt, _mistakeCard, _journalEntry, _certificate, _session;
+    private Guid _survey;
 
     /// <summary>Routes whose resource is named in the query string or the body rather than the path.</summary>
     private static readonly HashSet<string> ResourceInQueryOrBody =
@@ -44,6 +46,8 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
     [
         "GET /openapi/{documentName}.json", "GET /api/reference/{documentName?}",
         "GET /api/v1/training/verify/{code}", // anonymous by design: whoever holds a certificate's code may check it
+        "GET /api/v1/community/territories/{code}", "GET /api/v1/community/territories/{code}/population", // the codifier and the census: reference data, nobody's resource
+        "GET /api/v1/community/public/{token}", "POST /api/v1/community/public/{token}/responses", // anonymous by design: the link's token is the secret
     ];
 
     public async Task InitializeAsync()
@@ -60,6 +64,8 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         _lviv["medic"] = (await factory.CreateUserClientAsync(Roles.MedicalOfficer, DemoData.LvivRegion)).Client;
         _lviv["trainer"] = (await factory.CreateUserClientAsync(Roles.Trainer, DemoData.LvivRegion)).Client;
         _lviv["learner"] = (await factory.CreateUserClientAsync(Roles.Learner, DemoData.LvivFacility)).Client;
+        _lviv["coordinator"] = (await factory.CreateUserClientAsync(Roles.CommunityCoordinator, DemoData.LvivRegion)).Client;
+        _lviv["auditor"] = (await factory.CreateUserClientAsync(Roles.CommunityAuditor, DemoData.LvivRegion)).Client;
         _kyivUser = (await factory.CreateUserClientAsync(Roles.CustodyOfficer, DemoData.DetentionFacility1)).Id;
 
         using var officer = await factory.ClientAsAsync("custody.officer");
@@ -92,6 +98,34 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         _shift = Id(await OkAsync(await dispatcher.PostAsJsonAsync($"/api/v1/alarms/sites/{DemoData.ShevchenkivskyiCourt}/duty", Shift())));
         await KyivThreatCaseAsync();
         await KyivTrainingAsync();
+        _survey = await KyivSurveyAsync();
+    }
+
+    /// <summary>
+    /// An open survey of the Kyiv region, stored directly (the Community module's types are its own): every survey route
+    /// answers for another region's survey before it reads the form, so the row needs no questionnaire.
+    /// </summary>
+    private async Task<Guid> KyivSurveyAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VartaDbContext>();
+        var type = db.Model.GetEntityTypes().Single(t => t.ClrType.FullName == "Varta.Community.Data.Survey").ClrType;
+        var survey = Activator.CreateInstance(type, nonPublic: true)!;
+        var id = Guid.NewGuid();
+        void Set(string name, object value) => type.GetProperty(name)!.SetValue(survey, value);
+        Set("Id", id);
+        Set("UnitId", DemoData.KyivRegion);
+        Set("TerritoryCode", "UA80000000000093317");
+        Set("Title", "Опитування для перевірки меж");
+        Set("FormId", "scope-check");
+        Set("PeriodFrom", new DateOnly(2026, 1, 1));
+        Set("PeriodTo", new DateOnly(2026, 12, 31));
+        Set("Status", "open");
+        Set("PublicToken", Guid.NewGuid().ToString("N"));
+        Set("FormJson", "{}");
+        db.Add(survey);
+        await db.SaveChangesAsync();
+        return id;
     }
 
     public Task DisposeAsync()
@@ -248,6 +282,13 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         yield return ("PUT /api/v1/training/sessions/{id:guid}/attendance", HttpMethod.Put, $"{tr}/sessions/{_session}/attendance", "trainer",
             new { lines = new[] { new { userId = _kyivLearner, attended = true, practicePassed = true } }, version = 1 });
         yield return ("GET /api/v1/training/sessions/{id:guid}/candidates", HttpMethod.Get, $"{tr}/sessions/{_session}/candidates", "trainer", null);
+        const string cm = "/api/v1/community";
+        yield return ("GET /api/v1/community/surveys/{id:guid}", HttpMethod.Get, $"{cm}/surveys/{_survey}", "auditor", null);
+        yield return ("GET /api/v1/community/surveys/{id:guid}/xlsform", HttpMethod.Get, $"{cm}/surveys/{_survey}/xlsform", "coordinator", null);
+        yield return ("POST /api/v1/community/surveys/{id:guid}/status", HttpMethod.Post, $"{cm}/surveys/{_survey}/status", "coordinator", new { status = "closed" });
+        yield return ("POST /api/v1/community/surveys/{id:guid}/responses", HttpMethod.Post, $"{cm}/surveys/{_survey}/responses", "auditor",
+            new { clientId = Guid.NewGuid(), territory = "UA80000000000093317", answers = new Dictionary<string, string>() });
+        yield return ("GET /api/v1/community/surveys/{id:guid}/results", HttpMethod.Get, $"{cm}/surveys/{_survey}/results?question=q", "auditor", null);
         yield return ("POST /api/v1/training/courses", HttpMethod.Post, $"{tr}/courses", "trainer", CourseBody(NewCourseKey(), DemoData.KyivRegion, false, "Чужий регіон"));
         yield return ("PUT /api/v1/training/courses/{key}", HttpMethod.Put, $"{tr}/courses/{_course}", "trainer", CourseBody(_course, DemoData.KyivRegion, false, "Чужий регіон"));
         yield return ("PUT /api/v1/training/courses/{key}", HttpMethod.Put, $"{tr}/courses/dynamic-security", "trainer",

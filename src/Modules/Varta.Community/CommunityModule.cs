@@ -3,7 +3,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Varta.Community.CreateSurvey;
 using Varta.Community.Data;
+using Varta.Community.ExportSurvey;
+using Varta.Community.GetSurvey;
+using Varta.Community.ListSurveys;
+using Varta.Community.PublicSurvey;
+using Varta.Community.SetSurveyStatus;
+using Varta.Community.SubmitResponse;
+using Varta.Community.SurveyResults;
+using Varta.Community.Surveys;
 using Varta.Community.GetPopulation;
 using Varta.Community.GetTerritory;
 using Varta.Community.ImportCodifier;
@@ -29,6 +38,7 @@ public static class CommunityModule
         services.AddSingleton<ITextCatalog, CommunityTexts>();
         services.AddOperations(CommunityPolicies.Add);
         services.AddScoped<TerritoryService>();
+        services.AddScoped<SurveyService>();
         return services;
     }
 
@@ -40,6 +50,14 @@ public static class CommunityModule
         ListTerritoriesEndpoint.Map(group);
         GetTerritoryEndpoint.Map(group);
         GetPopulationEndpoint.Map(group);
+        CreateSurveyEndpoint.Map(group);
+        ListSurveysEndpoint.Map(group);
+        GetSurveyEndpoint.Map(group);
+        ExportSurveyEndpoint.Map(group);
+        SetSurveyStatusEndpoint.Map(group);
+        SubmitResponseEndpoint.Map(group);
+        SurveyResultsEndpoint.Map(group);
+        PublicSurveyEndpoint.Map(group);
         return app;
     }
 }

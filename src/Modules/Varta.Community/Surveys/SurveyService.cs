@@ -1,0 +1,463 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Varta.Community.Data;
+using Varta.Community.Forms;
+using Varta.Community.Forms.XlsForm;
+using Varta.Community.Results;
+using Varta.Community.Territories;
+using Varta.Platform.Audit;
+using Varta.Platform.Http;
+using Varta.Platform.Identity;
+using Varta.Platform.Localization;
+using Varta.Platform.Organisation;
+using Varta.Platform.Persistence;
+
+namespace Varta.Community.Surveys;
+
+internal sealed record SurveyRequest(Guid? UnitId, string? TerritoryCode, string? PeriodFrom, string? PeriodTo, string? ConsentUk, string? ConsentEn);
+
+internal sealed record SurveyDto(Guid Id, Guid UnitId, string Unit, string TerritoryCode, string Territory, string Title, string FormId, string FormVersion,
+    string PeriodFrom, string PeriodTo, string Status, string? PublicToken, string ConsentUk, string ConsentEn, int Responses, IReadOnlyList<QuestionLineDto> Questions,
+    int Version);
+
+internal sealed record QuestionLineDto(string Name, string Type, string Label, IReadOnlyList<ChoiceDto> Choices);
+
+internal sealed record ChoiceDto(string Name, string Label);
+
+internal sealed record StatusRequest(string? Status, int? Version);
+
+internal sealed record ResponseRequest(Guid? ClientId, string? Territory, IReadOnlyDictionary<string, string>? Answers);
+
+internal sealed record ResponseReceiptDto(Guid ClientId, bool AlreadyStored);
+
+internal sealed record ResultDto(string Question, string Label, string Area, string AreaName, int Respondents, double DesignEffect, double EffectiveRespondents,
+    bool Weighted, int Threshold, IReadOnlyList<ResultLineDto> Answers, IReadOnlyList<string> StrataWithoutPopulation);
+
+internal sealed record ResultLineDto(string Value, string Label, int? Count, double? Share, double? WeightedShare, double? Lower, double? Upper, bool Suppressed);
+
+/// <summary>
+/// Surveys: a coordinator uploads a questionnaire as an XLSForm for a territory and a period, opens it (a public
+/// self-completion link is made) and closes it; auditors and coordinators of the survey's unit collect responses and read
+/// the results. A response is anonymous: the hromada the respondent lives in and the answers, nothing about the sender.
+/// </summary>
+internal sealed class SurveyService(VartaDbContext db, IAuthorizationService authorization, OrgDirectory org, IAuditLog audit, TimeProvider clock, Loc loc,
+    IOptions<CommunityOptions> options)
+{
+    private static readonly ConcurrentDictionary<(Guid, int), Form> Forms = new();
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string Text(LocalizedText text)
+    {
+        var code = Loc.IsEnglish ? "(en)" : "(uk)";
+        var key = text.Languages.FirstOrDefault(l => l.EndsWith(code, StringComparison.OrdinalIgnoreCase));
+        return (key is null ? text.Resolve(null) : text[key]) ?? text.Texts.Values.FirstOrDefault() ?? "";
+    }
+
+    private Outcome<T> Refused<T>(IEnumerable<string> messages, string field)
+    {
+        var v = new Validator(loc);
+        foreach (var m in messages.Take(100))
+        {
+            v.Fail(field, "community.import-error", m);
+        }
+
+        return Outcome<T>.Invalid(v);
+    }
+
+    /// <summary>
+    /// Creates a survey (a draft) from an XLSForm: a malformed workbook → 400 naming each sheet, row and column; an
+    /// unknown territory → 400; a unit outside the coordinator's scope → 404.
+    /// </summary>
+    public async Task<Outcome<SurveyDto>> CreateAsync(ClaimsPrincipal user, SurveyRequest request, Stream xlsx, CancellationToken ct)
+    {
+        var v = new Validator(loc).Required("unitId", request.UnitId).MaxLength("consentUk", request.ConsentUk, 4000).MaxLength("consentEn", request.ConsentEn, 4000);
+        var from = Day(v, "periodFrom", request.PeriodFrom);
+        var to = Day(v, "periodTo", request.PeriodTo);
+        if (from is not null && to is not null && to < from)
+        {
+            v.Fail("periodTo", "community.period");
+        }
+
+        Territory? territory = null;
+        if (!Codifier.IsCode(request.TerritoryCode))
+        {
+            v.Fail("territoryCode", "community.katotth");
+        }
+        else
+        {
+            territory = await db.Set<Territory>().AsNoTracking().FirstOrDefaultAsync(t => t.Code == request.TerritoryCode && t.RetiredAt == null, ct);
+            if (territory is null)
+            {
+                v.Fail("territoryCode", "community.unknown-territory");
+            }
+        }
+
+        if (!v.IsValid)
+        {
+            return Outcome<SurveyDto>.Invalid(v);
+        }
+
+        if (org.Current.Find(request.UnitId!.Value) is null || !await authorization.AllowsAsync(user, CommunityPolicies.ManageSurveys, request.UnitId.Value))
+        {
+            return Outcome<SurveyDto>.NotFound();
+        }
+
+        using var copy = new MemoryStream();
+        await xlsx.CopyToAsync(copy, ct);
+        copy.Position = 0;
+        var read = XlsFormReader.Read(copy);
+        if (read.Form is null || read.Errors.Count > 0)
+        {
+            return Refused<SurveyDto>(read.Errors.Select(e => Loc.IsEnglish ? e.English : e.Ukrainian), "file");
+        }
+
+        var form = read.Form;
+        var now = clock.GetUtcNow();
+        var survey = new Survey
+        {
+            Id = Guid.CreateVersion7(now), UnitId = request.UnitId.Value, TerritoryCode = territory!.Code, Title = Cut(Text(form.Title) is { Length: > 0 } t ? t : form.Id, 300),
+            FormId = Cut(form.Id, 100), FormVersion = Cut(form.Version, 100), PeriodFrom = from!.Value, PeriodTo = to!.Value, Status = "draft",
+            ConsentUk = request.ConsentUk?.Trim() ?? "", ConsentEn = request.ConsentEn?.Trim() ?? "", FormXlsx = copy.ToArray(), FormJson = FormJson.Serialize(form), Version = 1,
+        };
+        db.Add(survey);
+        audit.Record(new AuditRecord
+        {
+            Action = "community.survey.created", ResourceType = "community-survey", ResourceId = survey.Id.ToString(), OrgUnitId = survey.UnitId,
+            Details = JsonSerializer.Serialize(new { survey.FormId, survey.FormVersion, survey.TerritoryCode, questions = form.AllQuestions().Count() }),
+        });
+        await db.SaveChangesAsync(ct);
+        return Outcome<SurveyDto>.Ok(Dto(survey, form, territory.Name, 0));
+    }
+
+    private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
+
+    private static DateOnly? Day(Validator v, string field, string? text)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        v.Fail(field, "community.date");
+        return null;
+    }
+
+    public Form FormOf(Survey s) => Forms.GetOrAdd((s.Id, s.Version), _ =>
+    {
+        using var stream = new MemoryStream(s.FormXlsx);
+        return XlsFormReader.Read(stream).Form ?? throw new InvalidOperationException($"The stored form of survey {s.Id} no longer reads.");
+    });
+
+    private SurveyDto Dto(Survey s, Form form, string territoryName, int responses) =>
+        new(s.Id, s.UnitId, org.Current.Find(s.UnitId)?.DisplayName ?? "", s.TerritoryCode, territoryName, s.Title, s.FormId, s.FormVersion,
+            s.PeriodFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.PeriodTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Status, s.PublicToken,
+            s.ConsentUk, s.ConsentEn, responses,
+            [.. form.AllQuestions().Where(q => q.Type != QuestionType.Group).Select(q => new QuestionLineDto(q.Name, FormJson.TypeName(q.Type), Text(q.Label),
+                q.ListName is { } list && form.FindList(list) is { } l ? [.. l.Choices.Select(c => new ChoiceDto(c.Name, Text(c.Label)))] : []))], s.Version);
+
+    /// <summary>The surveys of the units the caller works in as an auditor or a coordinator, newest first.</summary>
+    public async Task<IReadOnlyList<SurveyDto>> ListAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var surveys = await db.Set<Survey>().AsNoTracking().OrderByDescending(s => s.RecordedAt).Take(500).ToListAsync(ct);
+        var visible = new List<Survey>();
+        foreach (var s in surveys)
+        {
+            if (await authorization.AllowsAsync(user, CommunityPolicies.ReadSurveys, s.UnitId))
+            {
+                visible.Add(s);
+            }
+        }
+
+        var ids = visible.Select(s => s.Id).ToList();
+        var counts = await db.Set<SurveyResponse>().AsNoTracking().Where(r => ids.Contains(r.SurveyId)).GroupBy(r => r.SurveyId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var codes = visible.Select(s => s.TerritoryCode).Distinct().ToList();
+        var names = await db.Set<Territory>().AsNoTracking().Where(t => codes.Contains(t.Code)).ToDictionaryAsync(t => t.Code, t => t.Name, ct);
+        return visible.Select(s => Dto(s, FormOf(s), names.GetValueOrDefault(s.TerritoryCode, ""), counts.GetValueOrDefault(s.Id))).ToList();
+    }
+
+    private async Task<Survey?> VisibleAsync(ClaimsPrincipal user, Guid id, string policy, CancellationToken ct)
+    {
+        var s = await db.Set<Survey>().FirstOrDefaultAsync(x => x.Id == id, ct);
+        return s is not null && await authorization.AllowsAsync(user, policy, s.UnitId) ? s : null;
+    }
+
+    public async Task<Outcome<SurveyDto>> GetAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var s = await VisibleAsync(user, id, CommunityPolicies.ReadSurveys, ct);
+        if (s is null)
+        {
+            return Outcome<SurveyDto>.NotFound();
+        }
+
+        var name = await db.Set<Territory>().AsNoTracking().Where(t => t.Code == s.TerritoryCode).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? "";
+        return Outcome<SurveyDto>.Ok(Dto(s, FormOf(s), name, await db.Set<SurveyResponse>().CountAsync(r => r.SurveyId == id, ct)));
+    }
+
+    /// <summary>The questionnaire back as an XLSForm, written from the stored form.</summary>
+    public async Task<Outcome<byte[]>> ExportAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var s = await VisibleAsync(user, id, CommunityPolicies.ReadSurveys, ct);
+        if (s is null)
+        {
+            return Outcome<byte[]>.NotFound();
+        }
+
+        await audit.AppendAsync(new AuditRecord { Action = "community.survey.exported", Category = AuditCategory.Read, ResourceType = "community-survey", ResourceId = id.ToString() }, ct);
+        return Outcome<byte[]>.Ok(XlsFormWriter.ToBytes(FormOf(s)));
+    }
+
+    /// <summary>Opens (a public link is made once) or closes a survey; 409 when it changed since read or moves backwards.</summary>
+    public async Task<Outcome<SurveyDto>> SetStatusAsync(ClaimsPrincipal user, Guid id, StatusRequest request, CancellationToken ct)
+    {
+        var s = await VisibleAsync(user, id, CommunityPolicies.ManageSurveys, ct);
+        if (s is null)
+        {
+            return Outcome<SurveyDto>.NotFound();
+        }
+
+        var v = new Validator(loc).OneOf("status", request.Status, ["open", "closed"]);
+        if (!v.IsValid)
+        {
+            return Outcome<SurveyDto>.Invalid(v);
+        }
+
+        if (request.Version is { } expected && expected != s.Version)
+        {
+            return Outcome<SurveyDto>.Conflict("community.survey-changed");
+        }
+
+        if (s.Status == "closed" || (s.Status == request.Status))
+        {
+            return Outcome<SurveyDto>.Conflict("community.status-move", s.Status, request.Status);
+        }
+
+        s.Status = request.Status!;
+        s.PublicToken ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        s.Version++;
+        audit.Record(new AuditRecord { Action = $"community.survey.{s.Status}", ResourceType = "community-survey", ResourceId = id.ToString(), OrgUnitId = s.UnitId });
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(user, id, ct);
+    }
+
+    /// <summary>An interviewer (auditor or coordinator of the survey's unit) sends a response.</summary>
+    public async Task<Outcome<ResponseReceiptDto>> SubmitAsync(ClaimsPrincipal user, Guid id, ResponseRequest request, CancellationToken ct)
+    {
+        var s = await VisibleAsync(user, id, CommunityPolicies.CollectResponses, ct);
+        return s is null ? Outcome<ResponseReceiptDto>.NotFound() : await StoreAsync(s, "interviewer", request, ct);
+    }
+
+    /// <summary>Self-completion through the public link: only while the survey is open; an unknown link → 404.</summary>
+    public async Task<Outcome<ResponseReceiptDto>> SubmitPublicAsync(string token, ResponseRequest request, CancellationToken ct)
+    {
+        var s = token.Length is > 0 and <= 40 ? await db.Set<Survey>().FirstOrDefaultAsync(x => x.PublicToken == token, ct) : null;
+        return s is null ? Outcome<ResponseReceiptDto>.NotFound() : await StoreAsync(s, "self", request, ct);
+    }
+
+    /// <summary>The public form (questions and consent) behind a link; 404 for an unknown link or a survey not open.</summary>
+    public async Task<Survey?> PublicAsync(string token, CancellationToken ct) =>
+        token.Length is > 0 and <= 40 ? await db.Set<Survey>().AsNoTracking().FirstOrDefaultAsync(x => x.PublicToken == token && x.Status == "open", ct) : null;
+
+    /// <summary>
+    /// Stores a response once per client id (a resend answers 200 "already stored"); 409 when the survey is not open;
+    /// 400 naming the question for an answer that breaks a constraint, answers an irrelevant question or is missing
+    /// when required; 400 for a territory that is not a hromada within the survey's territory.
+    /// </summary>
+    private async Task<Outcome<ResponseReceiptDto>> StoreAsync(Survey s, string channel, ResponseRequest request, CancellationToken ct)
+    {
+        var v = new Validator(loc).Required("clientId", request.ClientId);
+        if (request.Answers is null)
+        {
+            v.Fail("answers", "required");
+        }
+        else if (request.Answers.Count > 500 || request.Answers.Any(a => a.Key.Length > 100 || (a.Value?.Length ?? 0) > 4000))
+        {
+            v.Fail("answers", "community.answers-size");
+        }
+
+        Territory? home = null;
+        if (!Codifier.IsCode(request.Territory))
+        {
+            v.Fail("territory", "community.katotth");
+        }
+        else
+        {
+            home = await db.Set<Territory>().AsNoTracking().FirstOrDefaultAsync(t => t.Code == request.Territory && t.RetiredAt == null, ct);
+            if (home is null || home.HromadaCode != home.Code || !await WithinAsync(home, s.TerritoryCode, ct))
+            {
+                v.Fail("territory", "community.not-a-hromada-of-survey");
+            }
+        }
+
+        if (!v.IsValid)
+        {
+            return Outcome<ResponseReceiptDto>.Invalid(v);
+        }
+
+        if (await db.Set<SurveyResponse>().AnyAsync(r => r.SurveyId == s.Id && r.ClientId == request.ClientId, ct))
+        {
+            return Outcome<ResponseReceiptDto>.Ok(new ResponseReceiptDto(request.ClientId!.Value, true));
+        }
+
+        if (s.Status != "open")
+        {
+            return Outcome<ResponseReceiptDto>.Conflict("community.survey-not-open");
+        }
+
+        var form = FormOf(s);
+        var answers = request.Answers!.Where(a => !string.IsNullOrEmpty(a.Value)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        var today = KyivTime.DayOf(clock.GetUtcNow());
+        var problems = FormLogic.Validate(form, answers, today);
+        if (problems.Count > 0)
+        {
+            var pv = new Validator(loc);
+            foreach (var p in problems.Take(100))
+            {
+                var own = Text(p.FormMessage);
+                pv.Fail($"answers.{p.Question}", "community.answer-problem", own.Length > 0 ? own : Loc.IsEnglish ? p.English : p.Ukrainian);
+            }
+
+            return Outcome<ResponseReceiptDto>.Invalid(pv);
+        }
+
+        var response = new SurveyResponse
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()), SurveyId = s.Id, ClientId = request.ClientId!.Value, Channel = channel, HromadaCode = home!.Code,
+            OblastCode = home.OblastCode, Sex = answers.GetValueOrDefault("sex") is "f" or "m" ? answers["sex"] : "", AgeGroup = Cut(answers.GetValueOrDefault("age_group") ?? "", 10),
+            ReceivedOn = today, Answers = JsonSerializer.Serialize(answers, Json),
+        };
+        db.Add(response);
+        foreach (var q in form.AllQuestions().Where(q => q.Type is QuestionType.SelectOne or QuestionType.SelectMultiple))
+        {
+            if (!answers.TryGetValue(q.Name, out var value))
+            {
+                continue;
+            }
+
+            foreach (var choice in q.Type == QuestionType.SelectMultiple ? value.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [value])
+            {
+                db.Add(new ResponseAnswer
+                {
+                    SurveyId = s.Id, ResponseId = response.Id, Question = q.Name, Value = Cut(choice, 100), HromadaCode = response.HromadaCode, OblastCode = response.OblastCode,
+                    Sex = response.Sex, AgeGroup = response.AgeGroup,
+                });
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same response arrived twice at once: the first one stands.
+            db.ChangeTracker.Clear();
+            return Outcome<ResponseReceiptDto>.Ok(new ResponseReceiptDto(request.ClientId.Value, true));
+        }
+
+        return Outcome<ResponseReceiptDto>.Ok(new ResponseReceiptDto(response.ClientId, false));
+    }
+
+    private async Task<bool> WithinAsync(Territory t, string area, CancellationToken ct)
+    {
+        var code = t.Code;
+        for (var depth = 0; depth < 8; depth++)
+        {
+            if (code == area)
+            {
+                return true;
+            }
+
+            var parent = await db.Set<Territory>().AsNoTracking().Where(x => x.Code == code).Select(x => x.ParentCode).FirstOrDefaultAsync(ct);
+            if (parent is null)
+            {
+                return false;
+            }
+
+            code = parent;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The results of one choice question over an area (the survey's whole territory, an oblast or a hromada): counts,
+    /// unweighted and weighted shares with 95 % intervals, small cells suppressed. Audited as a read.
+    /// </summary>
+    public async Task<Outcome<ResultDto>> ResultsAsync(ClaimsPrincipal user, Guid id, string? question, string? area, CancellationToken ct)
+    {
+        var s = await VisibleAsync(user, id, CommunityPolicies.ReadSurveys, ct);
+        if (s is null)
+        {
+            return Outcome<ResultDto>.NotFound();
+        }
+
+        var form = FormOf(s);
+        var q = question is null ? null : form.FindQuestion(question);
+        if (q is null || q.Type is not (QuestionType.SelectOne or QuestionType.SelectMultiple) || q.ListName is null || form.FindList(q.ListName) is not { } list)
+        {
+            return Outcome<ResultDto>.Invalid(new Validator(loc).Fail("question", "community.not-a-choice-question"));
+        }
+
+        area = string.IsNullOrWhiteSpace(area) ? s.TerritoryCode : area;
+        var territory = Codifier.IsCode(area) ? await db.Set<Territory>().AsNoTracking().FirstOrDefaultAsync(t => t.Code == area, ct) : null;
+        if (territory is null)
+        {
+            return Outcome<ResultDto>.Invalid(new Validator(loc).Fail("area", "community.unknown-territory"));
+        }
+
+        var result = await ComputeAsync(s, q.Name, [.. list.Choices.Select(c => c.Name)], territory, ct);
+        await audit.AppendAsync(new AuditRecord
+        {
+            Action = "community.results.read", Category = AuditCategory.Read, ResourceType = "community-survey", ResourceId = id.ToString(), OrgUnitId = s.UnitId,
+            Details = JsonSerializer.Serialize(new { question = q.Name, area }),
+        }, ct);
+        var labels = list.Choices.ToDictionary(c => c.Name, c => Text(c.Label));
+        return Outcome<ResultDto>.Ok(new ResultDto(q.Name, Text(q.Label), territory.Code, territory.Name, result.Respondents, Math.Round(result.DesignEffect, 4),
+            Math.Round(result.EffectiveRespondents, 1), result.Weighted, result.Threshold,
+            [.. result.Answers.Select(a => new ResultLineDto(a.Value, labels.GetValueOrDefault(a.Value, a.Value), a.Count, a.Share, a.WeightedShare, a.Lower, a.Upper, a.Suppressed))],
+            [.. result.StrataWithoutPopulation.Select(x => $"{x.Hromada} {x.Sex} {x.AgeGroup}")]));
+    }
+
+    /// <summary>Counts by hromada, sex and age group in the database; weights from the population of the survey's year.</summary>
+    public async Task<QuestionResult> ComputeAsync(Survey s, string question, IReadOnlyList<string> values, Territory area, CancellationToken ct)
+    {
+        var responses = db.Set<SurveyResponse>().AsNoTracking().Where(r => r.SurveyId == s.Id);
+        var answers = db.Set<ResponseAnswer>().AsNoTracking().Where(a => a.SurveyId == s.Id && a.Question == question);
+        if (area.Level == "oblast")
+        {
+            responses = responses.Where(r => r.OblastCode == area.Code);
+            answers = answers.Where(a => a.OblastCode == area.Code);
+        }
+        else if (area.Level == "hromada" || area.HromadaCode == area.Code)
+        {
+            responses = responses.Where(r => r.HromadaCode == area.Code);
+            answers = answers.Where(a => a.HromadaCode == area.Code);
+        }
+        else if (area.Level == "raion")
+        {
+            var hromadas = db.Set<Territory>().Where(t => t.ParentCode == area.Code).Select(t => t.Code);
+            responses = responses.Where(r => hromadas.Contains(r.HromadaCode));
+            answers = answers.Where(a => hromadas.Contains(a.HromadaCode));
+        }
+
+        var all = (await responses.GroupBy(r => new { r.HromadaCode, r.Sex, r.AgeGroup }).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(x => new Stratum(x.Key.HromadaCode, x.Key.Sex, x.Key.AgeGroup), x => x.Count);
+        var counted = (await answers.GroupBy(a => new { a.HromadaCode, a.Sex, a.AgeGroup, a.Value }).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .Select(x => (new Stratum(x.Key.HromadaCode, x.Key.Sex, x.Key.AgeGroup), x.Key.Value, x.Count)).ToList();
+        var answering = (await answers.GroupBy(a => new { a.HromadaCode, a.Sex, a.AgeGroup }).Select(g => new { g.Key, Count = g.Select(a => a.ResponseId).Distinct().Count() })
+            .ToListAsync(ct)).ToDictionary(x => new Stratum(x.Key.HromadaCode, x.Key.Sex, x.Key.AgeGroup), x => x.Count);
+        var hromadaCodes = all.Keys.Select(k => k.Hromada).Distinct().ToList();
+        var year = s.PeriodFrom.Year;
+        var population = (await db.Set<PopulationCell>().AsNoTracking().Where(p => hromadaCodes.Contains(p.HromadaCode) && p.Year <= year).ToListAsync(ct))
+            .GroupBy(p => p.HromadaCode).SelectMany(g => g.Where(p => p.Year == g.Max(x => x.Year)))
+            .ToDictionary(p => new Stratum(p.HromadaCode, p.Sex, p.AgeGroup), p => p.Count);
+        return WeightedResults.Compute(all, answering, counted, population, values, options.Value.MinimumCellCount);
+    }
+}
