@@ -27,7 +27,7 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
     private int _threatTimeline;
     private string _course = "", _draftCourse = "";
     private Guid _lesson, _draftLesson, _draftReflection, _kyivLearner, _attempt, _essayAttempt, _mistakeCard, _journalEntry, _certificate, _session;
-    private Guid _survey;
+    private Guid _survey, _recommendation;
 
     /// <summary>Routes whose resource is named in the query string or the body rather than the path.</summary>
     private static readonly HashSet<string> ResourceInQueryOrBody =
@@ -47,6 +47,7 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         "GET /openapi/{documentName}.json", "GET /api/reference/{documentName?}",
         "GET /api/v1/training/verify/{code}", // anonymous by design: whoever holds a certificate's code may check it
         "GET /api/v1/community/territories/{code}", "GET /api/v1/community/territories/{code}/population", // the codifier and the census: reference data, nobody's resource
+        "GET /api/v1/community/territories/{code}/indicators", // published statistics of a territory: reference data
         "GET /api/v1/community/public/{token}", "POST /api/v1/community/public/{token}/responses", // anonymous by design: the link's token is the secret
     ];
 
@@ -99,6 +100,31 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         await KyivThreatCaseAsync();
         await KyivTrainingAsync();
         _survey = await KyivSurveyAsync();
+        _recommendation = await KyivRecommendationAsync();
+    }
+
+    /// <summary>A recommendation of the Kyiv region's local policy, stored directly like the survey above.</summary>
+    private async Task<Guid> KyivRecommendationAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VartaDbContext>();
+        var type = db.Model.GetEntityTypes().Single(t => t.ClrType.FullName == "Varta.Community.Data.Recommendation").ClrType;
+        var recommendation = Activator.CreateInstance(type, nonPublic: true)!;
+        var id = Guid.NewGuid();
+        void Set(string name, object value) => type.GetProperty(name)!.SetValue(recommendation, value);
+        Set("Id", id);
+        Set("UnitId", DemoData.KyivRegion);
+        Set("TerritoryCode", "UA80000000000093317");
+        Set("OblastCode", "UA80000000000093317");
+        Set("Title", "Освітлення вулиць для перевірки меж");
+        Set("Owner", "Вигаданий відділ");
+        Set("Indicator", "crimes.street");
+        Set("Deadline", new DateOnly(2027, 6, 30));
+        Set("Baseline", 10.0);
+        Set("Target", 5.0);
+        db.Add(recommendation);
+        await db.SaveChangesAsync();
+        return id;
     }
 
     /// <summary>
@@ -289,6 +315,9 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         yield return ("POST /api/v1/community/surveys/{id:guid}/responses", HttpMethod.Post, $"{cm}/surveys/{_survey}/responses", "auditor",
             new { clientId = Guid.NewGuid(), territory = "UA80000000000093317", answers = new Dictionary<string, string>() });
         yield return ("GET /api/v1/community/surveys/{id:guid}/results", HttpMethod.Get, $"{cm}/surveys/{_survey}/results?question=q", "auditor", null);
+        yield return ("GET /api/v1/community/recommendations/{id:guid}", HttpMethod.Get, $"{cm}/recommendations/{_recommendation}", "auditor", null);
+        yield return ("POST /api/v1/community/recommendations/{id:guid}/updates", HttpMethod.Post, $"{cm}/recommendations/{_recommendation}/updates", "coordinator",
+            new { on = "2026-01-15", status = "in-progress", value = 8.0, note = "Чужий регіон" });
         yield return ("POST /api/v1/training/courses", HttpMethod.Post, $"{tr}/courses", "trainer", CourseBody(NewCourseKey(), DemoData.KyivRegion, false, "Чужий регіон"));
         yield return ("PUT /api/v1/training/courses/{key}", HttpMethod.Put, $"{tr}/courses/{_course}", "trainer", CourseBody(_course, DemoData.KyivRegion, false, "Чужий регіон"));
         yield return ("PUT /api/v1/training/courses/{key}", HttpMethod.Put, $"{tr}/courses/dynamic-security", "trainer",

@@ -3,7 +3,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Varta.Community.CreateRecommendation;
 using Varta.Community.CreateSurvey;
+using Varta.Community.GetIndicators;
+using Varta.Community.GetRecommendation;
+using Varta.Community.ImportIndicators;
+using Varta.Community.ListRecommendations;
+using Varta.Community.Policy;
+using Varta.Community.RecommendationOverview;
+using Varta.Community.UpdateRecommendation;
 using Varta.Community.Data;
 using Varta.Community.ExportSurvey;
 using Varta.Community.GetSurvey;
@@ -39,6 +47,7 @@ public static class CommunityModule
         services.AddOperations(CommunityPolicies.Add);
         services.AddScoped<TerritoryService>();
         services.AddScoped<SurveyService>();
+        services.AddScoped<PolicyService>();
         return services;
     }
 
@@ -58,6 +67,13 @@ public static class CommunityModule
         SubmitResponseEndpoint.Map(group);
         SurveyResultsEndpoint.Map(group);
         PublicSurveyEndpoint.Map(group);
+        ImportIndicatorsEndpoint.Map(group);
+        GetIndicatorsEndpoint.Map(group);
+        RecommendationOverviewEndpoint.Map(group);
+        CreateRecommendationEndpoint.Map(group);
+        UpdateRecommendationEndpoint.Map(group);
+        ListRecommendationsEndpoint.Map(group);
+        GetRecommendationEndpoint.Map(group);
         return app;
     }
 }

@@ -9,6 +9,7 @@ internal static class CommunityPolicies
     public const string ImportTerritories = "community.territories.import";
     public const string ReadTerritories = "community.territories.read";
     public const string ManageSurveys = "community.surveys.manage";
+    public const string ImportIndicators = "community.indicators.import";
     public const string ReadSurveys = "community.surveys.read";
     public const string CollectResponses = "community.responses.collect";
 
@@ -25,6 +26,7 @@ internal static class CommunityPolicies
         b.AddOperation(ImportTerritories, Administrators)
             .AddOperation(ReadTerritories, Readers)
             .AddOperation(ManageSurveys, Coordinators)
+            .AddOperation(ImportIndicators, [Roles.Administrator, Roles.CommunityCoordinator])
             .AddOperation(ReadSurveys, AuditTeam)
             .AddOperation(CollectResponses, AuditTeam);
 }

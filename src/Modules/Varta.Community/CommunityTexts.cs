@@ -19,6 +19,11 @@ internal sealed class CommunityTexts : ITextCatalog
         ["community.survey-not-open"] = ("Опитування не відкрите: відповіді не приймаються.", "The survey is not open: responses are not taken."),
         ["community.answer-problem"] = ("{0}", "{0}"),
         ["community.not-a-choice-question"] = ("Оберіть питання з варіантами відповіді.", "Pick a question with choices."),
+        ["community.number"] = ("Потрібне число.", "A number is needed."),
+        ["community.target-equals-baseline"] = ("Ціль має відрізнятися від вихідного значення.", "The target must differ from the baseline."),
+        ["community.future-date"] = ("Дата не може бути в майбутньому.", "The date cannot be in the future."),
+        ["community.recommendation-changed"] = ("Рекомендацію змінено в іншому вікні; перевірте і спробуйте знову.", "The recommendation was changed in another window; check it and try again."),
+        ["community.recommendation-closed"] = ("Рекомендацію вже виконано або скасовано.", "The recommendation is already achieved or dropped."),
         ["community.katotth"] = ("Код КАТОТТГ — це UA і 17 цифр.", "A KATOTTH code is UA and 17 digits."),
     };
 }

@@ -85,5 +85,40 @@ internal sealed class CommunityModel : IModelContributor
             e.HasIndex(a => new { a.SurveyId, a.Question, a.OblastCode, a.HromadaCode, a.Sex, a.AgeGroup, a.Value });
             e.HasOne<SurveyResponse>().WithMany().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Restrict);
         });
+        b.Entity<IndicatorValue>(e =>
+        {
+            e.ToTable("community_indicators");
+            e.HasKey(i => new { i.TerritoryCode, i.Year, i.Indicator });
+            e.Property(i => i.TerritoryCode).HasMaxLength(19);
+            e.Property(i => i.Indicator).HasMaxLength(60);
+            e.Property(i => i.Source).HasMaxLength(200);
+        });
+        b.Entity<Recommendation>(e =>
+        {
+            e.ToTable("community_recommendations");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.TerritoryCode).HasMaxLength(19).IsRequired();
+            e.Property(r => r.OblastCode).HasMaxLength(19).IsRequired();
+            e.Property(r => r.Title).HasMaxLength(300).IsRequired();
+            e.Property(r => r.Description).HasMaxLength(4000);
+            e.Property(r => r.TargetGroup).HasMaxLength(20).IsRequired();
+            e.Property(r => r.Owner).HasMaxLength(200).IsRequired();
+            e.Property(r => r.Indicator).HasMaxLength(200).IsRequired();
+            e.Property(r => r.Status).HasMaxLength(20).IsRequired();
+            e.Property(r => r.RecordedBy).HasMaxLength(200).IsRequired();
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => new { r.OblastCode, r.TerritoryCode });
+            e.HasIndex(r => r.UnitId);
+        });
+        b.Entity<RecommendationUpdate>(e =>
+        {
+            e.ToTable("community_recommendation_updates");
+            e.HasKey(u => u.Id);
+            e.Property(u => u.Status).HasMaxLength(20).IsRequired();
+            e.Property(u => u.Note).HasMaxLength(2000);
+            e.Property(u => u.RecordedBy).HasMaxLength(200).IsRequired();
+            e.HasIndex(u => u.RecommendationId);
+            e.HasOne<Recommendation>().WithMany().HasForeignKey(u => u.RecommendationId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }

@@ -164,3 +164,84 @@ internal sealed class ResponseAnswer
 
     public string AgeGroup { get; set; } = "";
 }
+
+/// <summary>A figure of a territory's security situation in a year (registered offences of a category, calls to the police, road accidents…).</summary>
+internal sealed class IndicatorValue
+{
+    public string TerritoryCode { get; set; } = "";
+
+    public int Year { get; set; }
+
+    /// <summary>A short code as the source names it ("offences.theft", "calls.police", "road.accidents").</summary>
+    public string Indicator { get; set; } = "";
+
+    public double Value { get; set; }
+
+    public string Source { get; set; } = "";
+}
+
+/// <summary>
+/// A recommendation of a local security policy, written SMART: who owns it, by when, measured by which indicator from
+/// which baseline to which target, for which group of people; tracked to its outcome by dated status updates.
+/// </summary>
+internal sealed class Recommendation : IStamped
+{
+    public Guid Id { get; set; }
+
+    public Guid UnitId { get; set; }
+
+    public string TerritoryCode { get; set; } = "";
+
+    public string OblastCode { get; set; } = "";
+
+    public Guid? SurveyId { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    /// <summary>all, women, men, children, youth, elderly, vulnerable.</summary>
+    public string TargetGroup { get; set; } = "all";
+
+    public string Owner { get; set; } = "";
+
+    public DateOnly Deadline { get; set; }
+
+    public string Indicator { get; set; } = "";
+
+    public double Baseline { get; set; }
+
+    public double Target { get; set; }
+
+    /// <summary>planned, in-progress, achieved, dropped.</summary>
+    public string Status { get; set; } = "planned";
+
+    public double? LatestValue { get; set; }
+
+    public DateOnly? LatestOn { get; set; }
+
+    public DateTime RecordedAt { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+
+    public int Version { get; set; }
+}
+
+internal sealed class RecommendationUpdate : IStamped
+{
+    public Guid Id { get; set; }
+
+    public Guid RecommendationId { get; set; }
+
+    public DateOnly On { get; set; }
+
+    public string Status { get; set; } = "";
+
+    public double? Value { get; set; }
+
+    public string Note { get; set; } = "";
+
+    public DateTime RecordedAt { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+}

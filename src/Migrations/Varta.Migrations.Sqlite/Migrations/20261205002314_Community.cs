@@ -12,6 +12,21 @@ namespace Varta.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "community_indicators",
+                columns: table => new
+                {
+                    TerritoryCode = table.Column<string>(type: "TEXT", maxLength: 19, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Indicator = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_indicators", x => new { x.TerritoryCode, x.Year, x.Indicator });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "community_population",
                 columns: table => new
                 {
@@ -24,6 +39,35 @@ namespace Varta.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_community_population", x => new { x.HromadaCode, x.Year, x.Sex, x.AgeGroup });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "community_recommendations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TerritoryCode = table.Column<string>(type: "TEXT", maxLength: 19, nullable: false),
+                    OblastCode = table.Column<string>(type: "TEXT", maxLength: 19, nullable: false),
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    TargetGroup = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Indicator = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Baseline = table.Column<double>(type: "REAL", nullable: false),
+                    Target = table.Column<double>(type: "REAL", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    LatestValue = table.Column<double>(type: "REAL", nullable: true),
+                    LatestOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_recommendations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -92,6 +136,30 @@ namespace Varta.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "community_recommendation_updates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecommendationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_recommendation_updates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_community_recommendation_updates_community_recommendations_RecommendationId",
+                        column: x => x.RecommendationId,
+                        principalTable: "community_recommendations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "community_responses",
                 columns: table => new
                 {
@@ -154,6 +222,21 @@ namespace Varta.Migrations.Sqlite.Migrations
                 columns: new[] { "SurveyId", "Question", "OblastCode", "HromadaCode", "Sex", "AgeGroup", "Value" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_community_recommendation_updates_RecommendationId",
+                table: "community_recommendation_updates",
+                column: "RecommendationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_recommendations_OblastCode_TerritoryCode",
+                table: "community_recommendations",
+                columns: new[] { "OblastCode", "TerritoryCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_recommendations_UnitId",
+                table: "community_recommendations",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_community_responses_SurveyId_ClientId",
                 table: "community_responses",
                 columns: new[] { "SurveyId", "ClientId" },
@@ -198,7 +281,13 @@ namespace Varta.Migrations.Sqlite.Migrations
                 name: "community_answers");
 
             migrationBuilder.DropTable(
+                name: "community_indicators");
+
+            migrationBuilder.DropTable(
                 name: "community_population");
+
+            migrationBuilder.DropTable(
+                name: "community_recommendation_updates");
 
             migrationBuilder.DropTable(
                 name: "community_territories");
@@ -208,6 +297,9 @@ namespace Varta.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "community_responses");
+
+            migrationBuilder.DropTable(
+                name: "community_recommendations");
 
             migrationBuilder.DropTable(
                 name: "community_surveys");
