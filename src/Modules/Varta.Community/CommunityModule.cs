@@ -13,6 +13,7 @@ using Varta.Community.Policy;
 using Varta.Community.RecommendationOverview;
 using Varta.Community.UpdateRecommendation;
 using Varta.Community.Data;
+using Varta.Community.ExportResponses;
 using Varta.Community.ExportSurvey;
 using Varta.Community.GetSurvey;
 using Varta.Community.ListSurveys;
@@ -63,6 +64,7 @@ public static class CommunityModule
         ListSurveysEndpoint.Map(group);
         GetSurveyEndpoint.Map(group);
         ExportSurveyEndpoint.Map(group);
+        ExportResponsesEndpoint.Map(group);
         SetSurveyStatusEndpoint.Map(group);
         SubmitResponseEndpoint.Map(group);
         SurveyResultsEndpoint.Map(group);

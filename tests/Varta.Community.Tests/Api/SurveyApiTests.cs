@@ -172,6 +172,12 @@ public sealed class SurveyApiTests(VartaFactory factory) : IClassFixture<VartaFa
         Assert.Equal(10, crimes.GetProperty("respondents").GetInt32());
         Assert.All(crimes.GetProperty("answers").EnumerateArray(), a => Assert.Equal(10, a.GetProperty("count").GetInt32()));
 
+        // Raw responses leave only as anonymous rows: 50 of them, every combination of hromada, sex and age on ≥ 10.
+        var csv = (await auditor.GetStringAsync($"{Base}/surveys/{id}/responses.csv")).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("oblast,hromada,sex,age_group,feel_safe,victim,crime_types", csv[0].TrimEnd('\r'));
+        Assert.Equal(50, csv.Length - 1);
+        Assert.All(csv.Skip(1).GroupBy(l => string.Join(',', l.Split(',').Take(4))), g => Assert.True(g.Count() >= 10));
+
         var notChoice = await ProblemAsync(await auditor.GetAsync($"{Base}/surveys/{id}/results?question=nope"), HttpStatusCode.BadRequest);
         Assert.True(notChoice.GetProperty("errors").TryGetProperty("question", out _));
 

@@ -387,6 +387,58 @@ internal sealed class SurveyService(VartaDbContext db, IAuthorizationService aut
     }
 
     /// <summary>
+    /// The survey's responses as anonymous rows (CSV, with a byte order mark): oblast, hromada, sex and age group coarsened
+    /// until each combination rests on the threshold of respondents, and the answers to every question but free text
+    /// (which can name people). Audited as an export.
+    /// </summary>
+    public async Task<Outcome<byte[]>> ExportRowsAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var s = await VisibleAsync(user, id, CommunityPolicies.ReadSurveys, ct);
+        if (s is null)
+        {
+            return Outcome<byte[]>.NotFound();
+        }
+
+        var form = FormOf(s);
+        var columns = form.AllQuestions().Where(q => q.Type is not (QuestionType.Group or QuestionType.Note or QuestionType.Text) && q.Name is not ("sex" or "age_group"))
+            .Select(q => q.Name).ToList();
+        var stored = await db.Set<SurveyResponse>().AsNoTracking().Where(r => r.SurveyId == id).OrderBy(r => r.Id)
+            .Select(r => new { r.OblastCode, r.HromadaCode, r.Sex, r.AgeGroup, r.Answers }).ToListAsync(ct);
+        var rows = AnonymousRows.Coarsen([.. stored.Select(r => new AnonymousRow(r.OblastCode, r.HromadaCode, r.Sex, r.AgeGroup,
+            JsonSerializer.Deserialize<Dictionary<string, string>>(r.Answers, Json) ?? []))], options.Value.MinimumCellCount);
+        using var stream = new MemoryStream();
+        using (var csv = CsvHelper.CsvWriter.Create(stream, new CsvHelper.CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvHelper.CsvInjection.Escape }, true))
+        {
+            foreach (var header in new[] { "oblast", "hromada", "sex", "age_group" }.Concat(columns))
+            {
+                csv.WriteField(header);
+            }
+
+            csv.EndRecord();
+            foreach (var row in rows)
+            {
+                csv.WriteField(row.Oblast);
+                csv.WriteField(row.Hromada);
+                csv.WriteField(row.Sex);
+                csv.WriteField(row.AgeGroup);
+                foreach (var column in columns)
+                {
+                    csv.WriteField(row.Answers.GetValueOrDefault(column) ?? "");
+                }
+
+                csv.EndRecord();
+            }
+        }
+
+        await audit.AppendAsync(new AuditRecord
+        {
+            Action = "community.responses.exported", Category = AuditCategory.Read, ResourceType = "community-survey", ResourceId = id.ToString(), OrgUnitId = s.UnitId,
+            Details = JsonSerializer.Serialize(new { rows = rows.Count, threshold = options.Value.MinimumCellCount }),
+        }, ct);
+        return Outcome<byte[]>.Ok(stream.ToArray());
+    }
+
+    /// <summary>
     /// The results of one choice question over an area (the survey's whole territory, an oblast or a hromada): counts,
     /// unweighted and weighted shares with 95 % intervals, small cells suppressed. Audited as a read.
     /// </summary>
