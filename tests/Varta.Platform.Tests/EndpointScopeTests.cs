@@ -316,6 +316,7 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
             new { clientId = Guid.NewGuid(), territory = "UA80000000000093317", answers = new Dictionary<string, string>() });
         yield return ("GET /api/v1/community/surveys/{id:guid}/results", HttpMethod.Get, $"{cm}/surveys/{_survey}/results?question=q", "auditor", null);
         yield return ("GET /api/v1/community/surveys/{id:guid}/responses.csv", HttpMethod.Get, $"{cm}/surveys/{_survey}/responses.csv", "coordinator", null);
+        yield return ("GET /api/v1/community/surveys/{id:guid}/report", HttpMethod.Get, $"{cm}/surveys/{_survey}/report", "auditor", null);
         yield return ("GET /api/v1/community/recommendations/{id:guid}", HttpMethod.Get, $"{cm}/recommendations/{_recommendation}", "auditor", null);
         yield return ("POST /api/v1/community/recommendations/{id:guid}/updates", HttpMethod.Post, $"{cm}/recommendations/{_recommendation}/updates", "coordinator",
             new { on = "2026-01-15", status = "in-progress", value = 8.0, note = "Чужий регіон" });

@@ -20,6 +20,7 @@ using Varta.Community.ListSurveys;
 using Varta.Community.PublicSurvey;
 using Varta.Community.SetSurveyStatus;
 using Varta.Community.SubmitResponse;
+using Varta.Community.SurveyReport;
 using Varta.Community.SurveyResults;
 using Varta.Community.Surveys;
 using Varta.Community.GetPopulation;
@@ -68,6 +69,7 @@ public static class CommunityModule
         SetSurveyStatusEndpoint.Map(group);
         SubmitResponseEndpoint.Map(group);
         SurveyResultsEndpoint.Map(group);
+        SurveyReportEndpoint.Map(group);
         PublicSurveyEndpoint.Map(group);
         ImportIndicatorsEndpoint.Map(group);
         GetIndicatorsEndpoint.Map(group);

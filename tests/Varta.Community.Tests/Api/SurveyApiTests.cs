@@ -178,6 +178,10 @@ public sealed class SurveyApiTests(VartaFactory factory) : IClassFixture<VartaFa
         Assert.Equal(50, csv.Length - 1);
         Assert.All(csv.Skip(1).GroupBy(l => string.Join(',', l.Split(',').Take(4))), g => Assert.True(g.Count() >= 10));
 
+        var report = await OkAsync(await auditor.GetAsync($"{Base}/surveys/{id}/report?area={Hromada}"));
+        Assert.Equal(["sex", "age_group", "feel_safe", "victim", "crime_types"], report.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("question").GetString()));
+        Assert.Equal(0.35, report.GetProperty("results")[2].GetProperty("answers")[0].GetProperty("weightedShare").GetDouble(), 1e-9);
+
         var notChoice = await ProblemAsync(await auditor.GetAsync($"{Base}/surveys/{id}/results?question=nope"), HttpStatusCode.BadRequest);
         Assert.True(notChoice.GetProperty("errors").TryGetProperty("question", out _));
 

@@ -39,6 +39,9 @@ internal sealed record ResponseReceiptDto(Guid ClientId, bool AlreadyStored);
 internal sealed record ResultDto(string Question, string Label, string Area, string AreaName, int Respondents, double DesignEffect, double EffectiveRespondents,
     bool Weighted, int Threshold, IReadOnlyList<ResultLineDto> Answers, IReadOnlyList<string> StrataWithoutPopulation);
 
+internal sealed record AuditReportDto(Guid SurveyId, string Title, string Area, string AreaName, string PeriodFrom, string PeriodTo, int Respondents,
+    IReadOnlyList<ResultDto> Results);
+
 internal sealed record ResultLineDto(string Value, string Label, int? Count, double? Share, double? WeightedShare, double? Lower, double? Upper, bool Suppressed);
 
 /// <summary>
@@ -436,6 +439,51 @@ internal sealed class SurveyService(VartaDbContext db, IAuthorizationService aut
             Details = JsonSerializer.Serialize(new { rows = rows.Count, threshold = options.Value.MinimumCellCount }),
         }, ct);
         return Outcome<byte[]>.Ok(stream.ToArray());
+    }
+
+    /// <summary>
+    /// The audit report's survey part for a territory and the survey's period: the weighted results of every choice
+    /// question over the area (suppression applied). Indicators and the local policy come from their own routes.
+    /// </summary>
+    public async Task<Outcome<AuditReportDto>> ReportAsync(ClaimsPrincipal user, Guid id, string? area, CancellationToken ct)
+    {
+        var s = await VisibleAsync(user, id, CommunityPolicies.ReadSurveys, ct);
+        if (s is null)
+        {
+            return Outcome<AuditReportDto>.NotFound();
+        }
+
+        area = string.IsNullOrWhiteSpace(area) ? s.TerritoryCode : area;
+        var territory = Codifier.IsCode(area) ? await db.Set<Territory>().AsNoTracking().FirstOrDefaultAsync(t => t.Code == area, ct) : null;
+        if (territory is null)
+        {
+            return Outcome<AuditReportDto>.Invalid(new Validator(loc).Fail("area", "community.unknown-territory"));
+        }
+
+        var form = FormOf(s);
+        var results = new List<ResultDto>();
+        foreach (var q in form.AllQuestions().Where(q => q.Type is QuestionType.SelectOne or QuestionType.SelectMultiple && q.ListName is not null))
+        {
+            if (form.FindList(q.ListName!) is not { } list)
+            {
+                continue;
+            }
+
+            var r = await ComputeAsync(s, q.Name, [.. list.Choices.Select(c => c.Name)], territory, ct);
+            var labels = list.Choices.ToDictionary(c => c.Name, c => Text(c.Label));
+            results.Add(new ResultDto(q.Name, Text(q.Label), territory.Code, territory.Name, r.Respondents, Math.Round(r.DesignEffect, 4), Math.Round(r.EffectiveRespondents, 1),
+                r.Weighted, r.Threshold,
+                [.. r.Answers.Select(a => new ResultLineDto(a.Value, labels.GetValueOrDefault(a.Value, a.Value), a.Count, a.Share, a.WeightedShare, a.Lower, a.Upper, a.Suppressed))],
+                [.. r.StrataWithoutPopulation.Select(x => $"{x.Hromada} {x.Sex} {x.AgeGroup}")]));
+        }
+
+        await audit.AppendAsync(new AuditRecord
+        {
+            Action = "community.report.read", Category = AuditCategory.Read, ResourceType = "community-survey", ResourceId = id.ToString(), OrgUnitId = s.UnitId,
+            Details = JsonSerializer.Serialize(new { area }),
+        }, ct);
+        return Outcome<AuditReportDto>.Ok(new AuditReportDto(s.Id, s.Title, territory.Code, territory.Name, s.PeriodFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            s.PeriodTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), results.Select(r => r.Respondents).DefaultIfEmpty(0).Max(), results));
     }
 
     /// <summary>
