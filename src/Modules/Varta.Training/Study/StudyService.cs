@@ -32,21 +32,24 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
         var room = Math.Max(0, settings.DailyLimit - reviewedToday);
         take = Math.Clamp(take, 1, 100);
         var nowUtc = now.UtcDateTime;
-        var dueNow = await db.Set<CardMemoryRow>().AsNoTracking().CountAsync(m => m.UserId == me && m.DueAt <= nowUtc, ct);
+        var page = Math.Min(take, room);
         var due = await db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me && m.DueAt <= nowUtc)
-            .OrderBy(m => m.DueAt).Take(Math.Min(take, room)).ToListAsync(ct);
+            .OrderBy(m => m.DueAt).Take(page).ToListAsync(ct);
+
+        // A page with room to spare already holds every due card: counting them would read the same index range again.
+        var dueNow = due.Count < page ? due.Count : await db.Set<CardMemoryRow>().AsNoTracking().CountAsync(m => m.UserId == me && m.DueAt <= nowUtc, ct);
         var newRoom = Math.Min(Math.Max(0, settings.NewPerDay - newToday), Math.Max(0, room - due.Count));
-        var fresh = new List<Flashcard>();
+        List<Guid> fresh = [];
         var newAvailable = 0;
         if (due.Count < take)
         {
-            var deck = Deck(me);
-            var unseen = deck.Where(c => !db.Set<CardMemoryRow>().Any(m => m.UserId == me && m.CardId == c.Id));
-            newAvailable = await unseen.CountAsync(ct);
-            fresh = await unseen.OrderBy(c => c.OwnerUserId == null).ThenBy(c => c.Key).Take(Math.Min(take - due.Count, newRoom)).ToListAsync(ct);
+            // One pass over the unseen cards gives both their number and the first ones to learn.
+            var unseen = await Unseen(me).ToListAsync(ct);
+            newAvailable = unseen.Count;
+            fresh = [.. unseen.Take(Math.Min(take - due.Count, newRoom))];
         }
 
-        var cardIds = due.Select(m => m.CardId).Concat(fresh.Select(c => c.Id)).ToList();
+        var cardIds = due.Select(m => m.CardId).Concat(fresh).ToList();
         var cards = await (from c in db.Set<Flashcard>().AsNoTracking()
                            join l in db.Set<Lesson>().AsNoTracking() on c.LessonId equals l.Id
                            join co in db.Set<Course>().AsNoTracking() on l.CourseId equals co.Id
@@ -60,10 +63,10 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
             list.Add(Card(x.c, Loc.IsEnglish ? x.CourseEn : x.CourseUk, Loc.IsEnglish ? x.TitleEn : x.TitleUk, ToMemory(m), m.Version, scheduler, now));
         }
 
-        foreach (var c in fresh)
+        foreach (var id in fresh)
         {
-            var x = cards[c.Id];
-            list.Add(Card(c, Loc.IsEnglish ? x.CourseEn : x.CourseUk, Loc.IsEnglish ? x.TitleEn : x.TitleUk, FsrsScheduler.NewCard(now), 0, scheduler, now));
+            var x = cards[id];
+            list.Add(Card(x.c, Loc.IsEnglish ? x.CourseEn : x.CourseUk, Loc.IsEnglish ? x.TitleEn : x.TitleUk, FsrsScheduler.NewCard(now), 0, scheduler, now));
         }
 
         return new QueueDto(list, dueNow, newAvailable, reviewedToday, settings.DailyLimit, settings.NewPerDay);
@@ -76,6 +79,26 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
             && db.Set<LessonRead>().Any(r => r.UserId == me && r.LessonId == c.LessonId)
             && db.Set<Lesson>().Any(l => l.Id == c.LessonId && db.Set<Course>().Any(co => co.Id == l.CourseId && co.Published))))
         select c;
+
+    /// <summary>
+    /// The caller's cards never reviewed, in the order they are learnt (their own mistake cards first, then by key): the
+    /// deck's cards without a memory row. The lessons read in published courses are listed once for the whole query
+    /// rather than looked up three times per card, as <see cref="Deck"/> does for a single card.
+    /// </summary>
+    private IQueryable<Guid> Unseen(Guid me)
+    {
+        var lessonsRead = from r in db.Set<LessonRead>()
+                          where r.UserId == me
+                          join l in db.Set<Lesson>() on r.LessonId equals l.Id
+                          join co in db.Set<Course>() on l.CourseId equals co.Id
+                          where co.Published
+                          select l.Id;
+        return from c in db.Set<Flashcard>().AsNoTracking()
+               where !c.Retired && (c.OwnerUserId == me || (c.OwnerUserId == null && lessonsRead.Contains(c.LessonId)))
+                   && !db.Set<CardMemoryRow>().Any(m => m.UserId == me && m.CardId == c.Id)
+               orderby c.OwnerUserId == null, c.Key
+               select c.Id;
+    }
 
     private DueCardDto Card(Flashcard c, string course, string lesson, CardMemory memory, int version, FsrsScheduler scheduler, DateTimeOffset now) =>
         new(c.Id, Loc.IsEnglish ? c.FrontEn : c.FrontUk, Loc.IsEnglish ? c.BackEn : c.BackUk, course, lesson, c.OwnerUserId is not null, PhaseName(memory.Phase), version,
@@ -153,7 +176,7 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
         var after = scheduler.Review(before, (Rating)request.Rating!.Value, now);
         if (after.Phase == CardPhase.Review && after.ScheduledDays >= 2)
         {
-            after = await PlaceAsync(me, cardId, before, after, settings, scheduler, now, ct);
+            after = await PlaceAsync(me, row?.DueAt, before, after, settings, scheduler, now, ct);
         }
 
         if (row is null)
@@ -189,11 +212,20 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
     }
 
     /// <summary>Moves a review's due day within its fuzz range onto a working day with room under the learner's limit.</summary>
-    private async Task<CardMemory> PlaceAsync(Guid me, Guid cardId, CardMemory before, CardMemory after, LearnerSettings settings, FsrsScheduler scheduler, DateTimeOffset now, CancellationToken ct)
+    /// <param name="currentDue">The graded card's due time before this review (null for a new card): it does not count against its own day.</param>
+    private async Task<CardMemory> PlaceAsync(Guid me, DateTime? currentDue, CardMemory before, CardMemory after, LearnerSettings settings, FsrsScheduler scheduler, DateTimeOffset now, CancellationToken ct)
     {
         var from = now.UtcDateTime;
         var to = now.UtcDateTime.AddDays(after.ScheduledDays * 1.2 + 4);
-        var dues = await db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me && m.CardId != cardId && m.DueAt >= from && m.DueAt < to).Select(m => m.DueAt).ToListAsync(ct);
+
+        // Read from the (UserId, DueAt) index alone; leaving the graded card out in the query (CardId <> …) would make
+        // the database fetch every row of the window, up to the learner's whole deck for a long interval.
+        var dues = await db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me && m.DueAt >= from && m.DueAt < to).Select(m => m.DueAt).ToListAsync(ct);
+        if (currentDue is { } own)
+        {
+            dues.Remove(own);
+        }
+
         var load = dues.GroupBy(d => KyivTime.DayOf(Utc(d))).ToDictionary(g => g.Key, g => g.Count());
         return ReviewLoad.Place(scheduler, before, after, Pattern(settings), KyivTime.Zone, day => load.GetValueOrDefault(day));
     }
