@@ -3,7 +3,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Varta.Community.CollectPage;
 using Varta.Community.CreateSurvey;
+using Varta.Community.DownloadXlsForm;
+using Varta.Community.PublicPage;
+using Varta.Community.ResultsChart;
+using Varta.Community.ResultsCsv;
 using Varta.Community.Data;
 using Varta.Community.ExportSurvey;
 using Varta.Community.GetSurvey;
@@ -21,6 +26,7 @@ using Varta.Community.ListTerritories;
 using Varta.Community.Territories;
 using Varta.Platform.Identity;
 using Varta.Platform.Localization;
+using Varta.Platform.Navigation;
 using Varta.Platform.Persistence;
 
 namespace Varta.Community;
@@ -39,6 +45,9 @@ public static class CommunityModule
         services.AddOperations(CommunityPolicies.Add);
         services.AddScoped<TerritoryService>();
         services.AddScoped<SurveyService>();
+        services.AddSingleton<ResultsChartRenderer>();
+        services.AddSingleton<ResultsCsvWriter>();
+        services.AddSingleton(new NavItem("/community/surveys", "community.nav.surveys", "community.nav.surveys.about", "🏘", 700, CommunityPolicies.AuditTeam));
         return services;
     }
 
@@ -58,6 +67,14 @@ public static class CommunityModule
         SubmitResponseEndpoint.Map(group);
         SurveyResultsEndpoint.Map(group);
         PublicSurveyEndpoint.Map(group);
+
+        // The pages' own routes (signed in with the cookie, which the API does not take), and the offline form pages.
+        var pages = app.MapGroup("/community").ExcludeFromDescription();
+        CollectPageEndpoint.MapPages(pages);
+        PublicPageEndpoint.MapPages(pages);
+        DownloadXlsFormEndpoint.MapPages(pages);
+        ResultsChartEndpoint.MapPages(pages);
+        ResultsCsvEndpoint.MapPages(pages);
         return app;
     }
 }
