@@ -67,6 +67,7 @@ internal sealed class ResultsChartRenderer(Loc loc)
         {
             plot.Font.Set(font);
             plot.Legend.FontName = font;
+            barPlot.ValueLabelStyle.FontName = font;
         }
         else
         {

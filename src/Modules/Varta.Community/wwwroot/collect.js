@@ -185,13 +185,13 @@
 
   const status = el('section', { class: 'collect-status', 'data-testid': 'collect-status', role: 'status' });
   function renderStatus() {
-    status.replaceChildren(
+    status.replaceChildren(...[
       el('p', { class: navigator.onLine ? 'net on' : 'net off', 'data-testid': 'net-status', text: navigator.onLine ? T.online : T.offline }),
       el('p', { class: outbox.length > 0 ? 'outbox waiting' : 'outbox', 'data-testid': 'outbox-count', text: outbox.length > 0 ? T.waiting(outbox.length) : T.allSent }),
       sentHere > 0 ? el('p', { class: 'muted', 'data-testid': 'sent-count', text: T.sentNow(sentHere) }) : null,
       outbox.some((x) => x.error) ? el('ul', { class: 'outbox-errors', 'data-testid': 'outbox-errors' },
         outbox.filter((x) => x.error).map((x) => el('li', { class: 'error', text: `${x.clientId.slice(0, 8)} — ${x.error}` }))) : null,
-      outbox.length > 0 ? retryButton() : null);
+      outbox.length > 0 ? retryButton() : null].filter((c) => c !== null));
   }
 
   function retryButton() {
