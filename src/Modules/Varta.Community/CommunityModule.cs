@@ -3,34 +3,40 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Varta.Community.CollectPage;
 using Varta.Community.CreateRecommendation;
 using Varta.Community.CreateSurvey;
-using Varta.Community.GetIndicators;
-using Varta.Community.GetRecommendation;
-using Varta.Community.ImportIndicators;
-using Varta.Community.ListRecommendations;
-using Varta.Community.Policy;
-using Varta.Community.RecommendationOverview;
-using Varta.Community.UpdateRecommendation;
 using Varta.Community.Data;
+using Varta.Community.DownloadXlsForm;
 using Varta.Community.ExportResponses;
 using Varta.Community.ExportSurvey;
+using Varta.Community.GetIndicators;
+using Varta.Community.GetPopulation;
+using Varta.Community.GetRecommendation;
 using Varta.Community.GetSurvey;
+using Varta.Community.GetTerritory;
+using Varta.Community.ImportCodifier;
+using Varta.Community.ImportIndicators;
+using Varta.Community.ImportPopulation;
+using Varta.Community.ListRecommendations;
 using Varta.Community.ListSurveys;
+using Varta.Community.ListTerritories;
+using Varta.Community.Policy;
+using Varta.Community.PublicPage;
 using Varta.Community.PublicSurvey;
+using Varta.Community.RecommendationOverview;
+using Varta.Community.ResultsChart;
+using Varta.Community.ResultsCsv;
 using Varta.Community.SetSurveyStatus;
 using Varta.Community.SubmitResponse;
 using Varta.Community.SurveyReport;
 using Varta.Community.SurveyResults;
 using Varta.Community.Surveys;
-using Varta.Community.GetPopulation;
-using Varta.Community.GetTerritory;
-using Varta.Community.ImportCodifier;
-using Varta.Community.ImportPopulation;
-using Varta.Community.ListTerritories;
 using Varta.Community.Territories;
+using Varta.Community.UpdateRecommendation;
 using Varta.Platform.Identity;
 using Varta.Platform.Localization;
+using Varta.Platform.Navigation;
 using Varta.Platform.Persistence;
 
 namespace Varta.Community;
@@ -50,6 +56,9 @@ public static class CommunityModule
         services.AddScoped<TerritoryService>();
         services.AddScoped<SurveyService>();
         services.AddScoped<PolicyService>();
+        services.AddSingleton<ResultsChartRenderer>();
+        services.AddSingleton<ResultsCsvWriter>();
+        services.AddSingleton(new NavItem("/community/surveys", "community.nav.surveys", "community.nav.surveys.about", "🏘", 700, CommunityPolicies.AuditTeam));
         return services;
     }
 
@@ -78,6 +87,14 @@ public static class CommunityModule
         UpdateRecommendationEndpoint.Map(group);
         ListRecommendationsEndpoint.Map(group);
         GetRecommendationEndpoint.Map(group);
+
+        // The pages' own routes (signed in with the cookie, which the API does not take), and the offline form pages.
+        var pages = app.MapGroup("/community").ExcludeFromDescription();
+        CollectPageEndpoint.MapPages(pages);
+        PublicPageEndpoint.MapPages(pages);
+        DownloadXlsFormEndpoint.MapPages(pages);
+        ResultsChartEndpoint.MapPages(pages);
+        ResultsCsvEndpoint.MapPages(pages);
         return app;
     }
 }

@@ -42,6 +42,12 @@ internal sealed record ResultDto(string Question, string Label, string Area, str
 internal sealed record AuditReportDto(Guid SurveyId, string Title, string Area, string AreaName, string PeriodFrom, string PeriodTo, int Respondents,
     IReadOnlyList<ResultDto> Results);
 
+/// <summary>What the offline interviewer page (and the public page) loads once: the form's JSON and the hromadas a respondent may live in.</summary>
+internal sealed record CollectFormDto(Guid Id, string Title, string Status, string TerritoryCode, string ConsentUk, string ConsentEn,
+    IReadOnlyList<HromadaDto> Hromadas, string Form);
+
+internal sealed record HromadaDto(string Code, string Name);
+
 internal sealed record ResultLineDto(string Value, string Label, int? Count, double? Share, double? WeightedShare, double? Lower, double? Upper, bool Suppressed);
 
 /// <summary>
@@ -387,6 +393,61 @@ internal sealed class SurveyService(VartaDbContext db, IAuthorizationService aut
         }
 
         return false;
+    }
+
+    // Read methods for the pages (added with the Community pages; they change nothing).
+
+    /// <summary>The org units on which the caller may create surveys (the page's unit select).</summary>
+    public async Task<IReadOnlyList<OrgNode>> UnitsToManageAsync(ClaimsPrincipal user)
+    {
+        var units = new List<OrgNode>();
+        foreach (var node in org.Current.Nodes.OrderBy(n => n.DisplayName, StringComparer.CurrentCulture))
+        {
+            if (await authorization.AllowsAsync(user, CommunityPolicies.ManageSurveys, node.Id))
+            {
+                units.Add(node);
+            }
+        }
+
+        return units;
+    }
+
+    /// <summary>Whether the caller may open, close (manage) the surveys of a unit.</summary>
+    public Task<bool> CanManageAsync(ClaimsPrincipal user, Guid unitId) => authorization.AllowsAsync(user, CommunityPolicies.ManageSurveys, unitId);
+
+    /// <summary>The interviewer page's form: only for those who collect responses on the survey's unit; null otherwise (404).</summary>
+    public async Task<CollectFormDto?> CollectFormAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var s = await VisibleAsync(user, id, CommunityPolicies.CollectResponses, ct);
+        return s is null ? null : await CollectDtoAsync(s, ct);
+    }
+
+    /// <summary>The public page's form behind a link: only while the survey is open; null otherwise (404).</summary>
+    public async Task<CollectFormDto?> PublicFormAsync(string token, CancellationToken ct) =>
+        await PublicAsync(token, ct) is { } s ? await CollectDtoAsync(s, ct) : null;
+
+    private async Task<CollectFormDto> CollectDtoAsync(Survey s, CancellationToken ct)
+    {
+        var code = s.TerritoryCode;
+        var hromadas = await db.Set<Territory>().AsNoTracking()
+            .Where(t => t.RetiredAt == null && t.HromadaCode == t.Code && (t.Code == code || t.ParentCode == code || t.OblastCode == code))
+            .OrderBy(t => t.Name).Take(2000).Select(t => new HromadaDto(t.Code, t.Name)).ToListAsync(ct);
+        return new CollectFormDto(s.Id, s.Title, s.Status, s.TerritoryCode, s.ConsentUk, s.ConsentEn, hromadas, s.FormJson);
+    }
+
+    /// <summary>The hromadas (and oblasts) within a survey's territory, for the results page's area pickers.</summary>
+    public async Task<IReadOnlyList<TerritoryDto>> AreasWithinAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var s = await VisibleAsync(user, id, CommunityPolicies.ReadSurveys, ct);
+        if (s is null)
+        {
+            return [];
+        }
+
+        var code = s.TerritoryCode;
+        return (await db.Set<Territory>().AsNoTracking()
+            .Where(t => t.RetiredAt == null && (t.Code == code || ((t.HromadaCode == t.Code || t.Level == "oblast") && (t.ParentCode == code || t.OblastCode == code))))
+            .OrderBy(t => t.Name).Take(2000).ToListAsync(ct)).Select(TerritoryService.ToDto).ToList();
     }
 
     /// <summary>
