@@ -40,6 +40,9 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         "GET /verify/{Code}",                 // the same check as a page, like the account pages open before sign-in
         "GET /api/v1/community/public/{token}",            // a survey's self-completion link: the 128-bit token is the secret, only an open survey answers
         "POST /api/v1/community/public/{token}/responses", // an anonymous response through that link: nothing of the sender is stored
+        "GET /community/s/{token}",           // the self-completion page of that link (consent first), before any sign-in by design
+        "GET /community/s/{token}/form",      // the form that page loads: the same as GET /api/v1/community/public/{token}
+        "GET /community/collect/sw.js",       // the interviewer page's service worker script: code only, no data; the page and its form stay behind sign-in
         "POST /verify/{Code}",
     ];
 
