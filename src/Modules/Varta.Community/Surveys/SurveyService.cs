@@ -530,7 +530,7 @@ internal sealed class SurveyService(VartaDbContext db, IAuthorizationService aut
                 continue;
             }
 
-            var r = await ComputeAsync(s, q.Name, [.. list.Choices.Select(c => c.Name)], territory, ct);
+            var r = await ComputeAsync(s, q.Name, q.Type == QuestionType.SelectMultiple, [.. list.Choices.Select(c => c.Name)], territory, ct);
             var labels = list.Choices.ToDictionary(c => c.Name, c => Text(c.Label));
             results.Add(new ResultDto(q.Name, Text(q.Label), territory.Code, territory.Name, r.Respondents, Math.Round(r.DesignEffect, 4), Math.Round(r.EffectiveRespondents, 1),
                 r.Weighted, r.Threshold,
@@ -573,7 +573,7 @@ internal sealed class SurveyService(VartaDbContext db, IAuthorizationService aut
             return Outcome<ResultDto>.Invalid(new Validator(loc).Fail("area", "community.unknown-territory"));
         }
 
-        var result = await ComputeAsync(s, q.Name, [.. list.Choices.Select(c => c.Name)], territory, ct);
+        var result = await ComputeAsync(s, q.Name, q.Type == QuestionType.SelectMultiple, [.. list.Choices.Select(c => c.Name)], territory, ct);
         await audit.AppendAsync(new AuditRecord
         {
             Action = "community.results.read", Category = AuditCategory.Read, ResourceType = "community-survey", ResourceId = id.ToString(), OrgUnitId = s.UnitId,
@@ -586,8 +586,15 @@ internal sealed class SurveyService(VartaDbContext db, IAuthorizationService aut
             [.. result.StrataWithoutPopulation.Select(x => $"{x.Hromada} {x.Sex} {x.AgeGroup}")]));
     }
 
-    /// <summary>Counts by hromada, sex and age group in the database; weights from the population of the survey's year.</summary>
-    public async Task<QuestionResult> ComputeAsync(Survey s, string question, IReadOnlyList<string> values, Territory area, CancellationToken ct)
+    /// <summary>
+    /// Counts by hromada, sex and age group in the database; weights from the population of the survey's year. An area
+    /// above oblast level (the survey's own territory, e.g. the country) is not filtered: all of the survey's responses
+    /// lie within it. The counts are grouped by oblast first (a hromada lies in one oblast, so the groups are the same):
+    /// that is the order of the (survey, oblast, hromada, sex, age group) indexes, which the database then reads in
+    /// order without sorting. Those answering a select_one question are the rows counted (one per respondent), so only
+    /// a select_multiple question needs the distinct count of respondents.
+    /// </summary>
+    public async Task<QuestionResult> ComputeAsync(Survey s, string question, bool multiple, IReadOnlyList<string> values, Territory area, CancellationToken ct)
     {
         var responses = db.Set<SurveyResponse>().AsNoTracking().Where(r => r.SurveyId == s.Id);
         var answers = db.Set<ResponseAnswer>().AsNoTracking().Where(a => a.SurveyId == s.Id && a.Question == question);
@@ -608,12 +615,14 @@ internal sealed class SurveyService(VartaDbContext db, IAuthorizationService aut
             answers = answers.Where(a => hromadas.Contains(a.HromadaCode));
         }
 
-        var all = (await responses.GroupBy(r => new { r.HromadaCode, r.Sex, r.AgeGroup }).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+        var all = (await responses.GroupBy(r => new { r.OblastCode, r.HromadaCode, r.Sex, r.AgeGroup }).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(x => new Stratum(x.Key.HromadaCode, x.Key.Sex, x.Key.AgeGroup), x => x.Count);
-        var counted = (await answers.GroupBy(a => new { a.HromadaCode, a.Sex, a.AgeGroup, a.Value }).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+        var counted = (await answers.GroupBy(a => new { a.OblastCode, a.HromadaCode, a.Sex, a.AgeGroup, a.Value }).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .Select(x => (new Stratum(x.Key.HromadaCode, x.Key.Sex, x.Key.AgeGroup), x.Key.Value, x.Count)).ToList();
-        var answering = (await answers.GroupBy(a => new { a.HromadaCode, a.Sex, a.AgeGroup }).Select(g => new { g.Key, Count = g.Select(a => a.ResponseId).Distinct().Count() })
-            .ToListAsync(ct)).ToDictionary(x => new Stratum(x.Key.HromadaCode, x.Key.Sex, x.Key.AgeGroup), x => x.Count);
+        var answering = multiple
+            ? (await answers.GroupBy(a => new { a.OblastCode, a.HromadaCode, a.Sex, a.AgeGroup }).Select(g => new { g.Key, Count = g.Select(a => a.ResponseId).Distinct().Count() })
+                .ToListAsync(ct)).ToDictionary(x => new Stratum(x.Key.HromadaCode, x.Key.Sex, x.Key.AgeGroup), x => x.Count)
+            : counted.GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
         var hromadaCodes = all.Keys.Select(k => k.Hromada).Distinct().ToList();
         var year = s.PeriodFrom.Year;
         var population = (await db.Set<PopulationCell>().AsNoTracking().Where(p => hromadaCodes.Contains(p.HromadaCode) && p.Year <= year).ToListAsync(ct))
