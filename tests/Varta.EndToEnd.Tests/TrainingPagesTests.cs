@@ -107,7 +107,10 @@ public sealed class TrainingPagesTests(BrowserSite site) : IClassFixture<Browser
             await TrainingSteps.AnswerAsync(page, key);
             await page.Locator("#submit-attempt").ClickAsync();
 
+            // Grading, mistake cards and the certificate take one round trip; on CI, beside the other test assemblies on two
+            // cores, it once took longer than the default 20 s: the result gets the minute the pages get.
             var result = page.GetByTestId("attempt-result");
+            await Expect(result).ToBeVisibleAsync(new() { Timeout = 60_000 });
             if (key.Any(a => a.Kind == "essay"))
             {
                 // A written answer waits for a trainer's mark; the trainer marks it in their page, and the test is then passed.
