@@ -34,6 +34,7 @@ internal sealed class TrainingTexts : ITextCatalog
         ["training.check-deferred"] = ("У цьому тесті відповіді перевіряють після завершення спроби.", "In this test answers are checked when the attempt is submitted."),
         ["training.attempt-submitted"] = ("Спробу вже завершено; відповідь не збережено.", "The attempt is already submitted; the answer was not stored."),
         ["training.time-up"] = ("Час спроби вичерпано; відповідь не збережено. Зараховано відповіді, збережені вчасно.", "The attempt's time is up; the answer was not stored. Answers saved in time count."),
+        ["training.attempt-changed"] = ("Спробу змінено в іншому вікні або вже завершено; відповідь не збережено. Оновіть сторінку.", "The attempt changed in another window or was submitted; the answer was not stored. Reload the page."),
         ["training.question-finished"] = ("Це питання вже перевірено; відповідь не можна змінити.", "This question is already checked; its answer cannot change."),
         ["training.incomplete"] = ("Дайте відповідь повністю, тоді перевіряйте: спробу не витрачено.", "Answer in full before checking: no try was used."),
         ["training.bad-choice"] = ("Такого варіанту відповіді немає.", "There is no such choice."),

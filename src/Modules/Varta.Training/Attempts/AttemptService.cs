@@ -197,7 +197,11 @@ internal sealed class AttemptService(VartaDbContext db, IAuthorizationService au
         item!.Response = request.Response is null ? null : JsonSerializer.Serialize(request.Response, Json);
         item.SavedAt = clock.GetUtcNow().UtcDateTime;
         attempt!.Version++;
-        await db.SaveChangesAsync(ct);
+        if (!await TrySaveAsync(ct))
+        {
+            return Outcome<AttemptItemDto>.Conflict("training.attempt-changed");
+        }
+
         return Outcome<AttemptItemDto>.Ok(ItemDto(item, question, attempt, showFeedback: false));
     }
 
@@ -253,8 +257,30 @@ internal sealed class AttemptService(VartaDbContext db, IAuthorizationService au
         }
 
         attempt.Version++;
-        await db.SaveChangesAsync(ct);
+        if (!await TrySaveAsync(ct))
+        {
+            return Outcome<AttemptItemDto>.Conflict("training.attempt-changed");
+        }
+
         return Outcome<AttemptItemDto>.Ok(ItemDto(item, question, attempt, showFeedback: true));
+    }
+
+    /// <summary>
+    /// Saves, or answers false when the attempt changed meanwhile (submitted, or another answer saved from another tab):
+    /// nothing of this request is stored, and the caller refuses loudly.
+    /// </summary>
+    private async Task<bool> TrySaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     private async Task<(Attempt? Attempt, AttemptItem? Item, Outcome<AttemptItemDto>? Problem)> OpenItemAsync(ClaimsPrincipal user, Guid attemptId, int slot, CancellationToken ct)
