@@ -12,6 +12,16 @@ public sealed record PersonInUnit(Guid UserId, string Username, string DisplayNa
 /// <summary>Who holds a role over a unit: how modules find people (responders, inspectors) without the platform's tables.</summary>
 public sealed class PeopleDirectory(VartaDbContext db, OrgDirectory org)
 {
+    private static readonly Func<VartaDbContext, Guid, IAsyncEnumerable<NamedRole>> NameAndRoles =
+        EF.CompileAsyncQuery((VartaDbContext db, Guid userId) =>
+            from u in db.Users.AsNoTracking()
+            where u.Id == userId && u.IsActive
+            join a in db.RoleAssignments.AsNoTracking() on u.Id equals a.UserId into held
+            from a in held.DefaultIfEmpty()
+            select new NamedRole(u.DisplayName, (string?)a!.Role, (Guid?)a.ScopeId));
+
+    private sealed record NamedRole(string DisplayName, string? Role, Guid? Scope);
+
     public async Task<IReadOnlyList<PersonRef>> WithRoleOverAsync(string role, Guid unitId, CancellationToken ct)
     {
         var rows = await (from a in db.RoleAssignments.AsNoTracking()
@@ -66,12 +76,13 @@ public sealed class PeopleDirectory(VartaDbContext db, OrgDirectory org)
     /// </summary>
     public async Task<(string DisplayName, string? Role)?> DescribeAsync(Guid userId, Guid unitId, IReadOnlyList<string> preferred, CancellationToken ct)
     {
-        // One round trip: on a duress press this is in the alarm's path.
-        var rows = await (from u in db.Users.AsNoTracking()
-                          where u.Id == userId && u.IsActive
-                          join a in db.RoleAssignments.AsNoTracking() on u.Id equals a.UserId into held
-                          from a in held.DefaultIfEmpty()
-                          select new { u.DisplayName, Role = (string?)a!.Role, Scope = (Guid?)a.ScopeId }).ToListAsync(ct);
+        // One round trip: on a duress press this is in the alarm's path, so its query is compiled once.
+        var rows = new List<NamedRole>();
+        await foreach (var row in NameAndRoles(db, userId).WithCancellation(ct))
+        {
+            rows.Add(row);
+        }
+
         if (rows.Count == 0)
         {
             return null;

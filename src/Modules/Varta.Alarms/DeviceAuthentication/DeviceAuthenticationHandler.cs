@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -55,7 +54,7 @@ internal sealed class DeviceAuthenticationHandler(IOptionsMonitor<Authentication
         var db = Context.RequestServices.GetRequiredService<VartaDbContext>();
         var hash = HashSecret(secret);
         var known = secret.Length is > 20 and < 200
-            ? await KnownDevice.Query(db, d => d.SecretHash == hash && d.Enabled).FirstOrDefaultAsync(Context.RequestAborted)
+            ? await KnownDevice.FindBySecretAsync(db, hash, Context.RequestAborted)
             : null;
         if (known is null)
         {

@@ -100,10 +100,20 @@ internal sealed class AlarmWriter(VartaDbContext db, IAuditLog audit, TimeProvid
         return ToDto(a, zone, device, org, _consented);
     }
 
+    private static readonly Func<VartaDbContext, Guid, CancellationToken, Task<bool>> HasConsented =
+        EF.CompileAsyncQuery((VartaDbContext db, Guid person, CancellationToken ct) =>
+            db.Set<MedicalProfile>().Any(m => m.UserId == person && m.ConsentAt != null && m.WithdrawnAt == null));
+
     /// <summary>Of the people who raised these alarms, those with a consented (not withdrawn) medical profile.</summary>
     public static async Task<HashSet<Guid>> ConsentedAsync(VartaDbContext db, IEnumerable<Alarm> alarms, CancellationToken ct)
     {
         var people = alarms.Where(a => a.RaisedByUserId != null).Select(a => a.RaisedByUserId!.Value).Distinct().ToList();
+        if (people.Count == 1)
+        {
+            // A press: one person, asked on the signal's path, so compiled once (see KnownDevice).
+            return await HasConsented(db, people[0], ct) ? [people[0]] : [];
+        }
+
         return people.Count == 0
             ? []
             : (await db.Set<MedicalProfile>().AsNoTracking()

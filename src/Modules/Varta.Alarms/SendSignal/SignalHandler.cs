@@ -36,7 +36,7 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Signa
         string? panelText = null)
     {
         // Read only: the group commit updates the device (last seen, back online) with the signal's own rows.
-        known = known?.Device.Id == deviceId ? known : await KnownDevice.Query(db, d => d.Id == deviceId && d.Enabled).FirstOrDefaultAsync(ct);
+        known = known?.Device.Id == deviceId ? known : await KnownDevice.FindAsync(db, deviceId, ct);
         if (known is null)
         {
             return Outcome<SignalAccepted>.NotFound();
@@ -191,15 +191,25 @@ internal sealed class SignalHandler(VartaDbContext db, AlarmWriter writer, Signa
         return Outcome<SignalAccepted>.Ok(new SignalAccepted(open.Count > 0 ? open[0].Id : null, events.Count > 0 ? events[^1].Seq : null, false));
     }
 
+    // Compiled once: every new signal asks it (see KnownDevice).
+    private static readonly Func<VartaDbContext, Guid, string, CancellationToken, Task<RaisedAs?>> Raised =
+        EF.CompileAsyncQuery((VartaDbContext db, Guid deviceId, string key, CancellationToken ct) =>
+            db.Set<Alarm>().AsNoTracking()
+                .Where(a => a.DeviceId == deviceId && a.IdempotencyKey == key)
+                .Select(a => new RaisedAs(a.Id, db.Set<AlarmEvent>().Where(e => e.AlarmId == a.Id && e.Kind == "raised").Select(e => (long?)e.Seq).FirstOrDefault()))
+                .FirstOrDefault());
+
+    private sealed record RaisedAs(Guid AlarmId, long? Seq);
+
     internal async Task<SignalAccepted?> FindAsync(Guid deviceId, string key, CancellationToken ct)
     {
-        var alarm = await db.Set<Alarm>().AsNoTracking().FirstOrDefaultAsync(a => a.DeviceId == deviceId && a.IdempotencyKey == key, ct);
+        var alarm = await Raised(db, deviceId, key, ct);
         if (alarm is null)
         {
             return null;
         }
 
-        var seq = await db.Set<AlarmEvent>().Where(e => e.AlarmId == alarm.Id && e.Kind == "raised").Select(e => e.Seq).FirstAsync(ct);
-        return new SignalAccepted(alarm.Id, seq, true);
+        // Every stored alarm has its "raised" event, written in the same transaction.
+        return new SignalAccepted(alarm.AlarmId, alarm.Seq ?? throw new InvalidOperationException($"Alarm {alarm.AlarmId} has no raised event."), true);
     }
 }
