@@ -36,6 +36,7 @@ public static class PlatformModule
         services.Configure<SignInPolicy>(configuration.GetSection("SignIn"));
         services.Configure<RevocationOptions>(configuration.GetSection("Auth"));
         services.Configure<ApiOptions>(configuration.GetSection("Api"));
+        services.Configure<PublicLimits>(configuration.GetSection("PublicLimits"));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();

@@ -13,6 +13,13 @@ public static class Throttling
     /// <summary>The rate-limiter policy of the sign-in endpoints (API token, sign-in and second-factor pages): per client address.</summary>
     public const string SignInPolicy = "sign-in";
 
+    /// <summary>
+    /// The rate-limiter policy of anonymous public endpoints (certificate checks, public survey links): per client
+    /// address, reads and writes counted apart (<see cref="PublicLimits"/>). A school or an office behind one address
+    /// shares one allowance, so the defaults are generous; they stop a script, not a class filling in a survey.
+    /// </summary>
+    public const string PublicPolicy = "public";
+
     /// <summary>The client's address as the request shows it (after a trusted proxy's forwarded headers).</summary>
     public static string ClientAddress(this HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
@@ -44,5 +51,24 @@ public static class Throttling
                 QueueLimit = 0,
             });
         });
+        o.AddPolicy(PublicPolicy, http =>
+        {
+            var limits = http.RequestServices.GetRequiredService<IOptions<PublicLimits>>().Value;
+            var write = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
+            return RateLimitPartition.GetFixedWindowLimiter((write ? "w:" : "r:") + http.ClientAddress(), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = write ? limits.WritesPerMinutePerAddress : limits.ReadsPerMinutePerAddress,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
+        });
     });
+}
+
+/// <summary>Limits of the anonymous public endpoints, per client address and minute (section <c>PublicLimits</c>).</summary>
+public sealed class PublicLimits
+{
+    public int ReadsPerMinutePerAddress { get; set; } = 300;
+
+    public int WritesPerMinutePerAddress { get; set; } = 60;
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Varta.Community.CollectPage;
 using Varta.Community.Surveys;
+using Varta.Platform.Http;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 
 namespace Varta.Community.PublicPage;
@@ -20,9 +21,9 @@ internal static class PublicPageEndpoint
                     ? HttpResults.NotFound()
                     : HttpResults.Content(CollectHtml.Render(CollectHtml.Language(lang), "public", $"/community/s/{Uri.EscapeDataString(token)}/form",
                         $"/api/v1/community/public/{Uri.EscapeDataString(token)}/responses", $"varta.public.{Uri.EscapeDataString(token)}"), "text/html; charset=utf-8"))
-            .AllowAnonymous();
+            .AllowAnonymous().RequireRateLimiting(Throttling.PublicPolicy);
         pages.MapGet("/s/{token}/form", async (string token, SurveyService s, CancellationToken ct) =>
                 await s.PublicFormAsync(token, ct) is { } form ? HttpResults.Ok(form with { Id = Guid.Empty }) : HttpResults.NotFound())
-            .AllowAnonymous();
+            .AllowAnonymous().RequireRateLimiting(Throttling.PublicPolicy);
     }
 }

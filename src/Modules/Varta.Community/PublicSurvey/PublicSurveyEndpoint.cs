@@ -18,9 +18,9 @@ internal static class PublicSurveyEndpoint
                 await s.PublicAsync(token, ct) is { } survey
                     ? TypedResults.Ok(new { survey.Title, survey.ConsentUk, survey.ConsentEn, survey.TerritoryCode, form = survey.FormJson })
                     : Outcome<object>.NotFound().Problem(p))
-            .AllowAnonymous();
+            .AllowAnonymous().RequireRateLimiting(Throttling.PublicPolicy);
         group.MapPost("/public/{token}/responses", async (string token, ResponseRequest request, SurveyService s, Problems p, CancellationToken ct) =>
                 (await s.SubmitPublicAsync(token, request, ct)).OkOrProblem(p))
-            .AllowAnonymous();
+            .AllowAnonymous().RequireRateLimiting(Throttling.PublicPolicy);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Varta.Platform.Http;
 using Varta.Training.Certificates;
 
 namespace Varta.Training.VerifyCertificate;
@@ -13,5 +14,5 @@ internal static class VerifyCertificateEndpoint
     /// </summary>
     public static void Map(RouteGroupBuilder group) =>
         group.MapGet("/verify/{code}", async (string code, CertificateService s, CancellationToken ct) => TypedResults.Ok(await s.VerifyAsync(code, ct)))
-            .AllowAnonymous();
+            .AllowAnonymous().RequireRateLimiting(Throttling.PublicPolicy);
 }
