@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using Varta.Custody.Contracts;
 using Varta.Oversight.Contracts;
 using Varta.Oversight.Data;
-using static Varta.Oversight.Data.StoredTime;
+using static Varta.Platform.Persistence.StoredTime;
 using Varta.Platform.Audit;
 using Varta.Platform.Http;
 using Varta.Platform.Identity;

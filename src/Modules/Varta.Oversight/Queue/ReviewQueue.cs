@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Varta.Oversight.Contracts;
 using Varta.Oversight.Data;
-using static Varta.Oversight.Data.StoredTime;
+using static Varta.Platform.Persistence.StoredTime;
 using Varta.Platform.Audit;
 using Varta.Platform.Http;
 using Varta.Platform.Identity;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Varta.Custody.Contracts;
 using Varta.Oversight.Contracts;
 using Varta.Oversight.Data;
-using static Varta.Oversight.Data.StoredTime;
+using static Varta.Platform.Persistence.StoredTime;
 using Varta.Oversight.Grants;
 using Varta.Oversight.Queue;
 using Varta.Platform.Audit;

@@ -7,7 +7,7 @@ using Varta.Platform.Organisation;
 using Varta.Platform.Persistence;
 using Varta.Threats.Contracts;
 using Varta.Threats.Data;
-using static Varta.Threats.Data.StoredTime;
+using static Varta.Platform.Persistence.StoredTime;
 
 namespace Varta.Threats.Cases;
 

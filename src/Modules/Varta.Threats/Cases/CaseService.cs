@@ -15,7 +15,7 @@ using Varta.Threats.Contracts;
 using Varta.Threats.Data;
 using Varta.Threats.Intake;
 using Varta.Threats.Measures;
-using static Varta.Threats.Data.StoredTime;
+using static Varta.Platform.Persistence.StoredTime;
 
 namespace Varta.Threats.Cases;
 

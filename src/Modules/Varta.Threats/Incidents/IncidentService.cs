@@ -13,7 +13,7 @@ using Varta.Threats.Cases;
 using Varta.Threats.Contracts;
 using Varta.Threats.Data;
 using Varta.Threats.Measures;
-using static Varta.Threats.Data.StoredTime;
+using static Varta.Platform.Persistence.StoredTime;
 
 namespace Varta.Threats.Incidents;
 

@@ -1,7 +1,0 @@
-namespace Varta.Oversight.Data;
-
-/// <summary>Instants as stored (UTC <see cref="DateTime"/> columns) back to <see cref="DateTimeOffset"/>.</summary>
-internal static class StoredTime
-{
-    public static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
-}
