@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Varta.Community.CollectPage;
+using Varta.Community.ComparePeriods;
 using Varta.Community.CreateRecommendation;
 using Varta.Community.CreateSurvey;
 using Varta.Community.Data;
@@ -55,6 +56,7 @@ public static class CommunityModule
         services.AddOperations(CommunityPolicies.Add);
         services.AddScoped<TerritoryService>();
         services.AddScoped<SurveyService>();
+        services.AddScoped<PeriodComparison>();
         services.AddScoped<PolicyService>();
         services.AddSingleton<ResultsChartRenderer>();
         services.AddSingleton<ResultsCsvWriter>();
@@ -78,6 +80,7 @@ public static class CommunityModule
         SetSurveyStatusEndpoint.Map(group);
         SubmitResponseEndpoint.Map(group);
         SurveyResultsEndpoint.Map(group);
+        ComparePeriodsEndpoint.Map(group);
         SurveyReportEndpoint.Map(group);
         PublicSurveyEndpoint.Map(group);
         ImportIndicatorsEndpoint.Map(group);
