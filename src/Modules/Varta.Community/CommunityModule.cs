@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Varta.Community.AuditReport;
 using Varta.Community.CollectPage;
 using Varta.Community.ComparePeriods;
 using Varta.Community.CreateRecommendation;
@@ -26,6 +27,7 @@ using Varta.Community.Policy;
 using Varta.Community.PublicPage;
 using Varta.Community.PublicSurvey;
 using Varta.Community.RecommendationOverview;
+using Varta.Community.ReportPdf;
 using Varta.Community.ResultsChart;
 using Varta.Community.ResultsCsv;
 using Varta.Community.SetSurveyStatus;
@@ -35,6 +37,7 @@ using Varta.Community.SurveyResults;
 using Varta.Community.Surveys;
 using Varta.Community.Territories;
 using Varta.Community.UpdateRecommendation;
+using Varta.Community.WriteFinding;
 using Varta.Platform.Identity;
 using Varta.Platform.Localization;
 using Varta.Platform.Navigation;
@@ -57,6 +60,7 @@ public static class CommunityModule
         services.AddScoped<TerritoryService>();
         services.AddScoped<SurveyService>();
         services.AddScoped<PeriodComparison>();
+        services.AddScoped<AuditReportService>();
         services.AddScoped<PolicyService>();
         services.AddSingleton<ResultsChartRenderer>();
         services.AddSingleton<ResultsCsvWriter>();
@@ -82,6 +86,8 @@ public static class CommunityModule
         SurveyResultsEndpoint.Map(group);
         ComparePeriodsEndpoint.Map(group);
         SurveyReportEndpoint.Map(group);
+        ReportPdfEndpoint.Map(group);
+        WriteFindingEndpoint.Map(group);
         PublicSurveyEndpoint.Map(group);
         ImportIndicatorsEndpoint.Map(group);
         GetIndicatorsEndpoint.Map(group);
@@ -98,6 +104,7 @@ public static class CommunityModule
         DownloadXlsFormEndpoint.MapPages(pages);
         ResultsChartEndpoint.MapPages(pages);
         ResultsCsvEndpoint.MapPages(pages);
+        ReportPdfEndpoint.MapPages(pages);
         return app;
     }
 }
