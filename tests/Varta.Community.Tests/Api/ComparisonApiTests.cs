@@ -55,6 +55,11 @@ public sealed class ComparisonApiTests(VartaFactory factory) : IClassFixture<Var
         Assert.True(yes.GetProperty("intervalsOverlap").GetBoolean());
         Assert.Equal(-2.5, Line(compared, "no").GetProperty("z").GetDouble());
 
+        // Asked from the later survey, the earlier period still comes first: the same figures.
+        var reversed = await OkAsync(await auditor.GetAsync($"{Base}/surveys/{spring}/compare?with={autumn}&question=feel_safe"));
+        Assert.Equal(autumn, reversed.GetProperty("first").GetProperty("surveyId").GetGuid());
+        Assert.Equal(0.25, Line(reversed, "yes").GetProperty("difference").GetDouble(), 12);
+
         // 3 of 15 is below the threshold of 10, and "no" (12) would give it away by subtraction: nothing compared.
         var suppressed = await OkAsync(await auditor.GetAsync($"{Base}/surveys/{spring}/compare?with={small}&question=feel_safe&area={Hromada}"));
         Assert.All(suppressed.GetProperty("answers").EnumerateArray(), a =>
@@ -64,6 +69,7 @@ public sealed class ComparisonApiTests(VartaFactory factory) : IClassFixture<Var
             Assert.Equal(JsonValueKind.Null, a.GetProperty("secondShare").ValueKind);
         });
         Assert.Equal(0.5, Line(suppressed, "yes").GetProperty("firstShare").GetDouble(), 12);
+        Assert.Equal(small, suppressed.GetProperty("second").GetProperty("surveyId").GetGuid());
 
         // Bad requests name their field; a survey outside the caller's scope is unknown to it, on either side.
         var other = await ProblemAsync(await auditor.GetAsync($"{Base}/surveys/{autumn}/compare?with={elsewhere}&question=feel_safe"), HttpStatusCode.BadRequest);

@@ -9,7 +9,7 @@ namespace Varta.Community.Surveys;
 internal sealed record ComparedSurveyDto(Guid SurveyId, string Title, string PeriodFrom, string PeriodTo, ResultDto Result);
 
 /// <summary>
-/// One answer in both periods: each side's weighted share (null when suppressed), the difference second − first with
+/// One answer in both periods: each side's weighted share (null when suppressed), the difference later − earlier with
 /// its 95 % interval, whether the two intervals overlap, and the two-proportion z test on the effective sizes. The
 /// difference and the test are given only when neither side is suppressed.
 /// </summary>
@@ -20,7 +20,8 @@ internal sealed record ComparisonDto(string Question, string Label, string Area,
     IReadOnlyList<ComparisonLineDto> Answers);
 
 /// <summary>
-/// The results of one question in two surveys of the same territory (two periods), side by side. Each side is read as
+/// The results of one question in two surveys of the same territory (two periods), side by side, the earlier period
+/// first (whichever of the two is in the route). Each side is read as
 /// the results page reads it (the caller must be allowed to read both surveys, each read is audited, small cells are
 /// suppressed on both sides), so this adds only the arithmetic of the comparison.
 /// </summary>
@@ -53,6 +54,12 @@ internal sealed class PeriodComparison(SurveyService surveys, Loc loc)
         if (a.TerritoryCode != b.TerritoryCode)
         {
             return Outcome<ComparisonDto>.Invalid(new Validator(loc).Fail("with", "community.compare-territory"));
+        }
+
+        // The earlier period comes first, whichever survey was asked about: the difference is then the change over time.
+        if (string.CompareOrdinal(b.PeriodFrom, a.PeriodFrom) < 0)
+        {
+            (a, b) = (b, a);
         }
 
         var left = await surveys.ResultsAsync(user, a.Id, question, area, ct);
