@@ -248,6 +248,8 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("GET /api/v1/community/surveys/{id:guid}/results", $"/api/v1/community/surveys/{Guid.NewGuid()}/results?question=q", "threat.analyst", HttpStatusCode.Forbidden),
         ("GET /api/v1/community/surveys/{id:guid}/responses.csv", $"/api/v1/community/surveys/{Guid.NewGuid()}/responses.csv", "judge", HttpStatusCode.Forbidden),
         ("GET /api/v1/community/surveys/{id:guid}/report", $"/api/v1/community/surveys/{Guid.NewGuid()}/report", "dispatcher", HttpStatusCode.Forbidden),
+        ("GET /api/v1/community/surveys/{id:guid}/report.pdf", $"/api/v1/community/surveys/{Guid.NewGuid()}/report.pdf", "judge", HttpStatusCode.Forbidden),
+        ("POST /api/v1/community/surveys/{id:guid}/findings", $"/api/v1/community/surveys/{Guid.NewGuid()}/findings", "admin", HttpStatusCode.Forbidden),
         ("GET /api/v1/community/surveys/{id:guid}/compare", $"/api/v1/community/surveys/{Guid.NewGuid()}/compare?with={Guid.NewGuid()}", "judge", HttpStatusCode.Forbidden),
         ("POST /api/v1/community/indicators/import", "/api/v1/community/indicators/import", "dispatcher", HttpStatusCode.Forbidden),
         ("GET /api/v1/community/territories/{code}/indicators", "/api/v1/community/territories/UA01000000000011111/indicators", "judge", HttpStatusCode.Forbidden),
