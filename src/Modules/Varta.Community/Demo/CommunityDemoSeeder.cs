@@ -78,7 +78,6 @@ internal sealed class CommunityDemoSeeder : IDemoSeeder
             Id = Guid.CreateVersion7(now), SurveyId = spring.Id, UnitId = spring.UnitId, TerritoryCode = Oblast, PeriodFrom = spring.PeriodFrom, PeriodTo = spring.PeriodTo,
             Text = "Після встановлення освітлення на зупинках частка тих, хто почувається безпечно після настання темряви, зросла. "
                 + "Жінки 60+ і далі називають неосвітлені дороги до зупинок головною загрозою (демонстраційний висновок).",
-            RecordedBy = "demo",
         });
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -91,7 +90,7 @@ internal sealed class CommunityDemoSeeder : IDemoSeeder
             Id = Guid.NewGuid(), UnitId = DemoData.KyivRegion, TerritoryCode = Oblast, Title = titleUk, FormId = formId, FormVersion = "1", PeriodFrom = from, PeriodTo = to,
             Status = "open", PublicToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             ConsentUk = "Опитування анонімне і добровільне (демо).", ConsentEn = "The survey is anonymous and voluntary (demo).",
-            FormXlsx = XlsFormWriter.ToBytes(form), FormJson = FormJson.Serialize(form), Version = 1, RecordedBy = "demo",
+            FormXlsx = XlsFormWriter.ToBytes(form), FormJson = FormJson.Serialize(form), Version = 1,
         };
     }
 
