@@ -85,6 +85,12 @@ public sealed class AuditReportApiTests(VartaFactory factory) : IClassFixture<Va
         var englishPdf = await (await auditor.SendAsync(english)).Content.ReadAsByteArrayAsync();
         Assert.Contains("Findings of the initiative group", PdfText(englishPdf), StringComparison.Ordinal);
 
+        // The finding written and each PDF download are in the audit log.
+        var audit = await OkAsync(await admin.GetAsync($"/api/v1/audit/entries?resourceType=community-survey&resourceId={survey}&limit=100"));
+        var actions = audit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
+        Assert.Equal(2, actions.Count(a => a == "community.finding.written"));
+        Assert.Equal(2, actions.Count(a => a == "community.report.exported"));
+
         await ProblemAsync(await lviv.GetAsync($"{Base}/surveys/{survey}/report.pdf"), HttpStatusCode.NotFound);
         using var judge = await factory.ClientAsAsync("judge");
         await ProblemAsync(await judge.GetAsync($"{Base}/surveys/{survey}/report.pdf"), HttpStatusCode.Forbidden);
