@@ -317,6 +317,9 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         yield return ("GET /api/v1/community/surveys/{id:guid}/results", HttpMethod.Get, $"{cm}/surveys/{_survey}/results?question=q", "auditor", null);
         yield return ("GET /api/v1/community/surveys/{id:guid}/responses.csv", HttpMethod.Get, $"{cm}/surveys/{_survey}/responses.csv", "coordinator", null);
         yield return ("GET /api/v1/community/surveys/{id:guid}/report", HttpMethod.Get, $"{cm}/surveys/{_survey}/report", "auditor", null);
+        yield return ("GET /api/v1/community/surveys/{id:guid}/report.pdf", HttpMethod.Get, $"{cm}/surveys/{_survey}/report.pdf", "auditor", null);
+        yield return ("POST /api/v1/community/surveys/{id:guid}/findings", HttpMethod.Post, $"{cm}/surveys/{_survey}/findings", "coordinator", new { text = "Чужий регіон" });
+        yield return ("GET /api/v1/community/surveys/{id:guid}/compare", HttpMethod.Get, $"{cm}/surveys/{_survey}/compare?with={_survey}&question=q", "auditor", null);
         yield return ("GET /api/v1/community/recommendations/{id:guid}", HttpMethod.Get, $"{cm}/recommendations/{_recommendation}", "auditor", null);
         yield return ("POST /api/v1/community/recommendations/{id:guid}/updates", HttpMethod.Post, $"{cm}/recommendations/{_recommendation}/updates", "coordinator",
             new { on = "2026-01-15", status = "in-progress", value = 8.0, note = "Чужий регіон" });

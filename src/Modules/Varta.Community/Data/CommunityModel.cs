@@ -110,6 +110,16 @@ internal sealed class CommunityModel : IModelContributor
             e.HasIndex(r => new { r.OblastCode, r.TerritoryCode });
             e.HasIndex(r => r.UnitId);
         });
+        b.Entity<Finding>(e =>
+        {
+            e.ToTable("community_findings");
+            e.HasKey(f => f.Id);
+            e.Property(f => f.TerritoryCode).HasMaxLength(19).IsRequired();
+            e.Property(f => f.Text).HasMaxLength(4000).IsRequired();
+            e.Property(f => f.RecordedBy).HasMaxLength(200).IsRequired();
+            e.HasIndex(f => new { f.SurveyId, f.TerritoryCode });
+            e.HasOne<Survey>().WithMany().HasForeignKey(f => f.SurveyId).OnDelete(DeleteBehavior.Restrict);
+        });
         b.Entity<RecommendationUpdate>(e =>
         {
             e.ToTable("community_recommendation_updates");

@@ -245,3 +245,30 @@ internal sealed class RecommendationUpdate : IStamped
 
     public string RecordedBy { get; set; } = "";
 }
+
+/// <summary>
+/// A finding of the initiative group on a survey's territory (or an area within it) in the survey's period: what the
+/// group concluded from the results and the indicators, written by a coordinator; the audit report prints it.
+/// </summary>
+internal sealed class Finding : IStamped
+{
+    public Guid Id { get; set; }
+
+    public Guid SurveyId { get; set; }
+
+    /// <summary>The survey's unit: whose coordinators manage the finding.</summary>
+    public Guid UnitId { get; set; }
+
+    /// <summary>The area the finding is about: the survey's territory or a hromada or oblast within it.</summary>
+    public string TerritoryCode { get; set; } = "";
+
+    public DateOnly PeriodFrom { get; set; }
+
+    public DateOnly PeriodTo { get; set; }
+
+    public string Text { get; set; } = "";
+
+    public DateTime RecordedAt { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+}

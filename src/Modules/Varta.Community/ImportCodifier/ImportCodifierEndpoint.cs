@@ -8,7 +8,7 @@ namespace Varta.Community.ImportCodifier;
 
 internal static class ImportCodifierEndpoint
 {
-    /// <summary>The whole KATOTTH codifier as published (CSV; multipart part "file" or a text/csv body): what it added, changed and retired.</summary>
+    /// <summary>The whole KATOTTH codifier as published (CSV or XLSX; multipart part "file" or the body): what it added, changed and retired.</summary>
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/territories/import", async (HttpRequest http, TerritoryService s, Problems p, CancellationToken ct) =>
             {

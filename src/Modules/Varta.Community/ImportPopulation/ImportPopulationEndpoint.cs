@@ -8,7 +8,7 @@ namespace Varta.Community.ImportPopulation;
 
 internal static class ImportPopulationEndpoint
 {
-    /// <summary>Population by hromada, year, sex and age group (CSV: katotth, year, sex, age_group, count).</summary>
+    /// <summary>Population by hromada, year, sex and age group (CSV or XLSX: katotth, year, sex, age_group, count).</summary>
     public static void Map(RouteGroupBuilder group) =>
         group.MapPost("/population/import", async (HttpRequest http, TerritoryService s, Problems p, CancellationToken ct) =>
             {

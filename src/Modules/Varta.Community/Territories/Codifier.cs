@@ -59,35 +59,63 @@ internal static partial class Codifier
 
     private static string Header(string h) => h.Trim().Replace('’', '\'').Replace('`', '\'').Replace('ʼ', '\'').ToLowerInvariant();
 
-    /// <summary>Units from the rows (the first row is the header); every problem is reported with its row and column.</summary>
-    public static (IReadOnlyList<CodifierUnit> Units, IReadOnlyList<ImportError> Errors) Read(IReadOnlyList<IReadOnlyList<string>> rows, string? sheet = null)
+    /// <summary>How many rows above the header a published file may hold (a title, a date of the edition).</summary>
+    private const int RowsBeforeHeader = 10;
+
+    /// <summary>The index of the header row: the first of the top rows naming the first level's column (0 when none does).</summary>
+    public static int HeaderRowOf(IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        for (var r = 0; r < Math.Min(rows.Count, RowsBeforeHeader); r++)
+        {
+            if (rows[r].Any(cell => LevelHeaders[0].Contains(Header(cell ?? ""))))
+            {
+                return r;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Whether a table (e.g. one sheet of a workbook) holds the codifier's header in its top rows.</summary>
+    public static bool HasCodifierHeader(IReadOnlyList<IReadOnlyList<string>> rows) =>
+        rows.Take(RowsBeforeHeader).Any(row => row.Any(cell => LevelHeaders[0].Contains(Header(cell ?? ""))));
+
+    /// <summary>
+    /// Units from the rows (the header is the first row, or the first of the top rows that names the codifier's columns:
+    /// a title above it is skipped); every problem is reported with its sheet, row and column. <paramref name="numbers"/>
+    /// gives each row's number as the spreadsheet shows it (by default its position, the first row being 1).
+    /// </summary>
+    public static (IReadOnlyList<CodifierUnit> Units, IReadOnlyList<ImportError> Errors) Read(IReadOnlyList<IReadOnlyList<string>> rows, string? sheet = null,
+        IReadOnlyList<int>? numbers = null)
     {
         var errors = new List<ImportError>();
+        int NumberOf(int r) => numbers is not null && r < numbers.Count ? numbers[r] : r + 1;
         if (rows.Count == 0)
         {
             errors.Add(new ImportError(sheet, 1, "", "the file is empty.", "файл порожній."));
             return ([], errors);
         }
 
-        var header = rows[0].Select(Header).ToList();
+        var top = HeaderRowOf(rows);
+        var header = rows[top].Select(h => Header(h ?? "")).ToList();
         int Find(string[] names) => header.FindIndex(h => names.Contains(h));
         var levels = LevelHeaders.Select(Find).ToArray();
         var category = Find(CategoryHeaders);
         var name = Find(NameHeaders);
-        var headerNames = rows[0];
+        var headerNames = rows[top];
         if (levels[0] < 0 || levels[1] < 0 || levels[2] < 0 || levels[3] < 0 || category < 0 || name < 0)
         {
-            errors.Add(new ImportError(sheet, 1, "", "the header must name the columns Перший рівень … Четвертий рівень, Категорія об’єкта and Назва об’єкта.",
+            errors.Add(new ImportError(sheet, NumberOf(top), "", "the header must name the columns Перший рівень … Четвертий рівень, Категорія об’єкта and Назва об’єкта.",
                 "заголовок має містити стовпці «Перший рівень» … «Четвертий рівень», «Категорія об’єкта» і «Назва об’єкта»."));
             return ([], errors);
         }
 
         var units = new List<CodifierUnit>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var r = 1; r < rows.Count; r++)
+        for (var r = top + 1; r < rows.Count; r++)
         {
             var row = rows[r];
-            var number = r + 1;
+            var number = NumberOf(r);
             string Cell(int i) => i >= 0 && i < row.Count ? (row[i] ?? "").Trim() : "";
             if (row.All(string.IsNullOrWhiteSpace))
             {
@@ -176,23 +204,23 @@ internal static partial class Codifier
 
     /// <summary>Population rows: hromada code, year, sex (f/m, ж/ч), age group, count.</summary>
     public static (IReadOnlyList<(string Hromada, int Year, string Sex, string AgeGroup, int Count)> Cells, IReadOnlyList<ImportError> Errors) ReadPopulation(
-        IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlySet<string> hromadas)
+        IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlySet<string> hromadas, string? sheet = null, IReadOnlyList<int>? numbers = null)
     {
         var errors = new List<ImportError>();
         var cells = new List<(string, int, string, string, int)>();
         if (rows.Count == 0)
         {
-            errors.Add(new ImportError(null, 1, "", "the file is empty.", "файл порожній."));
+            errors.Add(new ImportError(sheet, 1, "", "the file is empty.", "файл порожній."));
             return (cells, errors);
         }
 
-        var header = rows[0].Select(Header).ToList();
+        var header = rows[0].Select(h => Header(h ?? "")).ToList();
         int Find(params string[] names) => header.FindIndex(h => names.Contains(h));
         var (code, year, sex, age, count) = (Find("katotth", "код", "hromada", "громада"), Find("year", "рік"), Find("sex", "стать"), Find("age_group", "age group", "вікова група"),
             Find("count", "population", "кількість", "чисельність"));
         if (code < 0 || year < 0 || sex < 0 || age < 0 || count < 0)
         {
-            errors.Add(new ImportError(null, 1, "", "the header must name the columns katotth, year, sex, age_group and count.",
+            errors.Add(new ImportError(sheet, numbers is { Count: > 0 } ? numbers[0] : 1, "", "the header must name the columns katotth, year, sex, age_group and count.",
                 "заголовок має містити стовпці katotth, year, sex, age_group і count."));
             return (cells, errors);
         }
@@ -201,7 +229,7 @@ internal static partial class Codifier
         for (var r = 1; r < rows.Count; r++)
         {
             var row = rows[r];
-            var number = r + 1;
+            var number = numbers is not null && r < numbers.Count ? numbers[r] : r + 1;
             string Cell(int i) => i < row.Count ? (row[i] ?? "").Trim() : "";
             if (row.All(string.IsNullOrWhiteSpace))
             {
@@ -212,16 +240,16 @@ internal static partial class Codifier
             var hromada = Cell(code).ToUpperInvariant();
             if (!IsCode(hromada))
             {
-                errors.Add(new ImportError(null, number, rows[0][code], $"\"{Cut(hromada)}\" is not a KATOTTH code.", $"«{Cut(hromada)}» не є кодом КАТОТТГ."));
+                errors.Add(new ImportError(sheet, number, rows[0][code], $"\"{Cut(hromada)}\" is not a KATOTTH code.", $"«{Cut(hromada)}» не є кодом КАТОТТГ."));
             }
             else if (!hromadas.Contains(hromada))
             {
-                errors.Add(new ImportError(null, number, rows[0][code], $"{hromada} is not a hromada of the codifier.", $"{hromada} не є громадою кодифікатора."));
+                errors.Add(new ImportError(sheet, number, rows[0][code], $"{hromada} is not a hromada of the codifier.", $"{hromada} не є громадою кодифікатора."));
             }
 
             if (!int.TryParse(Cell(year), NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 1990 or > 2100)
             {
-                errors.Add(new ImportError(null, number, rows[0][year], "the year must be a whole number between 1990 and 2100.", "рік — ціле число від 1990 до 2100."));
+                errors.Add(new ImportError(sheet, number, rows[0][year], "the year must be a whole number between 1990 and 2100.", "рік — ціле число від 1990 до 2100."));
             }
 
             var s = Cell(sex).ToLowerInvariant() switch
@@ -232,23 +260,23 @@ internal static partial class Codifier
             };
             if (s is null)
             {
-                errors.Add(new ImportError(null, number, rows[0][sex], "sex must be f or m (ж or ч).", "стать — f або m (ж або ч)."));
+                errors.Add(new ImportError(sheet, number, rows[0][sex], "sex must be f or m (ж or ч).", "стать — f або m (ж або ч)."));
             }
 
             var ageGroup = Cell(age);
             if (ageGroup.Length is 0 or > 10)
             {
-                errors.Add(new ImportError(null, number, rows[0][age], "the age group is missing or longer than 10 characters.", "вікова група відсутня або довша за 10 символів."));
+                errors.Add(new ImportError(sheet, number, rows[0][age], "the age group is missing or longer than 10 characters.", "вікова група відсутня або довша за 10 символів."));
             }
 
             if (!int.TryParse(Cell(count), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
             {
-                errors.Add(new ImportError(null, number, rows[0][count], "the count must be a whole number of 0 or more.", "чисельність — ціле число, не менше 0."));
+                errors.Add(new ImportError(sheet, number, rows[0][count], "the count must be a whole number of 0 or more.", "чисельність — ціле число, не менше 0."));
             }
 
             if (errors.Count == before && !seen.Add((hromada, y, s!, ageGroup)))
             {
-                errors.Add(new ImportError(null, number, rows[0][age], "this hromada, year, sex and age group is already given above.", "цю громаду, рік, стать і вікову групу вже наведено вище."));
+                errors.Add(new ImportError(sheet, number, rows[0][age], "this hromada, year, sex and age group is already given above.", "цю громаду, рік, стать і вікову групу вже наведено вище."));
             }
 
             if (errors.Count == before)

@@ -20,12 +20,15 @@ internal sealed record PopulationDto(string HromadaCode, int Year, IReadOnlyList
 internal sealed record PopulationCellDto(string Sex, string AgeGroup, int Count);
 
 /// <summary>
-/// The territories Community works over: the KATOTTH codifier, imported whole from its published CSV (what was added,
+/// The territories Community works over: the KATOTTH codifier, imported whole from its published CSV or XLSX (what was added,
 /// changed and retired is answered and kept), and the population of each hromada by sex and age group.
 /// </summary>
 internal sealed class TerritoryService(VartaDbContext db, IAuditLog audit, TimeProvider clock, Loc loc)
 {
     public const int MaxFileBytes = 20 * 1024 * 1024;
+
+    private static readonly ImportError NotAWorkbook = new(null, 1, "", "the file looks like an XLSX workbook but does not read as one.",
+        "файл схожий на книгу XLSX, але не читається як вона.");
 
     private Outcome<T> Refused<T>(IEnumerable<ImportError> errors)
     {
@@ -39,12 +42,25 @@ internal sealed class TerritoryService(VartaDbContext db, IAuditLog audit, TimeP
     }
 
     /// <summary>
-    /// Imports the whole codifier: any malformed row → 400 naming each row and column, nothing changed. Units not in
+    /// Imports the whole codifier (CSV, or an XLSX workbook: the first sheet with the codifier's header): any malformed
+    /// row → 400 naming each sheet, row and column, nothing changed. Units not in
     /// the file are retired (kept for what refers to them), changed names, categories or parents are updated.
     /// </summary>
     public async Task<Outcome<CodifierImportDto>> ImportCodifierAsync(string fileName, Stream file, CancellationToken ct)
     {
-        var (units, errors) = Codifier.Read(TableFile.ReadCsv(file));
+        if (TableFile.Read(file) is not { } tables)
+        {
+            return Refused<CodifierImportDto>([NotAWorkbook]);
+        }
+
+        if (tables.Count == 0)
+        {
+            return Refused<CodifierImportDto>([new ImportError(null, 1, "", "the workbook has no sheet.", "у книзі немає аркуша.")]);
+        }
+
+        // A workbook may hold notes or a legend beside the codifier: the first sheet with the codifier's header is read.
+        var table = tables.FirstOrDefault(t => Codifier.HasCodifierHeader(t.Rows)) ?? tables[0];
+        var (units, errors) = Codifier.Read(table.Rows, table.Sheet, table.Numbers);
         if (errors.Count > 0)
         {
             return Refused<CodifierImportDto>(errors);
@@ -52,7 +68,7 @@ internal sealed class TerritoryService(VartaDbContext db, IAuditLog audit, TimeP
 
         if (units.Count == 0)
         {
-            return Refused<CodifierImportDto>([new ImportError(null, 2, "", "the file lists no unit.", "у файлі немає жодної одиниці.")]);
+            return Refused<CodifierImportDto>([new ImportError(table.Sheet, 2, "", "the file lists no unit.", "у файлі немає жодної одиниці.")]);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -107,7 +123,18 @@ internal sealed class TerritoryService(VartaDbContext db, IAuditLog audit, TimeP
     {
         var hromadas = (await db.Set<Territory>().AsNoTracking().Where(t => t.RetiredAt == null && t.HromadaCode == t.Code).Select(t => t.Code).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
-        var (cells, errors) = Codifier.ReadPopulation(TableFile.ReadCsv(file), hromadas);
+        if (TableFile.Read(file) is not { } tables)
+        {
+            return Refused<PopulationImportDto>([NotAWorkbook]);
+        }
+
+        if (tables.Count == 0)
+        {
+            return Refused<PopulationImportDto>([new ImportError(null, 1, "", "the workbook has no sheet.", "у книзі немає аркуша.")]);
+        }
+
+        var table = tables.FirstOrDefault(t => t.Rows.Count > 0) ?? tables[0];
+        var (cells, errors) = Codifier.ReadPopulation(table.Rows, hromadas, table.Sheet, table.Numbers);
         if (errors.Count > 0)
         {
             return Refused<PopulationImportDto>(errors);
@@ -115,7 +142,7 @@ internal sealed class TerritoryService(VartaDbContext db, IAuditLog audit, TimeP
 
         if (cells.Count == 0)
         {
-            return Refused<PopulationImportDto>([new ImportError(null, 2, "", "the file holds no population.", "у файлі немає даних про населення.")]);
+            return Refused<PopulationImportDto>([new ImportError(table.Sheet, 2, "", "the file holds no population.", "у файлі немає даних про населення.")]);
         }
 
         var keys = cells.Select(c => (c.Hromada, c.Year)).Distinct().ToList();

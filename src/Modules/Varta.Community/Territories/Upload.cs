@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Varta.Community.Territories;
 
-/// <summary>An imported file: the part "file" of a multipart form, or the request body itself (text/csv).</summary>
+/// <summary>An imported file: the part "file" of a multipart form, or the request body itself (text/csv, or an XLSX workbook).</summary>
 internal static class Upload
 {
     public const long MaxBytes = 20 * 1024 * 1024;
@@ -33,6 +33,6 @@ internal static class Upload
 
         await http.Body.CopyToAsync(copy, ct);
         copy.Position = 0;
-        return copy.Length == 0 ? null : ("upload.csv", copy);
+        return copy.Length == 0 ? null : (TableFile.IsWorkbook(copy) ? "upload.xlsx" : "upload.csv", copy);
     }
 }

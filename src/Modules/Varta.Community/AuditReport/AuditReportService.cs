@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Varta.Community.Data;
+using Varta.Community.Policy;
+using Varta.Community.Surveys;
+using Varta.Platform.Audit;
+using Varta.Platform.Http;
+using Varta.Platform.Identity;
+using Varta.Platform.Localization;
+using Varta.Platform.Persistence;
+
+namespace Varta.Community.AuditReport;
+
+internal sealed record FindingRequest(string? Area, string? Text);
+
+internal sealed record FindingDto(Guid Id, Guid SurveyId, string TerritoryCode, string PeriodFrom, string PeriodTo, string Text, DateTime RecordedAt, string RecordedBy);
+
+/// <summary>The audit report of a territory and period: the survey's results over the area, the initiative group's findings and the security indicators.</summary>
+internal sealed record ReportDto(Guid SurveyId, string Title, string Area, string AreaName, string PeriodFrom, string PeriodTo, int Respondents,
+    IReadOnlyList<ResultDto> Results, IReadOnlyList<FindingDto> Findings, int? Population, IReadOnlyList<IndicatorLineDto> Indicators);
+
+/// <summary>
+/// The audit report: the survey part (<see cref="SurveyService.ReportAsync"/>, which checks the caller's scope and audits
+/// the read), the findings a coordinator writes for the area and period, and the area's indicators up to the period's
+/// end; also as a PDF, whose every download is audited.
+/// </summary>
+internal sealed class AuditReportService(SurveyService surveys, PolicyService policy, VartaDbContext db, IAuthorizationService authorization, IAuditLog audit, Loc loc,
+    TimeProvider clock)
+{
+    public const int MaxFindingLength = 4000;
+
+    /// <summary>
+    /// A coordinator of the survey's unit writes a finding for an area (the survey's territory when none): 404 for a
+    /// survey outside the caller's scope, 400 for an empty or too long text or an area not within the survey's territory.
+    /// </summary>
+    public async Task<Outcome<FindingDto>> AddFindingAsync(ClaimsPrincipal user, Guid surveyId, FindingRequest request, CancellationToken ct)
+    {
+        var s = await db.Set<Survey>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == surveyId, ct);
+        if (s is null || !await authorization.AllowsAsync(user, CommunityPolicies.ManageSurveys, s.UnitId))
+        {
+            return Outcome<FindingDto>.NotFound();
+        }
+
+        var text = request.Text?.Trim();
+        var v = new Validator(loc).Required("text", text, MaxFindingLength);
+        var area = string.IsNullOrWhiteSpace(request.Area) ? s.TerritoryCode : request.Area.Trim().ToUpperInvariant();
+        if (area != s.TerritoryCode && !(await surveys.AreasWithinAsync(user, surveyId, ct)).Any(t => t.Code == area))
+        {
+            v.Fail("area", "community.not-within-survey");
+        }
+
+        if (!v.IsValid)
+        {
+            return Outcome<FindingDto>.Invalid(v);
+        }
+
+        var finding = new Finding
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()), SurveyId = s.Id, UnitId = s.UnitId, TerritoryCode = area, PeriodFrom = s.PeriodFrom, PeriodTo = s.PeriodTo, Text = text!,
+        };
+        db.Add(finding);
+        audit.Record(new AuditRecord
+        {
+            Action = "community.finding.written", ResourceType = "community-survey", ResourceId = s.Id.ToString(), OrgUnitId = s.UnitId,
+            Details = JsonSerializer.Serialize(new { finding = finding.Id, area, length = finding.Text.Length }),
+        });
+        await db.SaveChangesAsync(ct);
+        return Outcome<FindingDto>.Ok(Dto(finding));
+    }
+
+    private static FindingDto Dto(Finding f) =>
+        new(f.Id, f.SurveyId, f.TerritoryCode, Iso(f.PeriodFrom), Iso(f.PeriodTo), f.Text, DateTime.SpecifyKind(f.RecordedAt, DateTimeKind.Utc), f.RecordedBy);
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The whole report over an area (the survey's territory when none); 404 outside the caller's scope, 400 for an unknown area.</summary>
+    public async Task<Outcome<ReportDto>> ReportAsync(ClaimsPrincipal user, Guid id, string? area, CancellationToken ct)
+    {
+        var part = await surveys.ReportAsync(user, id, area, ct);
+        if (!part.IsOk)
+        {
+            return part.Failure<ReportDto>();
+        }
+
+        var r = part.Value!;
+        var findings = (await db.Set<Finding>().AsNoTracking().Where(f => f.SurveyId == id && f.TerritoryCode == r.Area).ToListAsync(ct))
+            .OrderBy(f => f.RecordedAt).ThenBy(f => f.Id).Select(Dto).ToList();
+        var lastYear = DateOnly.ParseExact(r.PeriodTo, "yyyy-MM-dd", CultureInfo.InvariantCulture).Year;
+        var indicators = await policy.IndicatorsAsync(r.Area, ct);
+        var lines = indicators.IsOk ? indicators.Value!.Values.Where(l => l.Year <= lastYear).ToList() : [];
+        return Outcome<ReportDto>.Ok(new ReportDto(r.SurveyId, r.Title, r.Area, r.AreaName, r.PeriodFrom, r.PeriodTo, r.Respondents, r.Results, findings,
+            indicators.IsOk ? indicators.Value!.Population : null, lines));
+    }
+
+    /// <summary>The report as a PDF in the caller's language; audited as an export.</summary>
+    public async Task<Outcome<byte[]>> PdfAsync(ClaimsPrincipal user, Guid id, string? area, DateTimeOffset printedAt, CancellationToken ct)
+    {
+        var report = await ReportAsync(user, id, area, ct);
+        if (!report.IsOk)
+        {
+            return report.Failure<byte[]>();
+        }
+
+        var r = report.Value!;
+        var pdf = AuditReportPdf.Render(r, loc, printedAt);
+        await audit.AppendAsync(new AuditRecord
+        {
+            Action = "community.report.exported", Category = AuditCategory.Read, ResourceType = "community-survey", ResourceId = id.ToString(),
+            Details = JsonSerializer.Serialize(new { area = r.Area, format = "pdf", findings = r.Findings.Count }),
+        }, ct);
+        return Outcome<byte[]>.Ok(pdf);
+    }
+
+    /// <summary>Whether the caller may write findings on the survey (the report page's form).</summary>
+    public async Task<bool> CanWriteAsync(ClaimsPrincipal user, Guid surveyId, CancellationToken ct) =>
+        await db.Set<Survey>().AsNoTracking().Where(x => x.Id == surveyId).Select(x => (Guid?)x.UnitId).FirstOrDefaultAsync(ct) is { } unit
+        && await authorization.AllowsAsync(user, CommunityPolicies.ManageSurveys, unit);
+}
