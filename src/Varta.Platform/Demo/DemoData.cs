@@ -26,6 +26,7 @@ public static class DemoData
         new("threat.analyst", "Демо Аналітик загроз", "Demo Threat Analyst", Identity.Roles.ThreatAnalyst, KyivCourtSecurity),
         new("judge", "Демо Суддя", "Demo Judge", Identity.Roles.Judge, ShevchenkivskyiCourt),
         new("trainer", "Демо Тренер", "Demo Trainer", Identity.Roles.Trainer, Country),
+        new("community.coordinator", "Демо Координатор безпеки громад", "Demo Community Coordinator", Identity.Roles.CommunityCoordinator, KyivRegion),
     ];
 }
 
