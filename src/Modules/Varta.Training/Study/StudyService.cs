@@ -18,27 +18,38 @@ namespace Varta.Training.Study;
 /// </summary>
 internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc loc)
 {
-    /// <summary>The cards to review now: due first (oldest due first), then new ones, within the day's limits.</summary>
+    /// <summary>
+    /// The cards to review now: due first (oldest due first), then new ones, within the day's limits. Cards taken out of
+    /// study (retired, or of a course no longer published) are neither shown nor counted, though their memory is kept.
+    /// </summary>
     public async Task<QueueDto> QueueAsync(ClaimsPrincipal user, int take, CancellationToken ct)
     {
         var me = user.UserId();
         var now = clock.GetUtcNow();
-        var settings = await SettingsOfAsync(me, ct);
+        var nowUtc = now.UtcDateTime;
         var dayStart = KyivTime.StartOf(KyivTime.DayOf(now)).UtcDateTime;
-        var today = await db.Set<ReviewLogRow>().AsNoTracking().Where(r => r.UserId == me && r.ReviewedAt >= dayStart)
-            .GroupBy(r => r.PhaseBefore == (int)CardPhase.New).Select(g => new { New = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var reviewedToday = today.Sum(t => t.Count);
-        var newToday = today.Where(t => t.New).Sum(t => t.Count);
+
+        // One round trip for the settings, the day's reviews so far and the due cards taken out of study (almost always none).
+        var context = await db.Set<LearnerSettings>().AsNoTracking().Where(s => s.UserId == me).DefaultIfEmpty()
+            .Select(s => new
+            {
+                Settings = s,
+                Reviewed = db.Set<ReviewLogRow>().Count(r => r.UserId == me && r.ReviewedAt >= dayStart),
+                New = db.Set<ReviewLogRow>().Count(r => r.UserId == me && r.ReviewedAt >= dayStart && r.PhaseBefore == (int)CardPhase.New),
+                WithdrawnDue = WithdrawnMemory(me).Count(m => m.DueAt <= nowUtc),
+            }).FirstAsync(ct);
+        var settings = context.Settings ?? new LearnerSettings { UserId = me };
+        var reviewedToday = context.Reviewed;
         var room = Math.Max(0, settings.DailyLimit - reviewedToday);
         take = Math.Clamp(take, 1, 100);
-        var nowUtc = now.UtcDateTime;
         var page = Math.Min(take, room);
-        var due = await db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me && m.DueAt <= nowUtc)
-            .OrderBy(m => m.DueAt).Take(page).ToListAsync(ct);
+        List<Guid> withdrawn = context.WithdrawnDue == 0 ? [] : await WithdrawnMemory(me).Where(m => m.DueAt <= nowUtc).Select(m => m.CardId).ToListAsync(ct);
+        var dueRows = db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me && m.DueAt <= nowUtc);
+        var due = await (withdrawn.Count == 0 ? dueRows : dueRows.Where(m => !withdrawn.Contains(m.CardId))).OrderBy(m => m.DueAt).Take(page).ToListAsync(ct);
 
         // A page with room to spare already holds every due card: counting them would read the same index range again.
-        var dueNow = due.Count < page ? due.Count : await db.Set<CardMemoryRow>().AsNoTracking().CountAsync(m => m.UserId == me && m.DueAt <= nowUtc, ct);
-        var newRoom = Math.Min(Math.Max(0, settings.NewPerDay - newToday), Math.Max(0, room - due.Count));
+        var dueNow = due.Count < page ? due.Count : await dueRows.CountAsync(ct) - withdrawn.Count;
+        var newRoom = Math.Min(Math.Max(0, settings.NewPerDay - context.New), Math.Max(0, room - due.Count));
         List<Guid> fresh = [];
         var newAvailable = 0;
         if (due.Count < take)
@@ -72,31 +83,46 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
         return new QueueDto(list, dueNow, newAvailable, reviewedToday, settings.DailyLimit, settings.NewPerDay);
     }
 
-    /// <summary>The cards a learner studies: of the lessons they have read in published courses, and their own mistake cards.</summary>
-    private IQueryable<Flashcard> Deck(Guid me) =>
-        from c in db.Set<Flashcard>().AsNoTracking()
-        where !c.Retired && (c.OwnerUserId == me || (c.OwnerUserId == null
-            && db.Set<LessonRead>().Any(r => r.UserId == me && r.LessonId == c.LessonId)
-            && db.Set<Lesson>().Any(l => l.Id == c.LessonId && db.Set<Course>().Any(co => co.Id == l.CourseId && co.Published))))
-        select c;
+    /// <summary>Cards taken out of study: retired, or of a lesson whose course is no longer published.</summary>
+    private IQueryable<Guid> Withdrawn() =>
+        from c in db.Set<Flashcard>()
+        join l in db.Set<Lesson>() on c.LessonId equals l.Id
+        join co in db.Set<Course>() on l.CourseId equals co.Id
+        where c.Retired || !co.Published
+        select c.Id;
 
     /// <summary>
-    /// The caller's cards never reviewed, in the order they are learnt (their own mistake cards first, then by key): the
-    /// deck's cards without a memory row. The lessons read in published courses are listed once for the whole query
-    /// rather than looked up three times per card, as <see cref="Deck"/> does for a single card.
+    /// The learner's memory of withdrawn cards. Found from the withdrawn cards (few) through the (UserId, CardId) key rather
+    /// than by checking each of the learner's rows, which would read every due row from the table instead of the index.
+    /// </summary>
+    private IQueryable<CardMemoryRow> WithdrawnMemory(Guid me) =>
+        db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me && Withdrawn().Contains(m.CardId));
+
+    /// <summary>
+    /// The caller's cards never reviewed, in the order they are learnt (their own mistake cards first, then by key): their
+    /// own cards and the cards of the lessons they have read, of published courses, not retired, without a memory row.
+    /// Written as the union of the two so that both databases start from the learner's own cards and lesson reads (the
+    /// OwnerUserId and LessonId indexes) instead of visiting every shared card of the catalogue.
     /// </summary>
     private IQueryable<Guid> Unseen(Guid me)
     {
-        var lessonsRead = from r in db.Set<LessonRead>()
-                          where r.UserId == me
-                          join l in db.Set<Lesson>() on r.LessonId equals l.Id
-                          join co in db.Set<Course>() on l.CourseId equals co.Id
-                          where co.Published
-                          select l.Id;
-        return from c in db.Set<Flashcard>().AsNoTracking()
-               where !c.Retired && (c.OwnerUserId == me || (c.OwnerUserId == null && lessonsRead.Contains(c.LessonId)))
-                   && !db.Set<CardMemoryRow>().Any(m => m.UserId == me && m.CardId == c.Id)
-               orderby c.OwnerUserId == null, c.Key
+        var own = from c in db.Set<Flashcard>()
+                  where c.OwnerUserId == me && !c.Retired
+                  join l in db.Set<Lesson>() on c.LessonId equals l.Id
+                  join co in db.Set<Course>() on l.CourseId equals co.Id
+                  where co.Published
+                  select new { c.Id, Shared = false, c.Key };
+        var read = from r in db.Set<LessonRead>()
+                   where r.UserId == me
+                   join l in db.Set<Lesson>() on r.LessonId equals l.Id
+                   join co in db.Set<Course>() on l.CourseId equals co.Id
+                   where co.Published
+                   join c in db.Set<Flashcard>() on l.Id equals c.LessonId
+                   where c.OwnerUserId == null && !c.Retired
+                   select new { c.Id, Shared = true, c.Key };
+        return from c in own.Concat(read)
+               where !db.Set<CardMemoryRow>().Any(m => m.UserId == me && m.CardId == c.Id)
+               orderby c.Shared, c.Key
                select c.Id;
     }
 
@@ -158,14 +184,34 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
         }
 
         var me = user.UserId();
-        if (!await Deck(me).AnyAsync(c => c.Id == cardId, ct))
+        var now = clock.GetUtcNow();
+        var dayStart = KyivTime.StartOf(KyivTime.DayOf(now)).UtcDateTime;
+
+        // One round trip reads what grading needs: is the card in the caller's deck (their own card, or of a lesson they
+        // have read; not retired; of a published course), its course, the caller's memory of it (tracked: the update
+        // checks its version), their settings and their reviews today.
+        var found = await (from c in db.Set<Flashcard>()
+                           where c.Id == cardId
+                           join l in db.Set<Lesson>() on c.LessonId equals l.Id
+                           join co in db.Set<Course>() on l.CourseId equals co.Id
+                           from m in db.Set<CardMemoryRow>().Where(m => m.UserId == me && m.CardId == c.Id).DefaultIfEmpty()
+                           from s in db.Set<LearnerSettings>().Where(s => s.UserId == me).DefaultIfEmpty()
+                           select new
+                           {
+                               InDeck = !c.Retired && co.Published
+                                   && (c.OwnerUserId == me || (c.OwnerUserId == null && db.Set<LessonRead>().Any(r => r.UserId == me && r.LessonId == c.LessonId))),
+                               l.CourseId,
+                               Memory = m,
+                               Settings = s,
+                               ReviewedToday = db.Set<ReviewLogRow>().Count(r => r.UserId == me && r.ReviewedAt >= dayStart),
+                           }).FirstOrDefaultAsync(ct);
+        if (found is not { InDeck: true })
         {
             return Outcome<ReviewResultDto>.NotFound();
         }
 
-        var now = clock.GetUtcNow();
-        var settings = await SettingsOfAsync(me, ct);
-        var row = await db.Set<CardMemoryRow>().FirstOrDefaultAsync(m => m.UserId == me && m.CardId == cardId, ct);
+        var settings = found.Settings ?? new LearnerSettings { UserId = me };
+        var row = found.Memory;
         if (request.Version is { } expected && expected != (row?.Version ?? 0))
         {
             return Outcome<ReviewResultDto>.Conflict("training.card-changed");
@@ -181,8 +227,7 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
 
         if (row is null)
         {
-            var courseId = await (from c in db.Set<Flashcard>() join l in db.Set<Lesson>() on c.LessonId equals l.Id where c.Id == cardId select l.CourseId).FirstAsync(ct);
-            row = new CardMemoryRow { Id = Guid.CreateVersion7(now), UserId = me, CardId = cardId, CourseId = courseId };
+            row = new CardMemoryRow { Id = Guid.CreateVersion7(now), UserId = me, CardId = cardId, CourseId = found.CourseId };
             db.Add(row);
         }
 
@@ -205,10 +250,9 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
             return Outcome<ReviewResultDto>.Conflict("training.card-changed");
         }
 
-        var dayStart = KyivTime.StartOf(KyivTime.DayOf(now)).UtcDateTime;
-        var reviewedToday = await db.Set<ReviewLogRow>().AsNoTracking().CountAsync(r => r.UserId == me && r.ReviewedAt >= dayStart, ct);
+        // Today's reviews as read before this one, plus this one: no round trip after the commit.
         return Outcome<ReviewResultDto>.Ok(new ReviewResultDto(cardId, PhaseName(after.Phase), after.Due, after.Stability, after.Difficulty, after.ScheduledDays, row.Version,
-            reviewedToday));
+            found.ReviewedToday + 1));
     }
 
     /// <summary>Moves a review's due day within its fuzz range onto a working day with room under the learner's limit.</summary>
@@ -317,6 +361,11 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
         var now = clock.GetUtcNow();
         var settings = await SettingsOfAsync(me, ct);
         var dues = await db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me).Select(m => m.DueAt).ToListAsync(ct);
+        foreach (var withdrawn in await WithdrawnMemory(me).Select(m => m.DueAt).ToListAsync(ct))
+        {
+            dues.Remove(withdrawn); // cards taken out of study are not forecast
+        }
+
         var today = KyivTime.DayOf(now);
         var days = ReviewLoad.Forecast(dues.Select(d => KyivTime.DayOf(Utc(d))), today, Pattern(settings));
         return new ForecastDto([.. days.Select(d => new ForecastDayDto(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.IsWorkingDay, d.Due, d.ToReview))],
