@@ -29,21 +29,20 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
         var nowUtc = now.UtcDateTime;
         var dayStart = KyivTime.StartOf(KyivTime.DayOf(now)).UtcDateTime;
 
-        // One round trip for the settings, the day's reviews so far and the due cards taken out of study (almost always none).
+        // One round trip for the settings and the day's reviews so far.
         var context = await db.Set<LearnerSettings>().AsNoTracking().Where(s => s.UserId == me).DefaultIfEmpty()
             .Select(s => new
             {
                 Settings = s,
                 Reviewed = db.Set<ReviewLogRow>().Count(r => r.UserId == me && r.ReviewedAt >= dayStart),
                 New = db.Set<ReviewLogRow>().Count(r => r.UserId == me && r.ReviewedAt >= dayStart && r.PhaseBefore == (int)CardPhase.New),
-                WithdrawnDue = WithdrawnMemory(me).Count(m => m.DueAt <= nowUtc),
             }).FirstAsync(ct);
         var settings = context.Settings ?? new LearnerSettings { UserId = me };
         var reviewedToday = context.Reviewed;
         var room = Math.Max(0, settings.DailyLimit - reviewedToday);
         take = Math.Clamp(take, 1, 100);
         var page = Math.Min(take, room);
-        List<Guid> withdrawn = context.WithdrawnDue == 0 ? [] : await WithdrawnMemory(me).Where(m => m.DueAt <= nowUtc).Select(m => m.CardId).ToListAsync(ct);
+        var withdrawn = (await WithdrawnMemoryAsync(me, nowUtc, ct)).Select(w => w.CardId).ToList();
         var dueRows = db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me && m.DueAt <= nowUtc);
         var due = await (withdrawn.Count == 0 ? dueRows : dueRows.Where(m => !withdrawn.Contains(m.CardId))).OrderBy(m => m.DueAt).Take(page).ToListAsync(ct);
 
@@ -83,46 +82,54 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
         return new QueueDto(list, dueNow, newAvailable, reviewedToday, settings.DailyLimit, settings.NewPerDay);
     }
 
-    /// <summary>Cards taken out of study: retired, or of a lesson whose course is no longer published.</summary>
-    private IQueryable<Guid> Withdrawn() =>
-        from c in db.Set<Flashcard>()
-        join l in db.Set<Lesson>() on c.LessonId equals l.Id
-        join co in db.Set<Course>() on l.CourseId equals co.Id
-        where c.Retired || !co.Published
-        select c.Id;
-
     /// <summary>
-    /// The learner's memory of withdrawn cards. Found from the withdrawn cards (few) through the (UserId, CardId) key rather
-    /// than by checking each of the learner's rows, which would read every due row from the table instead of the index.
+    /// The caller's memory of cards taken out of study (retired, or of a lesson whose course is no longer published), due by
+    /// <paramref name="dueBy"/> when given.
+    /// The cards are found first — the caller's own and the shared ones, through the OwnerUserId index — and then the
+    /// caller's memory of them by the (UserId, CardId) key: checking each due row instead would read every due row from
+    /// the table rather than the index, and the due count stays an index-only read.
     /// </summary>
-    private IQueryable<CardMemoryRow> WithdrawnMemory(Guid me) =>
-        db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me && Withdrawn().Contains(m.CardId));
+    private async Task<List<(Guid CardId, DateTime DueAt)>> WithdrawnMemoryAsync(Guid me, DateTime? dueBy, CancellationToken ct)
+    {
+        var cards = await (from c in db.Set<Flashcard>().AsNoTracking()
+                           where c.OwnerUserId == null || c.OwnerUserId == me
+                           join l in db.Set<Lesson>() on c.LessonId equals l.Id
+                           join co in db.Set<Course>() on l.CourseId equals co.Id
+                           where c.Retired || !co.Published
+                           select c.Id).ToListAsync(ct);
+        if (cards.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me && cards.Contains(m.CardId));
+        return [.. (await (dueBy is { } by ? rows.Where(m => m.DueAt <= by) : rows).Select(m => new { m.CardId, m.DueAt }).ToListAsync(ct)).Select(m => (m.CardId, m.DueAt))];
+    }
 
     /// <summary>
     /// The caller's cards never reviewed, in the order they are learnt (their own mistake cards first, then by key): their
     /// own cards and the cards of the lessons they have read, of published courses, not retired, without a memory row.
-    /// Written as the union of the two so that both databases start from the learner's own cards and lesson reads (the
-    /// OwnerUserId and LessonId indexes) instead of visiting every shared card of the catalogue.
+    /// The lessons read in published courses are listed once for the whole query. Not written as a union driven from the
+    /// lesson reads through IX_training_cards_LessonId: that index also holds every learner's mistake cards of a lesson
+    /// (about 490 a lesson in the benchmark), each read from the table to find it is not shared, which measured far slower
+    /// than this pass over the shared cards (see BENCHMARKS.md, Training, Session 11).
     /// </summary>
     private IQueryable<Guid> Unseen(Guid me)
     {
-        var own = from c in db.Set<Flashcard>()
-                  where c.OwnerUserId == me && !c.Retired
-                  join l in db.Set<Lesson>() on c.LessonId equals l.Id
-                  join co in db.Set<Course>() on l.CourseId equals co.Id
-                  where co.Published
-                  select new { c.Id, Shared = false, c.Key };
-        var read = from r in db.Set<LessonRead>()
-                   where r.UserId == me
-                   join l in db.Set<Lesson>() on r.LessonId equals l.Id
-                   join co in db.Set<Course>() on l.CourseId equals co.Id
-                   where co.Published
-                   join c in db.Set<Flashcard>() on l.Id equals c.LessonId
-                   where c.OwnerUserId == null && !c.Retired
-                   select new { c.Id, Shared = true, c.Key };
-        return from c in own.Concat(read)
-               where !db.Set<CardMemoryRow>().Any(m => m.UserId == me && m.CardId == c.Id)
-               orderby c.Shared, c.Key
+        var lessonsRead = from r in db.Set<LessonRead>()
+                          where r.UserId == me
+                          join l in db.Set<Lesson>() on r.LessonId equals l.Id
+                          join co in db.Set<Course>() on l.CourseId equals co.Id
+                          where co.Published
+                          select l.Id;
+        var ownPublished = from l in db.Set<Lesson>()
+                           join co in db.Set<Course>() on l.CourseId equals co.Id
+                           where co.Published
+                           select l.Id;
+        return from c in db.Set<Flashcard>().AsNoTracking()
+               where !c.Retired && ((c.OwnerUserId == me && ownPublished.Contains(c.LessonId)) || (c.OwnerUserId == null && lessonsRead.Contains(c.LessonId)))
+                   && !db.Set<CardMemoryRow>().Any(m => m.UserId == me && m.CardId == c.Id)
+               orderby c.OwnerUserId == null, c.Key
                select c.Id;
     }
 
@@ -361,7 +368,7 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
         var now = clock.GetUtcNow();
         var settings = await SettingsOfAsync(me, ct);
         var dues = await db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me).Select(m => m.DueAt).ToListAsync(ct);
-        foreach (var withdrawn in await WithdrawnMemory(me).Select(m => m.DueAt).ToListAsync(ct))
+        foreach (var (_, withdrawn) in await WithdrawnMemoryAsync(me, null, ct))
         {
             dues.Remove(withdrawn); // cards taken out of study are not forecast
         }
