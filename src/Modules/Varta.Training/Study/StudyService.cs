@@ -85,18 +85,24 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
     /// <summary>
     /// The caller's memory of cards taken out of study (retired, or of a lesson whose course is no longer published), due by
     /// <paramref name="dueBy"/> when given.
-    /// The cards are found first — the caller's own and the shared ones, through the OwnerUserId index — and then the
-    /// caller's memory of them by the (UserId, CardId) key: checking each due row instead would read every due row from
-    /// the table rather than the index, and the due count stays an index-only read.
+    /// The cards are found first — from the few unpublished courses, and the retired ones among the shared and the caller's
+    /// own — and then the caller's memory of them by the (UserId, CardId) key: checking each due row instead would read
+    /// every due row from the table rather than the index, and the due count stays an index-only read.
     /// </summary>
     private async Task<List<(Guid CardId, DateTime DueAt)>> WithdrawnMemoryAsync(Guid me, DateTime? dueBy, CancellationToken ct)
     {
-        var cards = await (from c in db.Set<Flashcard>().AsNoTracking()
-                           where c.OwnerUserId == null || c.OwnerUserId == me
-                           join l in db.Set<Lesson>() on c.LessonId equals l.Id
-                           join co in db.Set<Course>() on l.CourseId equals co.Id
-                           where c.Retired || !co.Published
-                           select c.Id).ToListAsync(ct);
+        // Two small sets: the cards of unpublished courses (course, then its lessons, then their cards by LessonId), and the
+        // retired cards among the shared and the caller's own (the OwnerUserId index, without a join per card).
+        var ofUnpublished = from co in db.Set<Course>()
+                            where !co.Published
+                            join l in db.Set<Lesson>() on co.Id equals l.CourseId
+                            join c in db.Set<Flashcard>() on l.Id equals c.LessonId
+                            where c.OwnerUserId == null || c.OwnerUserId == me
+                            select c.Id;
+        var retired = from c in db.Set<Flashcard>()
+                      where (c.OwnerUserId == null || c.OwnerUserId == me) && c.Retired
+                      select c.Id;
+        var cards = await ofUnpublished.Concat(retired).ToListAsync(ct);
         if (cards.Count == 0)
         {
             return [];
