@@ -42,7 +42,8 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
         var room = Math.Max(0, settings.DailyLimit - reviewedToday);
         take = Math.Clamp(take, 1, 100);
         var page = Math.Min(take, room);
-        var withdrawn = (await WithdrawnMemoryAsync(me, nowUtc, ct)).Select(w => w.CardId).ToList();
+        var (withdrawnCards, withdrawnMemory) = await WithdrawnAsync(me, ct);
+        List<Guid> withdrawn = [.. withdrawnMemory.Where(w => w.DueAt <= nowUtc).Select(w => w.CardId)];
         var dueRows = db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me && m.DueAt <= nowUtc);
         var due = await (withdrawn.Count == 0 ? dueRows : dueRows.Where(m => !withdrawn.Contains(m.CardId))).OrderBy(m => m.DueAt).Take(page).ToListAsync(ct);
 
@@ -54,7 +55,7 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
         if (due.Count < take)
         {
             // One pass over the unseen cards gives both their number and the first ones to learn.
-            var unseen = await Unseen(me).ToListAsync(ct);
+            var unseen = (await Unseen(me).ToListAsync(ct)).Except(withdrawnCards).ToList();
             newAvailable = unseen.Count;
             fresh = [.. unseen.Take(Math.Min(take - due.Count, newRoom))];
         }
@@ -83,13 +84,13 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
     }
 
     /// <summary>
-    /// The caller's memory of cards taken out of study (retired, or of a lesson whose course is no longer published), due by
-    /// <paramref name="dueBy"/> when given.
+    /// The cards taken out of study that the caller could hold (retired, or of a lesson whose course is no longer published),
+    /// and the caller's memory of them.
     /// The cards are found first — from the few unpublished courses, and the retired ones among the shared and the caller's
     /// own — and then the caller's memory of them by the (UserId, CardId) key: checking each due row instead would read
     /// every due row from the table rather than the index, and the due count stays an index-only read.
     /// </summary>
-    private async Task<List<(Guid CardId, DateTime DueAt)>> WithdrawnMemoryAsync(Guid me, DateTime? dueBy, CancellationToken ct)
+    private async Task<(List<Guid> Cards, List<(Guid CardId, DateTime DueAt)> Memory)> WithdrawnAsync(Guid me, CancellationToken ct)
     {
         // Two small sets: the cards of unpublished courses (course, then its lessons, then their cards by LessonId), and the
         // retired cards among the shared and the caller's own (the OwnerUserId index, without a join per card).
@@ -105,20 +106,21 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
         var cards = await ofUnpublished.Concat(retired).ToListAsync(ct);
         if (cards.Count == 0)
         {
-            return [];
+            return ([], []);
         }
 
-        var rows = db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me && cards.Contains(m.CardId));
-        return [.. (await (dueBy is { } by ? rows.Where(m => m.DueAt <= by) : rows).Select(m => new { m.CardId, m.DueAt }).ToListAsync(ct)).Select(m => (m.CardId, m.DueAt))];
+        // No condition on DueAt here: with one, SQLite walks the (UserId, DueAt) index and reads each due row for its CardId.
+        var memory = await db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me && cards.Contains(m.CardId))
+            .Select(m => new { m.CardId, m.DueAt }).ToListAsync(ct);
+        return (cards, [.. memory.Select(m => (m.CardId, m.DueAt))]);
     }
 
     /// <summary>
-    /// The caller's cards never reviewed, in the order they are learnt (their own mistake cards first, then by key): their
-    /// own cards and the cards of the lessons they have read, of published courses, not retired, without a memory row.
-    /// The lessons read in published courses are listed once for the whole query. Not written as a union driven from the
-    /// lesson reads through IX_training_cards_LessonId: that index also holds every learner's mistake cards of a lesson
-    /// (about 490 a lesson in the benchmark), each read from the table to find it is not shared, which measured far slower
-    /// than this pass over the shared cards (see BENCHMARKS.md, Training, Session 11).
+    /// The caller's cards never reviewed, in the order they are learnt (their own mistake cards first, then by key): the
+    /// deck's cards without a memory row. The lessons read in published courses are listed once for the whole query. (The
+    /// caller's own cards of an unpublished course are taken out by the caller, with the withdrawn cards.) Not written as a
+    /// union driven from the lesson reads: IX_training_cards_LessonId also holds every learner's mistake cards of a lesson
+    /// (about 490 a lesson in the benchmark), each read from the table to see it is not shared, which measured slower.
     /// </summary>
     private IQueryable<Guid> Unseen(Guid me)
     {
@@ -128,12 +130,8 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
                           join co in db.Set<Course>() on l.CourseId equals co.Id
                           where co.Published
                           select l.Id;
-        var ownPublished = from l in db.Set<Lesson>()
-                           join co in db.Set<Course>() on l.CourseId equals co.Id
-                           where co.Published
-                           select l.Id;
         return from c in db.Set<Flashcard>().AsNoTracking()
-               where !c.Retired && ((c.OwnerUserId == me && ownPublished.Contains(c.LessonId)) || (c.OwnerUserId == null && lessonsRead.Contains(c.LessonId)))
+               where !c.Retired && (c.OwnerUserId == me || (c.OwnerUserId == null && lessonsRead.Contains(c.LessonId)))
                    && !db.Set<CardMemoryRow>().Any(m => m.UserId == me && m.CardId == c.Id)
                orderby c.OwnerUserId == null, c.Key
                select c.Id;
@@ -374,7 +372,7 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
         var now = clock.GetUtcNow();
         var settings = await SettingsOfAsync(me, ct);
         var dues = await db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me).Select(m => m.DueAt).ToListAsync(ct);
-        foreach (var (_, withdrawn) in await WithdrawnMemoryAsync(me, null, ct))
+        foreach (var (_, withdrawn) in (await WithdrawnAsync(me, ct)).Memory)
         {
             dues.Remove(withdrawn); // cards taken out of study are not forecast
         }
