@@ -213,6 +213,7 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("POST /api/v1/training/journal/{id:guid}/share", $"/api/v1/training/journal/{Guid.NewGuid()}/share", "", HttpStatusCode.Unauthorized),
         ("GET /api/v1/training/certificates/mine", "/api/v1/training/certificates/mine", "", HttpStatusCode.Unauthorized),
         ("GET /api/v1/training/certificates/{id:guid}/pdf", $"/api/v1/training/certificates/{Guid.NewGuid()}/pdf", "", HttpStatusCode.Unauthorized),
+        ("POST /api/v1/training/certificates/{id:guid}/revoke", $"/api/v1/training/certificates/{Guid.NewGuid()}/revoke", "dispatcher", HttpStatusCode.Forbidden),
         ("GET /api/v1/training/sessions", "/api/v1/training/sessions", "", HttpStatusCode.Unauthorized),
         ("GET /api/v1/training/journal/shared", "/api/v1/training/journal/shared", "judge", HttpStatusCode.Forbidden),
         ("POST /api/v1/training/journal/{id:guid}/comments", $"/api/v1/training/journal/{Guid.NewGuid()}/comments", "custody.officer", HttpStatusCode.Forbidden),

@@ -300,6 +300,8 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         yield return ("POST /api/v1/training/journal/{id:guid}/share", HttpMethod.Post, $"{tr}/journal/{_journalEntry}/share", "learner", new { shared = false });
         yield return ("POST /api/v1/training/journal/{id:guid}/comments", HttpMethod.Post, $"{tr}/journal/{_journalEntry}/comments", "trainer", new { text = "Чужий регіон" });
         yield return ("GET /api/v1/training/certificates/{id:guid}/pdf", HttpMethod.Get, $"{tr}/certificates/{_certificate}/pdf", "learner", null);
+        yield return ("POST /api/v1/training/certificates/{id:guid}/revoke", HttpMethod.Post, $"{tr}/certificates/{_certificate}/revoke", "trainer",
+            new { reason = "Чужий регіон" });
         yield return ("GET /api/v1/training/people", HttpMethod.Get, $"{tr}/people?unitId={DemoData.KyivRegion}", "head", null);
         yield return ("GET /api/v1/training/courses/{key}/item-analysis", HttpMethod.Get, $"{tr}/courses/{_draftCourse}/item-analysis", "trainer", null);
         yield return ("POST /api/v1/training/attempts/{id:guid}/items/{slot:int}/grade", HttpMethod.Post, $"{tr}/attempts/{_essayAttempt}/items/2/grade", "trainer",

@@ -45,6 +45,7 @@ using Varta.Training.MyJournal;
 using Varta.Training.PeopleProgress;
 using Varta.Training.RecordSession;
 using Varta.Training.ReviewCard;
+using Varta.Training.RevokeCertificate;
 using Varta.Training.SaveAnswer;
 using Varta.Training.SaveStudySettings;
 using Varta.Training.SessionCandidates;
@@ -81,6 +82,7 @@ public static class TrainingModule
         services.AddScoped<AttemptService>();
         services.AddScoped<JournalService>();
         services.AddScoped<CertificateService>();
+        services.AddScoped<CertificateRevocation>();
         services.AddScoped<TeachingService>();
         services.AddScoped<SessionService>();
         services.AddScoped<AuthoringService>();
@@ -140,6 +142,7 @@ public static class TrainingModule
         GetCourseForEditEndpoint.Map(group);
         GetLessonForEditEndpoint.Map(group);
         VerifyCertificateEndpoint.Map(group);
+        RevokeCertificateEndpoint.Map(group);
 
         // Files for the pages (signed in with the cookie, which the API does not take).
         var downloads = app.MapGroup("/training").ExcludeFromDescription();

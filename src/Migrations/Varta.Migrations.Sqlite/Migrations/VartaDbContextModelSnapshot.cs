@@ -3480,6 +3480,14 @@ namespace Varta.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RevokedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RevokedReason")

@@ -9,7 +9,7 @@ namespace Varta.Training.CertificateFile;
 
 internal static class CertificateFileEndpoint
 {
-    /// <summary>The caller's own certificate as PDF (404 for anyone else's), with the address that verifies it.</summary>
+    /// <summary>The caller's own certificate as PDF (404 for anyone else's; 409 once revoked), with the address that verifies it.</summary>
     public static void Map(RouteGroupBuilder group) =>
         group.MapGet("/certificates/{id:guid}/pdf", PdfAsync).RequireAuthorization(TrainingPolicies.Learn);
 
@@ -23,6 +23,12 @@ internal static class CertificateFileEndpoint
         if (certificate is null)
         {
             return Outcome<byte[]>.NotFound().Problem(p);
+        }
+
+        if (certificate.RevokedAt is { } revoked)
+        {
+            // A revoked certificate is not handed out again: a printed copy would still look valid (its QR code does not).
+            return Outcome<byte[]>.Conflict("training.certificate-revoked-file", CertificateRevocation.Day(revoked)).Problem(p);
         }
 
         var url = $"{http.Request.Scheme}://{http.Request.Host}/verify/{CertificateService.Grouped(certificate.Code)}";

@@ -14,12 +14,15 @@ namespace Varta.Training.Certificates;
 internal sealed record CertificateDto(Guid Id, string Code, string HolderName, string CourseKey, string CourseTitle, DateTimeOffset IssuedAt, DateTimeOffset? ValidUntil,
     bool Valid, DateTimeOffset? RevokedAt);
 
-/// <summary>What anyone may learn from a verification code: genuine or not, and for whom (name only), which course, when.</summary>
+/// <summary>
+/// What anyone may learn from a verification code: genuine or not, and for whom (name only), which course, when; when it was
+/// revoked, the day (never why). <paramref name="Status"/> says it in a sentence in the asker's language.
+/// </summary>
 internal sealed record VerificationDto(string Code, bool Genuine, bool Valid, string? HolderName, string? CourseTitleUk, string? CourseTitleEn, DateTimeOffset? IssuedAt,
-    DateTimeOffset? ValidUntil, bool Revoked);
+    DateTimeOffset? ValidUntil, bool Revoked, DateTimeOffset? RevokedAt, string Status);
 
 /// <summary>Certificates: issued when a learner has passed every lesson test of a course; verified by code by anyone.</summary>
-internal sealed class CertificateService(VartaDbContext db, IAuditLog audit, TimeProvider clock)
+internal sealed class CertificateService(VartaDbContext db, IAuditLog audit, TimeProvider clock, Loc loc)
 {
     /// <summary>Letters and digits without look-alikes (no 0/O, 1/I/L).</summary>
     private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -106,9 +109,16 @@ internal sealed class CertificateService(VartaDbContext db, IAuditLog audit, Tim
             Action = "training.certificate.verified", Category = AuditCategory.Read, ResourceType = "training-certificate", ResourceId = c?.Id.ToString(),
             Details = JsonSerializer.Serialize(new { genuine = c is not null }),
         }, ct);
-        return c is null
-            ? new VerificationDto(normalised.Length > 20 ? normalised[..20] : normalised, false, false, null, null, null, null, null, false)
-            : new VerificationDto(Grouped(c.Code), true, Courses.Progress.IsValid(c, now), c.HolderName, c.CourseTitleUk, c.CourseTitleEn, Utc(c.IssuedAt), Utc(c.ValidUntil),
-                c.RevokedAt is not null);
+        if (c is null)
+        {
+            return new VerificationDto(normalised.Length > 20 ? normalised[..20] : normalised, false, false, null, null, null, null, null, false, null,
+                loc["training.verify.not-genuine"]);
+        }
+
+        var valid = Courses.Progress.IsValid(c, now);
+        var status = c.RevokedAt is { } revoked ? loc.Format("training.verify.revoked", CertificateRevocation.Day(revoked))
+            : valid ? loc["training.verify.genuine"] : loc["training.verify.expired"];
+        return new VerificationDto(Grouped(c.Code), true, valid, c.HolderName, c.CourseTitleUk, c.CourseTitleEn, Utc(c.IssuedAt), Utc(c.ValidUntil),
+            c.RevokedAt is not null, Utc(c.RevokedAt), status);
     }
 }

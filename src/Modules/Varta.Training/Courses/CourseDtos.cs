@@ -3,7 +3,7 @@ namespace Varta.Training.Courses;
 internal sealed record CourseLineDto(Guid Id, string Key, string Title, string Summary, string Audience, int Lessons, int LessonsRead, int TestsPassed, int TestsTotal,
     bool Mandatory, DateTimeOffset? DueAt, bool Overdue, CertificateLineDto? Certificate, bool Published);
 
-internal sealed record CertificateLineDto(Guid Id, string Code, DateTimeOffset IssuedAt, DateTimeOffset? ValidUntil, bool Valid);
+internal sealed record CertificateLineDto(Guid Id, string Code, DateTimeOffset IssuedAt, DateTimeOffset? ValidUntil, bool Valid, DateTimeOffset? RevokedAt);
 
 internal sealed record CourseDto(Guid Id, string Key, string Title, string Summary, string Audience, int PassPercent, int? TimeLimitMinutes, int AttemptsAllowed,
     int QuestionsPerTest, string Behaviour, double Penalty, IReadOnlyList<string> MandatoryRoles, int DueDays, int? RecurrenceMonths, bool Published,

@@ -54,7 +54,7 @@ internal sealed class CourseService(VartaDbContext db, IAuthorizationService aut
             p.Lessons, p.LessonsRead, p.TestsPassed, p.TestsTotal, p.Mandatory, p.DueAt, p.Overdue, CertificateLine(p.Certificate, now), c.Published);
 
     public static CertificateLineDto? CertificateLine(Certificate? c, DateTimeOffset now) =>
-        c is null ? null : new CertificateLineDto(c.Id, c.Code, Utc(c.IssuedAt), Utc(c.ValidUntil), Progress.IsValid(c, now));
+        c is null ? null : new CertificateLineDto(c.Id, c.Code, Utc(c.IssuedAt), Utc(c.ValidUntil), Progress.IsValid(c, now), Utc(c.RevokedAt));
 
     /// <summary>A course with its lessons and the caller's standing in each; 404 when unpublished and not the caller's to edit.</summary>
     public async Task<Outcome<CourseDto>> GetAsync(ClaimsPrincipal user, string key, CancellationToken ct)

@@ -392,9 +392,15 @@ internal sealed class Certificate
 
     public DateTime? ValidUntil { get; set; }
 
+    /// <summary>When a trainer or an administrator withdrew it; set once (a second revocation is refused).</summary>
     public DateTime? RevokedAt { get; set; }
 
+    /// <summary>Why, in the revoker's words (3–500 characters): shown to trainers, never on the anonymous verification.</summary>
     public string? RevokedReason { get; set; }
+
+    public Guid? RevokedByUserId { get; set; }
+
+    public string? RevokedBy { get; set; }
 }
 
 /// <summary>A face-to-face training: date, place, trainer, attendance list.</summary>

@@ -160,6 +160,8 @@ internal sealed class TrainingModel : IModelContributor
             e.Property(c => c.CourseTitleUk).HasMaxLength(200).IsRequired();
             e.Property(c => c.CourseTitleEn).HasMaxLength(200).IsRequired();
             e.Property(c => c.RevokedReason).HasMaxLength(500);
+            e.Property(c => c.RevokedBy).HasMaxLength(200);
+            e.Property(c => c.RevokedAt).IsConcurrencyToken(); // two revocations at once: the second finds it already set
             e.HasIndex(c => new { c.UserId, c.CourseId, c.IssuedAt });
         });
         b.Entity<Session>(e =>

@@ -23,7 +23,9 @@ internal sealed record CourseSummaryDto(string Key, string Title, int Obliged, i
 
 internal sealed record PersonProgressDto(Guid UserId, string Name, IReadOnlyList<string> Roles, string Unit, IReadOnlyList<CourseCellDto> Courses, int Overdue);
 
-internal sealed record CourseCellDto(string Key, int Lessons, int LessonsRead, int TestsPassed, int TestsTotal, bool Certified, bool Mandatory, DateTimeOffset? DueAt, bool Overdue);
+/// <param name="CertificateId">The latest certificate of the course, valid or not (what a trainer revokes).</param>
+internal sealed record CourseCellDto(string Key, int Lessons, int LessonsRead, int TestsPassed, int TestsTotal, bool Certified, bool Mandatory, DateTimeOffset? DueAt, bool Overdue,
+    Guid? CertificateId, string? CertificateCode, DateTimeOffset? CertificateRevokedAt);
 
 internal sealed record ItemStatDto(string Key, string Lesson, string Kind, string Text, int Attempts, double FacilityIndex, double? StandardDeviation, double? DiscriminationIndex);
 
@@ -82,7 +84,8 @@ internal sealed class TeachingService(VartaDbContext db, IAuthorizationService a
             var cells = courses.Select(c =>
             {
                 var x = progress[p.UserId].First(y => y.CourseId == c.Id);
-                return new CourseCellDto(c.Key, x.Lessons, x.LessonsRead, x.TestsPassed, x.TestsTotal, x.CertificateValid, x.Mandatory, x.DueAt, x.Overdue);
+                return new CourseCellDto(c.Key, x.Lessons, x.LessonsRead, x.TestsPassed, x.TestsTotal, x.CertificateValid, x.Mandatory, x.DueAt, x.Overdue, x.Certificate?.Id,
+                    x.Certificate?.Code, Utc(x.Certificate?.RevokedAt));
             }).ToList();
             return new PersonProgressDto(p.UserId, p.DisplayName, p.Roles, org.Current.Find(p.ScopeId)?.DisplayName ?? "", cells, cells.Count(c => c.Overdue));
         }).ToList();
