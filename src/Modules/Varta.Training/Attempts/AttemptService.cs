@@ -11,7 +11,7 @@ using Varta.Platform.Persistence;
 using Varta.Training.Certificates;
 using Varta.Training.Data;
 using Varta.Training.Questions;
-using static Varta.Training.Data.StoredTime;
+using static Varta.Platform.Persistence.StoredTime;
 
 namespace Varta.Training.Attempts;
 

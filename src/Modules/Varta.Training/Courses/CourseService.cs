@@ -8,7 +8,7 @@ using Varta.Platform.Identity;
 using Varta.Platform.Localization;
 using Varta.Platform.Persistence;
 using Varta.Training.Data;
-using static Varta.Training.Data.StoredTime;
+using static Varta.Platform.Persistence.StoredTime;
 
 namespace Varta.Training.Courses;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Varta.Platform.Persistence;
 using Varta.Training.Data;
-using static Varta.Training.Data.StoredTime;
+using static Varta.Platform.Persistence.StoredTime;
 
 namespace Varta.Training.Courses;
 

@@ -10,7 +10,7 @@ using Varta.Platform.Organisation;
 using Varta.Platform.Persistence;
 using Varta.Training.Attempts;
 using Varta.Training.Data;
-using static Varta.Training.Data.StoredTime;
+using static Varta.Platform.Persistence.StoredTime;
 
 namespace Varta.Training.Sessions;
 

@@ -7,7 +7,7 @@ using Varta.Platform.Localization;
 using Varta.Platform.Persistence;
 using Varta.Training.Data;
 using Varta.Training.Scheduling;
-using static Varta.Training.Data.StoredTime;
+using static Varta.Platform.Persistence.StoredTime;
 
 namespace Varta.Training.Study;
 

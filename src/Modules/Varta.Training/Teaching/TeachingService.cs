@@ -13,7 +13,7 @@ using Varta.Training.Certificates;
 using Varta.Training.Courses;
 using Varta.Training.Data;
 using Varta.Training.Questions;
-using static Varta.Training.Data.StoredTime;
+using static Varta.Platform.Persistence.StoredTime;
 
 namespace Varta.Training.Teaching;
 
