@@ -26,10 +26,11 @@ internal static class CommunityReport
         {
             s.AppendLine(inv, $"- {r.Database}: {r.Server}");
             s.AppendLine(inv, $"  - {r.Counts.Territories:N0} territories ({r.Counts.Hromadas:N0} hromadas, {r.Counts.Oblasts} oblasts), {r.Counts.PopulationCells:N0} population cells, " +
-                $"{r.Counts.Responses:N0} responses, {r.Counts.Answers:N0} answer rows; {r.Counts.Size}");
+                $"{r.Counts.Responses:N0} responses, {r.Counts.Answers:N0} answer rows; count tables: {r.Counts.RespondentCells:N0} respondent cells, " +
+                $"{r.Counts.QuestionCells:N0} select_multiple question cells, {r.Counts.AnswerCells:N0} answer cells; {r.Counts.Size}");
             if (r.Generation is { } g)
             {
-                s.AppendLine(inv, $"  - generated in {g.Total.TotalSeconds:F0}s (rows {g.Load.TotalSeconds:F0}s, indexes {g.Indexes.TotalSeconds:F0}s)");
+                s.AppendLine(inv, $"  - generated in {g.Total.TotalSeconds:F0}s (rows {g.Load.TotalSeconds:F0}s, indexes {g.Indexes.TotalSeconds:F0}s, count tables {g.Counts.TotalSeconds:F0}s)");
             }
             else
             {

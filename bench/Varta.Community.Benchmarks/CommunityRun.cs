@@ -9,7 +9,8 @@ using Varta.Custody.Benchmarks;
 
 namespace Varta.Community.Benchmarks;
 
-internal sealed record CommunityCounts(long Territories, long Hromadas, long Oblasts, long PopulationCells, long Responses, long Answers, string Size);
+internal sealed record CommunityCounts(long Territories, long Hromadas, long Oblasts, long PopulationCells, long Responses, long Answers, long RespondentCells,
+    long QuestionCells, long AnswerCells, string Size);
 
 internal sealed record CommunityPlan(string Operation, string Sql, int Calls, double MeanMs, string Plan);
 
@@ -106,7 +107,7 @@ internal sealed class CommunityRun(CommunityBenchOptions options, string workDir
             var coordinator = ResultsProbe.Coordinator(unit);
             var counts = await CountAsync(sql, folder);
             log($"[{database}] dataset: {counts.Hromadas:N0} hromadas in {counts.Oblasts} oblasts, {counts.PopulationCells:N0} population cells, {counts.Responses:N0} responses, " +
-                $"{counts.Answers:N0} answer rows, {counts.Size}");
+                $"{counts.Answers:N0} answer rows; count tables {counts.RespondentCells:N0} + {counts.QuestionCells:N0} + {counts.AnswerCells:N0} rows; {counts.Size}");
 
             var rng = new Random(options.Seed + 7);
             var step = Math.Max(1, options.Responses / 2000);
@@ -206,6 +207,9 @@ internal sealed class CommunityRun(CommunityBenchOptions options, string workDir
             await sql.CountAsync("SELECT COUNT(*) FROM community_population"),
             await sql.CountAsync("SELECT COUNT(*) FROM community_responses"),
             await sql.CountAsync("SELECT COUNT(*) FROM community_answers"),
+            await sql.CountAsync("SELECT COUNT(*) FROM community_respondent_counts"),
+            await sql.CountAsync("SELECT COUNT(*) FROM community_question_counts"),
+            await sql.CountAsync("SELECT COUNT(*) FROM community_answer_counts"),
             size);
     }
 
@@ -218,7 +222,7 @@ internal sealed class CommunityRun(CommunityBenchOptions options, string workDir
         foreach (var ((op, text), statement) in profiler.Statements.OrderBy(s => s.Key.Op, StringComparer.Ordinal).ThenByDescending(s => s.Value.TotalMs))
         {
             var trimmed = text.TrimStart();
-            if (op == "(background)" || !trimmed.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || !trimmed.Contains("community_", StringComparison.Ordinal))
+            if (op == "(background)" || !(trimmed.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("WITH", StringComparison.OrdinalIgnoreCase)) || !trimmed.Contains("community_", StringComparison.Ordinal))
             {
                 continue;
             }

@@ -130,5 +130,6 @@ internal sealed class CommunityModel : IModelContributor
             e.HasIndex(u => u.RecommendationId);
             e.HasOne<Recommendation>().WithMany().HasForeignKey(u => u.RecommendationId).OnDelete(DeleteBehavior.Restrict);
         });
+        CountsModel.Configure(b);
     }
 }

@@ -8,6 +8,12 @@ internal readonly record struct Stratum(string Hromada, string Sex, string AgeGr
 /// <summary>The share of respondents giving one answer, unweighted and weighted, with 95 % intervals; null figures are suppressed.</summary>
 internal sealed record AnswerShare(string Value, int? Count, double? Share, double? WeightedShare, double? Lower, double? Upper, bool Suppressed);
 
+/// <summary>
+/// What a result is made from, over the strata of an area: those answering (all; and n, Σw, Σw² over those with a
+/// positive weight), and per answer value (in the order of the values asked for) its count and Σ count·w.
+/// </summary>
+internal sealed record WeightedSums(bool Weighted, int Total, double N, double SumW, double SumW2, IReadOnlyList<int> Counts, IReadOnlyList<double> WeightedCounts);
+
 internal sealed record QuestionResult(int Respondents, double DesignEffect, double EffectiveRespondents, IReadOnlyList<AnswerShare> Answers, bool Weighted,
     IReadOnlyList<Stratum> StrataWithoutPopulation, int Threshold);
 
@@ -50,12 +56,8 @@ internal static class WeightedResults
             sumW2 += count * w * w;
         }
 
-        var deff = sumW > 0 ? n * sumW2 / (sumW * sumW) : 1;
-        var effective = deff > 0 ? n / deff : 0;
-        var total = answering.Values.Sum();
-
         // Suppression on the unweighted counts: one column (this area), one row per answer value, with the total.
-        var counts = new int[values.Count, 1];
+        var counts = new int[values.Count];
         var weightedCounts = new double[values.Count];
         foreach (var (stratum, value, count) in answers)
         {
@@ -65,8 +67,26 @@ internal static class WeightedResults
                 continue;
             }
 
-            counts[row, 0] += count;
+            counts[row] += count;
             weightedCounts[row] += count * (weights.TryGetValue(stratum, out var w) ? w : 0);
+        }
+
+        return Finish(new WeightedSums(weighted, answering.Values.Sum(), n, sumW, sumW2, counts, weightedCounts), values, without, threshold);
+    }
+
+    /// <summary>
+    /// The result from the sums over the strata (however they were summed: here from per-stratum counts, or by the
+    /// database from the count tables): Kish's deff = n Σw² / (Σw)², Wilson intervals with n / deff, suppression.
+    /// </summary>
+    public static QuestionResult Finish(WeightedSums sums, IReadOnlyList<string> values, IReadOnlyList<Stratum> without, int threshold)
+    {
+        var (weighted, total, n, sumW, sumW2) = (sums.Weighted, sums.Total, sums.N, sums.SumW, sums.SumW2);
+        var deff = sumW > 0 ? n * sumW2 / (sumW * sumW) : 1;
+        var effective = deff > 0 ? n / deff : 0;
+        var counts = new int[values.Count, 1];
+        for (var i = 0; i < values.Count; i++)
+        {
+            counts[i, 0] = sums.Counts[i];
         }
 
         var table = SmallCountSuppression.Apply(counts, new SuppressionOptions { Threshold = threshold });
@@ -81,7 +101,7 @@ internal static class WeightedResults
             }
 
             var share = (double)counts[i, 0] / total;
-            var weightedShare = sumW > 0 ? weightedCounts[i] / sumW : share;
+            var weightedShare = sumW > 0 ? sums.WeightedCounts[i] / sumW : share;
             var interval = ProportionInterval.Wilson(weightedShare, weighted ? effective : total);
             shares.Add(new AnswerShare(values[i], counts[i, 0], share, weightedShare, interval.Lower, interval.Upper, false));
         }

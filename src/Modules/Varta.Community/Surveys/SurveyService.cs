@@ -342,6 +342,8 @@ internal sealed class SurveyService(VartaDbContext db, IAuthorizationService aut
             ReceivedOn = today, Answers = JsonSerializer.Serialize(answers, Json),
         };
         db.Add(response);
+        var rows = new List<ResponseAnswer>();
+        var multiple = new HashSet<string>(StringComparer.Ordinal);
         foreach (var q in form.AllQuestions().Where(q => q.Type is QuestionType.SelectOne or QuestionType.SelectMultiple))
         {
             if (!answers.TryGetValue(q.Name, out var value))
@@ -349,9 +351,14 @@ internal sealed class SurveyService(VartaDbContext db, IAuthorizationService aut
                 continue;
             }
 
+            if (q.Type == QuestionType.SelectMultiple)
+            {
+                multiple.Add(q.Name);
+            }
+
             foreach (var choice in q.Type == QuestionType.SelectMultiple ? value.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [value])
             {
-                db.Add(new ResponseAnswer
+                rows.Add(new ResponseAnswer
                 {
                     SurveyId = s.Id, ResponseId = response.Id, Question = q.Name, Value = Cut(choice, 100), HromadaCode = response.HromadaCode, OblastCode = response.OblastCode,
                     Sex = response.Sex, AgeGroup = response.AgeGroup,
@@ -359,9 +366,18 @@ internal sealed class SurveyService(VartaDbContext db, IAuthorizationService aut
             }
         }
 
+        db.AddRange(rows);
         try
         {
+            // The response, its answer rows and the result counts they add to: all or nothing (a refused resend counts nothing).
+            // A caller's own transaction (the demo seeder stores its answers in one) is joined, not nested.
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             await db.SaveChangesAsync(ct);
+            await ResultCounts.AddAsync(db, response, rows, multiple, ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
         catch (DbUpdateException)
         {
@@ -587,47 +603,10 @@ internal sealed class SurveyService(VartaDbContext db, IAuthorizationService aut
     }
 
     /// <summary>
-    /// Counts by hromada, sex and age group in the database; weights from the population of the survey's year. An area
-    /// above oblast level (the survey's own territory, e.g. the country) is not filtered: all of the survey's responses
-    /// lie within it. The counts are grouped by oblast first (a hromada lies in one oblast, so the groups are the same):
-    /// that is the order of the (survey, oblast, hromada, sex, age group) indexes, which the database then reads in
-    /// order without sorting. Those answering a select_one question are the rows counted (one per respondent), so only
-    /// a select_multiple question needs the distinct count of respondents.
+    /// Counts by hromada, sex and age group, read from the survey's count tables (kept on each stored response) and
+    /// weighted in the database by the population of the survey's year (see Results/CountedResults.cs). An area above
+    /// oblast level (the survey's own territory, e.g. the country) is not filtered: all of the survey's responses lie within it.
     /// </summary>
-    public async Task<QuestionResult> ComputeAsync(Survey s, string question, bool multiple, IReadOnlyList<string> values, Territory area, CancellationToken ct)
-    {
-        var responses = db.Set<SurveyResponse>().AsNoTracking().Where(r => r.SurveyId == s.Id);
-        var answers = db.Set<ResponseAnswer>().AsNoTracking().Where(a => a.SurveyId == s.Id && a.Question == question);
-        if (area.Level == "oblast")
-        {
-            responses = responses.Where(r => r.OblastCode == area.Code);
-            answers = answers.Where(a => a.OblastCode == area.Code);
-        }
-        else if (area.Level == "hromada" || area.HromadaCode == area.Code)
-        {
-            responses = responses.Where(r => r.HromadaCode == area.Code);
-            answers = answers.Where(a => a.HromadaCode == area.Code);
-        }
-        else if (area.Level == "raion")
-        {
-            var hromadas = db.Set<Territory>().Where(t => t.ParentCode == area.Code).Select(t => t.Code);
-            responses = responses.Where(r => hromadas.Contains(r.HromadaCode));
-            answers = answers.Where(a => hromadas.Contains(a.HromadaCode));
-        }
-
-        var all = (await responses.GroupBy(r => new { r.OblastCode, r.HromadaCode, r.Sex, r.AgeGroup }).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(x => new Stratum(x.Key.HromadaCode, x.Key.Sex, x.Key.AgeGroup), x => x.Count);
-        var counted = (await answers.GroupBy(a => new { a.OblastCode, a.HromadaCode, a.Sex, a.AgeGroup, a.Value }).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .Select(x => (new Stratum(x.Key.HromadaCode, x.Key.Sex, x.Key.AgeGroup), x.Key.Value, x.Count)).ToList();
-        var answering = multiple
-            ? (await answers.GroupBy(a => new { a.OblastCode, a.HromadaCode, a.Sex, a.AgeGroup }).Select(g => new { g.Key, Count = g.Select(a => a.ResponseId).Distinct().Count() })
-                .ToListAsync(ct)).ToDictionary(x => new Stratum(x.Key.HromadaCode, x.Key.Sex, x.Key.AgeGroup), x => x.Count)
-            : counted.GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
-        var hromadaCodes = all.Keys.Select(k => k.Hromada).Distinct().ToList();
-        var year = s.PeriodFrom.Year;
-        var population = (await db.Set<PopulationCell>().AsNoTracking().Where(p => hromadaCodes.Contains(p.HromadaCode) && p.Year <= year).ToListAsync(ct))
-            .GroupBy(p => p.HromadaCode).SelectMany(g => g.Where(p => p.Year == g.Max(x => x.Year)))
-            .ToDictionary(p => new Stratum(p.HromadaCode, p.Sex, p.AgeGroup), p => p.Count);
-        return WeightedResults.Compute(all, answering, counted, population, values, options.Value.MinimumCellCount);
-    }
+    public Task<QuestionResult> ComputeAsync(Survey s, string question, bool multiple, IReadOnlyList<string> values, Territory area, CancellationToken ct) =>
+        CountedResults.ComputeAsync(db, s, question, multiple, values, area, options.Value.MinimumCellCount, ct);
 }
