@@ -81,4 +81,31 @@ public sealed class TrainingEditorPagesTests(BrowserSite site) : IClassFixture<B
         await Settled.ScreenshotAsync(page, english ? "training-gift-imported-en-360.png" : "training-gift-imported.png");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_trainer_withdraws_a_card_from_the_decks_and_brings_it_back_on_a_phone()
+    {
+        var trainer = await TrainingSteps.PersonAsync(site, Roles.Trainer, DemoData.Country, "Олена Укладачка");
+        var page = await Circuit.NewPageAsync(site, 360, 740);
+        await BrowserSite.SignInAsync(page, trainer);
+        await page.GotoAsync("/culture?c=en&redirect=/training/teach");
+        await Circuit.GotoAsync(page, "/training/teach");
+        await page.GetByTestId("editable-courses").GetByRole(AriaRole.Link, new() { Name = "Court security basics" }).ClickAsync();
+        await page.GetByTestId("editor-lessons").GetByRole(AriaRole.Link, new() { Name = "Тривожні кнопки / Duress alarms" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Lesson: Duress alarms");
+
+        var counts = page.Locator("h1 + p.muted");
+        var before = int.Parse(Regex.Match((await counts.TextContentAsync())!, @"(\d+)").Groups[1].Value);
+        var first = page.GetByTestId("lesson-cards").Locator("li").First;
+        await first.GetByRole(AriaRole.Button, new() { Name = "Withdraw from decks" }).ClickAsync();
+        await Expect(first).ToContainTextAsync("(withdrawn)");
+        await Expect(counts).ToContainTextAsync((before - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await TrainingSteps.FitsAndReadsAsync(page, "The lesson editor with a withdrawn card");
+        await Settled.ScreenshotAsync(page, "training-card-withdrawn-en-360.png");
+
+        await first.GetByRole(AriaRole.Button, new() { Name = "Bring back" }).ClickAsync();
+        await Expect(first).Not.ToContainTextAsync("(withdrawn)");
+        await Expect(counts).ToContainTextAsync(before.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Context.CloseAsync();
+    }
 }

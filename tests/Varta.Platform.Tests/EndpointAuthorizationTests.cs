@@ -231,6 +231,7 @@ public sealed class EndpointAuthorizationTests(VartaFactory factory) : IClassFix
         ("GET /api/v1/training/lessons/{id:guid}/edit", $"/api/v1/training/lessons/{Guid.NewGuid()}/edit", "judge", HttpStatusCode.Forbidden),
         ("PUT /api/v1/training/lessons/{id:guid}", $"/api/v1/training/lessons/{Guid.NewGuid()}", "custody.officer", HttpStatusCode.Forbidden),
         ("POST /api/v1/training/lessons/{id:guid}/cards", $"/api/v1/training/lessons/{Guid.NewGuid()}/cards", "dispatcher", HttpStatusCode.Forbidden),
+        ("PUT /api/v1/training/cards/{id:guid}/retired", $"/api/v1/training/cards/{Guid.NewGuid()}/retired", "judge", HttpStatusCode.Forbidden),
         ("POST /api/v1/training/lessons/{id:guid}/reflections", $"/api/v1/training/lessons/{Guid.NewGuid()}/reflections", "judge", HttpStatusCode.Forbidden),
         ("POST /api/v1/training/lessons/{id:guid}/questions/gift", $"/api/v1/training/lessons/{Guid.NewGuid()}/questions/gift", "threat.analyst", HttpStatusCode.Forbidden),
         ("GET /api/v1/training/lessons/{id:guid}/questions/gift", $"/api/v1/training/lessons/{Guid.NewGuid()}/questions/gift?language=uk", "security.officer",

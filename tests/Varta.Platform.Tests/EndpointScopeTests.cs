@@ -26,7 +26,7 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
     private Guid _threatReport, _threatAttachment, _threatCase, _threatAssessment, _threatMeasure, _advisory, _healthNotice, _incident, _actionItem;
     private int _threatTimeline;
     private string _course = "", _draftCourse = "";
-    private Guid _lesson, _draftLesson, _draftReflection, _kyivLearner, _attempt, _essayAttempt, _mistakeCard, _journalEntry, _certificate, _session;
+    private Guid _lesson, _lessonCard, _draftLesson, _draftReflection, _kyivLearner, _attempt, _essayAttempt, _mistakeCard, _journalEntry, _certificate, _session;
     private Guid _survey, _recommendation;
 
     /// <summary>Routes whose resource is named in the query string or the body rather than the path.</summary>
@@ -335,6 +335,7 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         yield return ("PUT /api/v1/training/lessons/{id:guid}", HttpMethod.Put, $"{tr}/lessons/{_lesson}", "trainer", LessonBody(null, "Чужий регіон"));
         yield return ("POST /api/v1/training/lessons/{id:guid}/cards", HttpMethod.Post, $"{tr}/lessons/{_lesson}/cards", "trainer",
             new { frontUk = "Чужий регіон", backUk = "Чужий регіон", frontEn = "Foreign region", backEn = "Foreign region" });
+        yield return ("PUT /api/v1/training/cards/{id:guid}/retired", HttpMethod.Put, $"{tr}/cards/{_lessonCard}/retired", "trainer", new { retired = true });
         yield return ("POST /api/v1/training/lessons/{id:guid}/reflections", HttpMethod.Post, $"{tr}/lessons/{_lesson}/reflections", "trainer",
             new { textUk = "Чужий регіон", textEn = "Foreign region" });
         yield return ("POST /api/v1/training/lessons/{id:guid}/questions/gift", HttpMethod.Post, $"{tr}/lessons/{_lesson}/questions/gift", "trainer",
@@ -509,6 +510,8 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         _course = NewCourseKey();
         await OkAsync(await trainer.PostAsJsonAsync($"{tr}/courses", CourseBody(_course, DemoData.KyivRegion, published: true)));
         _lesson = Id(await OkAsync(await trainer.PostAsJsonAsync($"{tr}/courses/{_course}/lessons", LessonBody("test"))));
+        _lessonCard = Id(await OkAsync(await trainer.PostAsJsonAsync($"{tr}/lessons/{_lesson}/cards",
+            new { frontUk = "Що таке динамічна безпека?", backUk = "Знання людей і обстановки", frontEn = "What is dynamic security?", backEn = "Knowing people and the setting" })));
         await OkAsync(await trainer.PostAsJsonAsync($"{tr}/lessons/{_lesson}/questions/gift", new
         {
             language = "uk", replace = false,
@@ -566,7 +569,8 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         Assert.Equal("Курс для перевірки меж", course.GetProperty("settings").GetProperty("titleUk").GetString());
         var lesson = Assert.Single(course.GetProperty("lessons").EnumerateArray());
         Assert.Equal("Урок для перевірки меж", lesson.GetProperty("titleUk").GetString());
-        Assert.Equal((0, 2, 0), (lesson.GetProperty("cards").GetInt32(), lesson.GetProperty("questionsUk").GetInt32(), lesson.GetProperty("reflections").GetInt32()));
+        // One card, still in the decks (withdrawn it would not count), and none added from the other region.
+        Assert.Equal((1, 2, 0), (lesson.GetProperty("cards").GetInt32(), lesson.GetProperty("questionsUk").GetInt32(), lesson.GetProperty("reflections").GetInt32()));
         var session = (await OkAsync(await trainer.GetAsync($"{tr}/sessions"))).EnumerateArray().Single(x => Id(x) == _session);
         Assert.Equal(0, session.GetProperty("attendance").GetArrayLength());
         Assert.Contains((await OkAsync(await trainer.GetAsync($"{tr}/grading"))).EnumerateArray(), g => g.GetProperty("attemptId").GetGuid() == _essayAttempt);

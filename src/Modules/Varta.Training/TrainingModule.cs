@@ -60,6 +60,7 @@ using Varta.Training.StudySettings;
 using Varta.Training.SubmitAttempt;
 using Varta.Training.Teaching;
 using Varta.Training.VerifyCertificate;
+using Varta.Training.WithdrawCard;
 using Varta.Training.WriteJournal;
 
 namespace Varta.Training;
@@ -134,6 +135,7 @@ public static class TrainingModule
         AddLessonEndpoint.Map(group);
         EditLessonEndpoint.Map(group);
         AddCardEndpoint.Map(group);
+        WithdrawCardEndpoint.Map(group);
         AddReflectionEndpoint.Map(group);
         ImportGiftEndpoint.Map(group);
         ExportGiftEndpoint.Map(group);

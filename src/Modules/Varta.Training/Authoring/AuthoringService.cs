@@ -35,7 +35,13 @@ internal sealed record CourseEditDto(Guid Id, string Key, CourseRequest Settings
 
 internal sealed record LessonEditLineDto(Guid Id, string Key, int Order, string TitleUk, string TitleEn, int Cards, int QuestionsUk, int QuestionsEn, int Reflections);
 
-internal sealed record LessonEditDto(Guid Id, Guid CourseId, string CourseKey, string Key, LessonRequest Lesson, int Cards, int QuestionsUk, int QuestionsEn, int Reflections);
+internal sealed record LessonEditDto(Guid Id, Guid CourseId, string CourseKey, string Key, LessonRequest Lesson, int Cards, int QuestionsUk, int QuestionsEn, int Reflections,
+    IReadOnlyList<LessonCardDto> Flashcards);
+
+/// <summary>A lesson's shared flashcard as its editor lists it; a withdrawn one is in no deck until brought back.</summary>
+internal sealed record LessonCardDto(Guid Id, string FrontUk, string FrontEn, bool Retired);
+
+internal sealed record CardRetiredRequest(bool? Retired);
 
 /// <summary>
 /// A trainer edits the courses of their unit (the country's for the shipped ones): settings, lessons, flashcards,
@@ -133,8 +139,44 @@ internal sealed partial class AuthoringService(VartaDbContext db, IAuthorization
         }
 
         var (cards, uk, en, reflections) = await CountsAsync(lesson.Id, ct);
+        var flashcards = await db.Set<Flashcard>().AsNoTracking().Where(x => x.LessonId == lesson.Id && x.OwnerUserId == null)
+            .OrderBy(x => x.Key).Select(x => new LessonCardDto(x.Id, x.FrontUk, x.FrontEn, x.Retired)).ToListAsync(ct);
         return Outcome<LessonEditDto>.Ok(new LessonEditDto(lesson.Id, course!.Id, course.Key, lesson.Key,
-            new LessonRequest(lesson.Key, lesson.Order, lesson.TitleUk, lesson.TitleEn, lesson.BodyUk, lesson.BodyEn, lesson.Version), cards, uk, en, reflections));
+            new LessonRequest(lesson.Key, lesson.Order, lesson.TitleUk, lesson.TitleEn, lesson.BodyUk, lesson.BodyEn, lesson.Version), cards, uk, en, reflections,
+            flashcards));
+    }
+
+    /// <summary>
+    /// Withdraws a lesson's shared flashcard from every learner's deck, or brings it back (a card found wrong or out of
+    /// date): learners' memory of it is kept, so a card brought back resumes where each learner left it. Setting what is
+    /// already set changes nothing; a learner's own mistake cards are not the editor's (404), nor are cards outside the
+    /// caller's scope.
+    /// </summary>
+    public async Task<Outcome<EditedDto>> SetCardRetiredAsync(ClaimsPrincipal user, Guid cardId, CardRetiredRequest r, CancellationToken ct)
+    {
+        var card = await db.Set<Flashcard>().FirstOrDefaultAsync(x => x.Id == cardId && x.OwnerUserId == null, ct);
+        var (_, lesson) = card is null ? (null, null) : await EditableLessonAsync(user, card.LessonId, ct);
+        if (card is null || lesson is null)
+        {
+            return Outcome<EditedDto>.NotFound();
+        }
+
+        if (r.Retired is not { } retired)
+        {
+            return Outcome<EditedDto>.Invalid(new Validator(loc).Fail("retired", "required"));
+        }
+
+        if (card.Retired != retired)
+        {
+            card.Retired = retired;
+            audit.Record(new AuditRecord
+            {
+                Action = retired ? "training.card.withdrawn" : "training.card.restored", ResourceType = "training-card", ResourceId = card.Id.ToString(),
+            });
+            await db.SaveChangesAsync(ct);
+        }
+
+        return Outcome<EditedDto>.Ok(new EditedDto(card.Id, card.Key, 1));
     }
 
     /// <summary>Creates a course in a unit the caller trains in (400 naming the fields, 404 outside their scope, 409 for a key in use).</summary>
