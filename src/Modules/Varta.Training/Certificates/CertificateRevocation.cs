@@ -106,5 +106,5 @@ internal sealed class CertificateRevocation(VartaDbContext db, IAuthorizationSer
 
     /// <summary>dd.MM.yyyy in Kyiv, in both languages.</summary>
     public static string Day(DateTime utc) =>
-        KyivTime.ToKyiv(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc))).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        KyivTime.DayOf(Platform.Persistence.StoredTime.Utc(utc)).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 }
