@@ -108,6 +108,7 @@ public sealed class AlarmAdminPagesTests(BrowserSite site) : IClassFixture<Brows
         await Circuit.GotoAsync(page, "/alarms/arming");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Розклад постановки під охорону");
         await page.GetByTestId("arming-site").SelectOptionAsync(Court);
+        await Expect(page.GetByTestId("arming-week")).ToHaveAttributeAsync("data-loaded-site", Court);
 
         // No schedule yet: always armed, and the page says why.
         await Expect(page.GetByTestId("armed-now")).ToHaveTextAsync("Зараз під охороною");
@@ -143,6 +144,7 @@ public sealed class AlarmAdminPagesTests(BrowserSite site) : IClassFixture<Brows
         await BrowserSite.SignInAsync(phone, "admin");
         await Circuit.GotoAsync(phone, "/alarms/arming");
         await phone.GetByTestId("arming-site").SelectOptionAsync(Court);
+        await Expect(phone.GetByTestId("arming-week")).ToHaveAttributeAsync("data-loaded-site", Court);
         var kept = phone.GetByTestId("arming-windows").Locator("tbody tr").First;
         await Expect(kept.GetByLabel("День")).ToHaveValueAsync("4");
         await Expect(kept.GetByLabel("Під охороною з (Київ)")).ToHaveValueAsync(new Regex("^18:00(:00)?$"));

@@ -242,6 +242,8 @@ internal sealed class AlarmsTexts : ITextCatalog
         ["alarms.arming.remove-holiday"] = ("Вилучити {0}", "Remove {0}"),
         ["alarms.arming.save"] = ("Зберегти розклад", "Save the schedule"),
         ["alarms.arming.saved"] = ("Розклад збережено.", "Schedule saved."),
+        ["alarms.arming.loading"] = ("Завантажується розклад обраної будівлі…", "Loading the chosen building's schedule…"),
+        ["alarms.arming.still-loading"] = ("Розклад обраної будівлі ще завантажується; зміну не внесено. Спробуйте ще раз за мить.", "The chosen building's schedule is still loading; nothing was changed. Try again in a moment."),
         ["alarms.nav.reports"] = ("Звіти тривог", "Alarm reports"),
         ["alarms.nav.reports.about"] = ("Час реагування, хибні тривоги, неперевірені кнопки", "Response times, false alarms, untested buttons"),
         ["alarms.reports.title"] = ("Звіти тривог", "Alarm reports"),
