@@ -189,6 +189,35 @@ public sealed class TrainingPagesTests(BrowserSite site) : IClassFixture<Browser
         await Expect(visitor.GetByTestId("verify-holder")).ToHaveTextAsync(holder);
         await TrainingSteps.FitsAndReadsAsync(visitor, "The verification page in English");
         await Settled.ScreenshotAsync(visitor, "training-verify-en.png");
+
+        // A trainer revokes it from their people page on a phone: a reason is required (said beside the field, nothing
+        // revoked), then the cell says revoked, and the public check says so without the reason.
+        var revoker = await Circuit.NewPageAsync(site, width: 360, height: 740);
+        await BrowserSite.SignInAsync(revoker, await TrainingSteps.PersonAsync(site, Roles.Trainer, DemoData.Country, "Марта Відкликальна"));
+        await Circuit.GotoAsync(revoker, "/training/people");
+        var holderRow = revoker.GetByTestId("people-progress").Locator("tbody tr").Filter(new() { HasText = holder });
+        await holderRow.GetByRole(AriaRole.Button, new() { Name = "Відкликати" }).ClickAsync();
+        var form = revoker.GetByTestId("revoke-form");
+        await Expect(form.Locator("h2")).ToContainTextAsync(holder);
+        await revoker.Locator("#revoke-confirm").ClickAsync();
+        await Expect(form).ToContainTextAsync("Причина відкликання — від 3 до 500 символів.");
+        await Expect(revoker.Locator("#revoke-reason")).ToHaveAttributeAsync("aria-invalid", "true");
+        await visitor.ReloadAsync();
+        await Expect(visitor.GetByTestId("verify-result")).ToContainTextAsync("The certificate is genuine and valid.");
+
+        await revoker.Locator("#revoke-reason").FillAsync("Навчання пройдено з порушенням правил (демонстраційний випадок).");
+        await revoker.Locator("#revoke-confirm").ClickAsync();
+        await Expect(revoker.GetByTestId("revoke-message")).ToHaveTextAsync($"Сертифікат {code} відкликано.");
+        await Expect(form).ToHaveCountAsync(0);
+        await Expect(holderRow).ToContainTextAsync(new Regex(@"Сертифікат відкликано \d{2}\.\d{2}\.\d{4}"));
+        await TrainingSteps.FitsAndReadsAsync(revoker, "The people page after a revocation");
+        await Settled.ScreenshotAsync(revoker, "training-revoked-360.png");
+        await revoker.Context.CloseAsync();
+
+        await visitor.ReloadAsync();
+        await Expect(visitor.GetByTestId("verify-result")).ToContainTextAsync(new Regex(@"The certificate is genuine but was revoked on \d{2}\.\d{2}\.\d{4}\."));
+        await Expect(visitor.GetByTestId("verify-result")).Not.ToContainTextAsync("порушенням");
+        await Settled.ScreenshotAsync(visitor, "training-verify-revoked-en.png");
         await visitor.Context.CloseAsync();
     }
 
