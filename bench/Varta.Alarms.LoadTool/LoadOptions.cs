@@ -13,7 +13,7 @@ internal sealed class LoadOptions
     /// <summary>Measured seconds of sending; the warm-up before it is not counted.</summary>
     public int Seconds { get; set; } = 30;
 
-    public int WarmupSeconds { get; set; } = 15;
+    public int WarmupSeconds { get; set; } = 45;
 
     /// <summary>After the last send, how long to wait for outstanding pushes before counting them as missing.</summary>
     public int DrainSeconds { get; set; } = 15;
@@ -214,7 +214,7 @@ internal sealed class LoadOptions
           --seconds S             measured seconds                                      [30]
           --prime P               signals sent 16 at a time before the schedule starts  [200]
                                   (not counted: the host's JIT and pools warm up)
-          --warmup W              seconds of the schedule before measuring (not counted) [15]
+          --warmup W              seconds of the schedule before measuring (not counted) [45]
           --drain D               seconds to wait for late pushes after the last send   [15]
           --db sqlite|postgres|both|none                                                [both]
           --no-mosquitto          skip the MQTT reference
