@@ -53,7 +53,8 @@ public sealed class CommunityOutboxTests(BrowserSite site) : IClassFixture<Brows
         ],
     };
 
-    private async Task<(Guid Survey, HttpClient Coordinator)> OpenSurveyAsync()
+    /// <summary>The codifier of one invented hromada and an open survey of it by the Kyiv unit; answers the survey and its coordinator's API client.</summary>
+    internal static async Task<(Guid Survey, HttpClient Coordinator)> OpenSurveyAsync(BrowserSite site)
     {
         using var admin = await site.Factory.ClientAsAsync("admin");
         const string header = "Перший рівень;Другий рівень;Третій рівень;Четвертий рівень;Додатковий рівень;Категорія об’єкта;Назва об’єкта";
@@ -98,7 +99,7 @@ public sealed class CommunityOutboxTests(BrowserSite site) : IClassFixture<Brows
     [Fact]
     public async Task A_refused_response_is_corrected_and_sent_with_its_client_id_and_another_is_discarded_after_a_question()
     {
-        var (id, coordinator) = await OpenSurveyAsync();
+        var (id, coordinator) = await OpenSurveyAsync(site);
         var interviewer = await TrainingSteps.PersonAsync(site, Roles.CommunityAuditor, DemoData.KyivRegion, "Ірина Інтерв’юерка");
         var phone = await site.NewPageAsync(360, 740);
         await BrowserSite.SignInAsync(phone, interviewer);
