@@ -27,7 +27,7 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
     private int _threatTimeline;
     private string _course = "", _draftCourse = "";
     private Guid _lesson, _lessonCard, _draftLesson, _draftReflection, _kyivLearner, _attempt, _essayAttempt, _mistakeCard, _journalEntry, _certificate, _session;
-    private Guid _survey, _recommendation;
+    private Guid _survey, _recommendation, _finding;
 
     /// <summary>Routes whose resource is named in the query string or the body rather than the path.</summary>
     private static readonly HashSet<string> ResourceInQueryOrBody =
@@ -101,6 +101,7 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         await KyivTrainingAsync();
         _survey = await KyivSurveyAsync();
         _recommendation = await KyivRecommendationAsync();
+        _finding = await KyivFindingAsync();
     }
 
     /// <summary>A recommendation of the Kyiv region's local policy, stored directly like the survey above.</summary>
@@ -123,6 +124,27 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         Set("Baseline", 10.0);
         Set("Target", 5.0);
         db.Add(recommendation);
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    /// <summary>A finding on the Kyiv survey above, stored directly the same way.</summary>
+    private async Task<Guid> KyivFindingAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VartaDbContext>();
+        var type = db.Model.GetEntityTypes().Single(t => t.ClrType.FullName == "Varta.Community.Data.Finding").ClrType;
+        var finding = Activator.CreateInstance(type, nonPublic: true)!;
+        var id = Guid.NewGuid();
+        void Set(string name, object value) => type.GetProperty(name)!.SetValue(finding, value);
+        Set("Id", id);
+        Set("SurveyId", _survey);
+        Set("UnitId", DemoData.KyivRegion);
+        Set("TerritoryCode", "UA80000000000093317");
+        Set("PeriodFrom", new DateOnly(2026, 1, 1));
+        Set("PeriodTo", new DateOnly(2026, 12, 31));
+        Set("Text", "Висновок для перевірки меж");
+        db.Add(finding);
         await db.SaveChangesAsync();
         return id;
     }
@@ -321,6 +343,10 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
         yield return ("GET /api/v1/community/surveys/{id:guid}/report", HttpMethod.Get, $"{cm}/surveys/{_survey}/report", "auditor", null);
         yield return ("GET /api/v1/community/surveys/{id:guid}/report.pdf", HttpMethod.Get, $"{cm}/surveys/{_survey}/report.pdf", "auditor", null);
         yield return ("POST /api/v1/community/surveys/{id:guid}/findings", HttpMethod.Post, $"{cm}/surveys/{_survey}/findings", "coordinator", new { text = "Чужий регіон" });
+        yield return ("PUT /api/v1/community/surveys/{id:guid}/findings/{findingId:guid}", HttpMethod.Put, $"{cm}/surveys/{_survey}/findings/{_finding}", "coordinator",
+            new { text = "Чужий регіон", version = 1 });
+        yield return ("POST /api/v1/community/surveys/{id:guid}/findings/{findingId:guid}/withdrawal", HttpMethod.Post, $"{cm}/surveys/{_survey}/findings/{_finding}/withdrawal",
+            "coordinator", new { version = 1, reason = "Чужий регіон" });
         yield return ("GET /api/v1/community/surveys/{id:guid}/compare", HttpMethod.Get, $"{cm}/surveys/{_survey}/compare?with={_survey}&question=q", "auditor", null);
         yield return ("GET /api/v1/community/recommendations/{id:guid}", HttpMethod.Get, $"{cm}/recommendations/{_recommendation}", "auditor", null);
         yield return ("POST /api/v1/community/recommendations/{id:guid}/updates", HttpMethod.Post, $"{cm}/recommendations/{_recommendation}/updates", "coordinator",

@@ -604,6 +604,13 @@ namespace Varta.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EditedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateOnly>("PeriodFrom")
                         .HasColumnType("date");
 
@@ -634,11 +641,67 @@ namespace Varta.Migrations.Postgres.Migrations
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SurveyId", "TerritoryCode");
 
                     b.ToTable("community_findings", (string)null);
+                });
+
+            modelBuilder.Entity("Varta.Community.Data.FindingRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FindingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("community_finding_revisions", (string)null);
                 });
 
             modelBuilder.Entity("Varta.Community.Data.IndicatorValue", b =>
@@ -4176,6 +4239,15 @@ namespace Varta.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Varta.Community.Data.AnswerCount", b =>
+                {
+                    b.HasOne("Varta.Community.Data.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Varta.Community.Data.Finding", b =>
                 {
                     b.HasOne("Varta.Community.Data.Survey", null)
@@ -4185,11 +4257,11 @@ namespace Varta.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Varta.Community.Data.AnswerCount", b =>
+            modelBuilder.Entity("Varta.Community.Data.FindingRevision", b =>
                 {
-                    b.HasOne("Varta.Community.Data.Survey", null)
+                    b.HasOne("Varta.Community.Data.Finding", null)
                         .WithMany()
-                        .HasForeignKey("SurveyId")
+                        .HasForeignKey("FindingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

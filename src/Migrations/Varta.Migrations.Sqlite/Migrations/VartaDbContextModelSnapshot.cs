@@ -595,6 +595,13 @@ namespace Varta.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("PeriodFrom")
                         .HasColumnType("TEXT");
 
@@ -625,11 +632,67 @@ namespace Varta.Migrations.Sqlite.Migrations
                     b.Property<Guid>("UnitId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SurveyId", "TerritoryCode");
 
                     b.ToTable("community_findings", (string)null);
+                });
+
+            modelBuilder.Entity("Varta.Community.Data.FindingRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FindingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("community_finding_revisions", (string)null);
                 });
 
             modelBuilder.Entity("Varta.Community.Data.IndicatorValue", b =>
@@ -4161,6 +4224,15 @@ namespace Varta.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Varta.Community.Data.AnswerCount", b =>
+                {
+                    b.HasOne("Varta.Community.Data.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Varta.Community.Data.Finding", b =>
                 {
                     b.HasOne("Varta.Community.Data.Survey", null)
@@ -4170,11 +4242,11 @@ namespace Varta.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Varta.Community.Data.AnswerCount", b =>
+            modelBuilder.Entity("Varta.Community.Data.FindingRevision", b =>
                 {
-                    b.HasOne("Varta.Community.Data.Survey", null)
+                    b.HasOne("Varta.Community.Data.Finding", null)
                         .WithMany()
-                        .HasForeignKey("SurveyId")
+                        .HasForeignKey("FindingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using Varta.Community.ResultsChart;
 using Varta.Community.Surveys;
 using Varta.Platform.Localization;
 using Varta.Platform.Printing;
@@ -9,8 +10,9 @@ namespace Varta.Community.AuditReport;
 
 /// <summary>
 /// The audit report as an A4 PDF in the reader's language: the survey, area and period; the initiative group's findings;
-/// every choice question's results (suppressed cells printed as such); the security indicators. Fonts are embedded
-/// (<see cref="PdfFonts"/>), so Cyrillic prints the same everywhere.
+/// every choice question's results (suppressed cells printed as such) with its chart; the security indicators. Fonts are
+/// embedded whole (<see cref="PdfFonts"/>), so Cyrillic prints the same everywhere: PDFsharp 6.2's subsets lose the
+/// parts of glyphs built from other built glyphs, and "ї" printed as a blank.
 /// </summary>
 internal sealed class AuditReportPdf : IDisposable
 {
@@ -19,16 +21,19 @@ internal sealed class AuditReportPdf : IDisposable
 
     private readonly PdfDocument _document = new();
     private readonly Loc _l;
+    private readonly ResultsChartRenderer _charts;
     private readonly XFont _title, _heading, _bold, _body, _small;
     private PdfPage _page = default!;
     private XGraphics _g = default!;
     private double _y;
     private bool _drawing;
+    private (string[] Cells, double[] Widths, XFont Font)? _tableHeader;
 
     private AuditReportPdf(Loc l)
     {
         _l = l;
-        var unicode = new XPdfFontOptions(PdfFontEncoding.Unicode);
+        _charts = new ResultsChartRenderer(l);
+        var unicode = new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile);
         _title = new XFont(PdfFonts.Family, 18, XFontStyleEx.Bold, unicode);
         _heading = new XFont(PdfFonts.Family, 13, XFontStyleEx.Bold, unicode);
         _bold = new XFont(PdfFonts.Family, 10, XFontStyleEx.Bold, unicode);
@@ -38,6 +43,8 @@ internal sealed class AuditReportPdf : IDisposable
     }
 
     private double Width => _page.Width.Point - (2 * Margin);
+
+    private double Bottom => _page.Height.Point - Margin;
 
     public static byte[] Render(ReportDto r, Loc l, DateTimeOffset printedAt)
     {
@@ -90,7 +97,7 @@ internal sealed class AuditReportPdf : IDisposable
         else
         {
             double[] widths = [0.40, 0.12, 0.16, 0.16, 0.16];
-            Row([_l["community.report.indicator"], _l["community.report.year"], _l["community.report.value"], _l["community.report.per10k"], _l["community.report.change"]],
+            Header([_l["community.report.indicator"], _l["community.report.year"], _l["community.report.value"], _l["community.report.per10k"], _l["community.report.change"]],
                 widths, _bold);
             foreach (var line in r.Indicators)
             {
@@ -98,6 +105,8 @@ internal sealed class AuditReportPdf : IDisposable
                     line.Per10k?.ToString("0.00", CultureInfo.CurrentCulture) ?? "—", line.ChangePercent is { } c ? c.ToString("+0.0;−0.0;0.0", CultureInfo.CurrentCulture) + " %" : "—"],
                     widths, _body);
             }
+
+            _tableHeader = null;
         }
 
         _y += 10;
@@ -110,12 +119,16 @@ internal sealed class AuditReportPdf : IDisposable
 
     private void Results(ResultDto result)
     {
-        Room(60);
+        // The question, its table and its chart on one page when they fit on one: a table is not cut after its header.
+        var chart = result.Answers.Any(a => !a.Suppressed && (a.WeightedShare ?? a.Share) is not null);
+        var chartHeight = chart ? Width * ResultsChartRenderer.Height / ResultsChartRenderer.Width : 0;
+        var tableHeight = 50 + ((result.Answers.Count + 2) * _body.Size * 1.35 * 1.3);
+        Room(Math.Min(tableHeight + chartHeight + 8, Bottom - Margin));
         Paragraph(result.Label, _bold, XBrushes.Black, 1);
         Paragraph($"{_l.Format("community.results.respondents", result.Respondents)} · {_l.Format("community.results.deff", result.DesignEffect.ToString("0.00", CultureInfo.CurrentCulture))} · "
             + _l.Format("community.results.effective", result.EffectiveRespondents.ToString("0.#", CultureInfo.CurrentCulture)), _small, XBrushes.Gray, 3);
-        double[] widths = [0.36, 0.12, 0.14, 0.16, 0.22];
-        Row([_l["community.results.answer"], _l["community.results.count"], _l["community.results.share"],
+        double[] widths = [0.32, 0.14, 0.14, 0.16, 0.24];
+        Header([_l["community.results.answer"], _l["community.results.count"], _l["community.results.share"],
             _l[result.Weighted ? "community.results.weighted-share" : "community.results.share"], _l["community.results.interval"]], widths, _bold);
         foreach (var a in result.Answers)
         {
@@ -125,7 +138,26 @@ internal sealed class AuditReportPdf : IDisposable
                     a.Lower is { } lo && a.Upper is { } hi ? $"{Percent(lo)} – {Percent(hi)}" : "—"], widths, _body);
         }
 
+        _tableHeader = null;
+        _y += 4;
+        if (chart)
+        {
+            // The same chart as the results page's (weighted share with its interval), across the text width.
+            using var image = XImage.FromStream(new MemoryStream(_charts.Render(result)));
+            Room(chartHeight);
+            _g.DrawImage(image, Margin, _y, Width, chartHeight);
+            _y += chartHeight;
+        }
+
         _y += 8;
+    }
+
+    /// <summary>A table's header row, printed again at the top of the next page when the table goes on there.</summary>
+    private void Header(string[] cells, double[] widths, XFont font)
+    {
+        _tableHeader = null;
+        Row(cells, widths, font);
+        _tableHeader = (cells, widths, font);
     }
 
     private static string Percent(double? share) => share is { } v ? (v * 100).ToString("0.0", CultureInfo.CurrentCulture) + " %" : "—";
@@ -147,6 +179,16 @@ internal sealed class AuditReportPdf : IDisposable
     {
         var wrapped = cells.Select((c, i) => Wrap(c, font, (Width * widths[i]) - 6)).ToList();
         var height = wrapped.Max(w => w.Count) * font.Size * 1.35;
+        if (_y + height + 4 > Bottom && _tableHeader is { } header)
+        {
+            CloseGraphics();
+            NewPage();
+            var repeat = header;
+            _tableHeader = null;
+            Row(repeat.Cells, repeat.Widths, repeat.Font);
+            _tableHeader = repeat;
+        }
+
         Room(height + 4);
         var x = Margin;
         for (var i = 0; i < cells.Length; i++)
@@ -222,7 +264,7 @@ internal sealed class AuditReportPdf : IDisposable
     /// <summary>Starts a new page when less than <paramref name="height"/> is left on this one.</summary>
     private void Room(double height)
     {
-        if (_y + height > _page.Height.Point - Margin)
+        if (_y + height > Bottom)
         {
             CloseGraphics();
             NewPage();

@@ -16,7 +16,14 @@ namespace Varta.Community.AuditReport;
 
 internal sealed record FindingRequest(string? Area, string? Text);
 
-internal sealed record FindingDto(Guid Id, Guid SurveyId, string TerritoryCode, string PeriodFrom, string PeriodTo, string Text, DateTime RecordedAt, string RecordedBy);
+/// <summary>A finding's new text, with the version the writer read.</summary>
+internal sealed record FindingEditRequest(string? Text, int? Version);
+
+/// <summary>A finding's withdrawal: the version the writer read and why (required: an auditor asks).</summary>
+internal sealed record FindingWithdrawRequest(int? Version, string? Reason);
+
+internal sealed record FindingDto(Guid Id, Guid SurveyId, string TerritoryCode, string PeriodFrom, string PeriodTo, string Text, DateTime RecordedAt, string RecordedBy,
+    int Version, DateTime? EditedAt, string? EditedBy, DateTime? WithdrawnAt);
 
 /// <summary>The audit report of a territory and period: the survey's results over the area, the initiative group's findings and the security indicators.</summary>
 internal sealed record ReportDto(Guid SurveyId, string Title, string Area, string AreaName, string PeriodFrom, string PeriodTo, int Respondents,
@@ -27,7 +34,7 @@ internal sealed record ReportDto(Guid SurveyId, string Title, string Area, strin
 /// the read), the findings a coordinator writes for the area and period, and the area's indicators up to the period's
 /// end; also as a PDF, whose every download is audited.
 /// </summary>
-internal sealed class AuditReportService(SurveyService surveys, PolicyService policy, VartaDbContext db, IAuthorizationService authorization, IAuditLog audit, Loc loc,
+internal sealed class AuditReportService(SurveyService surveys, PolicyService policy, VartaDbContext db, IAuthorizationService authorization, IAuditLog audit, Loc loc, ICurrentActor actor,
     TimeProvider clock)
 {
     public const int MaxFindingLength = 4000;
@@ -71,8 +78,130 @@ internal sealed class AuditReportService(SurveyService surveys, PolicyService po
         return Outcome<FindingDto>.Ok(Dto(finding));
     }
 
+    /// <summary>
+    /// A coordinator of the survey's unit changes a finding's text: 404 for a finding not of this survey or a survey outside
+    /// the caller's scope, 400 for an empty or too long text or no version, 409 when the finding changed since the caller
+    /// read it (another version) or was withdrawn. The text it replaces is kept as a revision; the edit is audited.
+    /// </summary>
+    public async Task<Outcome<FindingDto>> EditFindingAsync(ClaimsPrincipal user, Guid surveyId, Guid findingId, FindingEditRequest request, CancellationToken ct)
+    {
+        var finding = await WritableFindingAsync(user, surveyId, findingId, ct);
+        if (finding is null)
+        {
+            return Outcome<FindingDto>.NotFound();
+        }
+
+        var text = request.Text?.Trim();
+        var v = new Validator(loc).Required("text", text, MaxFindingLength).Required("version", request.Version);
+        if (!v.IsValid)
+        {
+            return Outcome<FindingDto>.Invalid(v);
+        }
+
+        if (finding.WithdrawnAt is not null)
+        {
+            return Outcome<FindingDto>.Conflict("community.finding-withdrawn");
+        }
+
+        if (request.Version != finding.Version)
+        {
+            return Outcome<FindingDto>.Conflict("community.finding-changed");
+        }
+
+        if (text == finding.Text)
+        {
+            return Outcome<FindingDto>.Ok(Dto(finding));
+        }
+
+        var now = clock.GetUtcNow();
+        db.Add(new FindingRevision
+        {
+            Id = Guid.CreateVersion7(now), FindingId = finding.Id, Version = finding.Version, Text = finding.Text,
+            WrittenAt = finding.EditedAt ?? finding.RecordedAt, WrittenBy = finding.EditedBy ?? finding.RecordedBy,
+        });
+        var before = finding.Text.Length;
+        finding.Text = text!;
+        finding.EditedAt = now.UtcDateTime;
+        finding.EditedBy = actor.Name;
+        finding.Version++;
+        audit.Record(new AuditRecord
+        {
+            Action = "community.finding.edited", ResourceType = "community-survey", ResourceId = surveyId.ToString(), OrgUnitId = finding.UnitId,
+            Details = JsonSerializer.Serialize(new { finding = finding.Id, version = finding.Version, lengthBefore = before, length = finding.Text.Length }),
+        });
+        return await SaveFindingAsync(finding, ct);
+    }
+
+    /// <summary>
+    /// A coordinator withdraws a finding: it leaves the report (and its PDF) but stays stored with who, when and why, so a
+    /// report printed earlier can still be traced. 404 / 400 (no version, no reason) / 409 (changed, or already withdrawn) as for an edit.
+    /// </summary>
+    public async Task<Outcome<FindingDto>> WithdrawFindingAsync(ClaimsPrincipal user, Guid surveyId, Guid findingId, FindingWithdrawRequest request, CancellationToken ct)
+    {
+        var finding = await WritableFindingAsync(user, surveyId, findingId, ct);
+        if (finding is null)
+        {
+            return Outcome<FindingDto>.NotFound();
+        }
+
+        var reason = request.Reason?.Trim();
+        var v = new Validator(loc).Required("reason", reason, 1000).Required("version", request.Version);
+        if (!v.IsValid)
+        {
+            return Outcome<FindingDto>.Invalid(v);
+        }
+
+        if (finding.WithdrawnAt is not null)
+        {
+            return Outcome<FindingDto>.Conflict("community.finding-withdrawn");
+        }
+
+        if (request.Version != finding.Version)
+        {
+            return Outcome<FindingDto>.Conflict("community.finding-changed");
+        }
+
+        finding.WithdrawnAt = clock.GetUtcNow().UtcDateTime;
+        finding.WithdrawnBy = actor.Name;
+        finding.WithdrawnReason = reason;
+        finding.Version++;
+        audit.Record(new AuditRecord
+        {
+            Action = "community.finding.withdrawn", ResourceType = "community-survey", ResourceId = surveyId.ToString(), OrgUnitId = finding.UnitId, Reason = reason,
+            Details = JsonSerializer.Serialize(new { finding = finding.Id, version = finding.Version }),
+        });
+        return await SaveFindingAsync(finding, ct);
+    }
+
+    /// <summary>The finding, tracked, when it belongs to the survey and the caller manages the survey's unit; null otherwise.</summary>
+    private async Task<Finding?> WritableFindingAsync(ClaimsPrincipal user, Guid surveyId, Guid findingId, CancellationToken ct)
+    {
+        var finding = await db.Set<Finding>().FirstOrDefaultAsync(f => f.Id == findingId && f.SurveyId == surveyId, ct);
+        return finding is not null && await authorization.AllowsAsync(user, CommunityPolicies.ManageSurveys, finding.UnitId) ? finding : null;
+    }
+
+    /// <summary>Saves an edit or withdrawal; another writer that saved the same version first makes this one a 409.</summary>
+    private async Task<Outcome<FindingDto>> SaveFindingAsync(Finding finding, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || db.ChangeTracker.Entries<FindingRevision>().Any(r => r.State == EntityState.Added))
+        {
+            // Either the version token did not match any more, or the revision (finding, version) already exists: both mean
+            // that someone else saved this version in between.
+            db.ChangeTracker.Clear();
+            return Outcome<FindingDto>.Conflict("community.finding-changed");
+        }
+
+        return Outcome<FindingDto>.Ok(Dto(finding));
+    }
+
     private static FindingDto Dto(Finding f) =>
-        new(f.Id, f.SurveyId, f.TerritoryCode, Iso(f.PeriodFrom), Iso(f.PeriodTo), f.Text, DateTime.SpecifyKind(f.RecordedAt, DateTimeKind.Utc), f.RecordedBy);
+        new(f.Id, f.SurveyId, f.TerritoryCode, Iso(f.PeriodFrom), Iso(f.PeriodTo), f.Text, DateTime.SpecifyKind(f.RecordedAt, DateTimeKind.Utc), f.RecordedBy, f.Version,
+            f.EditedAt is { } edited ? DateTime.SpecifyKind(edited, DateTimeKind.Utc) : null, f.EditedBy,
+            f.WithdrawnAt is { } withdrawn ? DateTime.SpecifyKind(withdrawn, DateTimeKind.Utc) : null);
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -86,7 +215,7 @@ internal sealed class AuditReportService(SurveyService surveys, PolicyService po
         }
 
         var r = part.Value!;
-        var findings = (await db.Set<Finding>().AsNoTracking().Where(f => f.SurveyId == id && f.TerritoryCode == r.Area).ToListAsync(ct))
+        var findings = (await db.Set<Finding>().AsNoTracking().Where(f => f.SurveyId == id && f.TerritoryCode == r.Area && f.WithdrawnAt == null).ToListAsync(ct))
             .OrderBy(f => f.RecordedAt).ThenBy(f => f.Id).Select(Dto).ToList();
         var lastYear = DateOnly.ParseExact(r.PeriodTo, "yyyy-MM-dd", CultureInfo.InvariantCulture).Year;
         var indicators = await policy.IndicatorsAsync(r.Area, ct);

@@ -8,7 +8,8 @@ namespace Varta.Community.CollectPage;
 /// </summary>
 internal static class CollectHtml
 {
-    public static string Render(string language, string mode, string formUrl, string postUrl, string outbox)
+    /// <param name="build">The <see cref="CollectBuild"/> hash: the service worker's cache name and the files' version.</param>
+    public static string Render(string language, string mode, string formUrl, string postUrl, string outbox, string build)
     {
         static string A(string s) => WebUtility.HtmlEncode(s);
         var title = language == "en" ? "Survey" : "Опитування";
@@ -20,15 +21,15 @@ internal static class CollectHtml
                 <meta name="viewport" content="width=device-width, initial-scale=1.0" />
                 <meta name="referrer" content="same-origin" />
                 <title>Varta — {A(title)}</title>
-                <link rel="stylesheet" href="/_content/Varta.Community/collect.css" />
+                <link rel="stylesheet" href="/_content/Varta.Community/collect.css?v={A(build)}" />
                 <link rel="icon" href="data:," />
             </head>
-            <body data-mode="{A(mode)}" data-form-url="{A(formUrl)}" data-post-url="{A(postUrl)}" data-outbox="{A(outbox)}">
+            <body data-mode="{A(mode)}" data-form-url="{A(formUrl)}" data-post-url="{A(postUrl)}" data-outbox="{A(outbox)}" data-build="{A(build)}">
                 <main id="collect" class="collect" aria-live="polite">
                     <p class="muted" data-testid="collect-loading">…</p>
                 </main>
-                <script src="/_content/Varta.Community/forms.js"></script>
-                <script src="/_content/Varta.Community/collect.js"></script>
+                <script src="/_content/Varta.Community/forms.js?v={A(build)}"></script>
+                <script src="/_content/Varta.Community/collect.js?v={A(build)}"></script>
             </body>
             </html>
             """;

@@ -23,7 +23,7 @@ internal static class CollectPageEndpoint
                 await s.CollectFormAsync(user, id, ct) is null
                     ? HttpResults.NotFound()
                     : HttpResults.Content(CollectHtml.Render(CollectHtml.Language(lang), "collect", $"/community/collect/{id}/form", $"/community/collect/{id}/responses",
-                        $"varta.collect.{id}"), "text/html; charset=utf-8"))
+                        $"varta.collect.{id}", CollectBuild.Current), "text/html; charset=utf-8"))
             .RequireAuthorization(CommunityPolicies.CollectResponses);
         pages.MapGet("/collect/{id:guid}/form", async (Guid id, ClaimsPrincipal user, SurveyService s, CancellationToken ct) =>
                 await s.CollectFormAsync(user, id, ct) is { } form ? HttpResults.Ok(form) : HttpResults.NotFound())
@@ -34,6 +34,11 @@ internal static class CollectPageEndpoint
                     ? HttpResults.StatusCode(StatusCodes.Status403Forbidden)
                     : (await s.SubmitAsync(user, id, request, ct)).OkOrProblem(p))
             .RequireAuthorization(CommunityPolicies.CollectResponses);
-        pages.MapGet("/collect/sw.js", () => HttpResults.Text(ServiceWorker.Script, "text/javascript; charset=utf-8")).AllowAnonymous();
+        // The worker of the current build whatever ?v= asks for; never kept by the HTTP cache, so an update is seen at once.
+        pages.MapGet("/collect/sw.js", (HttpContext http) =>
+            {
+                http.Response.Headers.CacheControl = "no-cache";
+                return HttpResults.Text(ServiceWorker.Script(CollectBuild.Current), "text/javascript; charset=utf-8");
+            }).AllowAnonymous();
     }
 }

@@ -119,6 +119,20 @@ internal sealed class CommunityModel : IModelContributor
             e.Property(f => f.RecordedBy).HasMaxLength(200).IsRequired();
             e.HasIndex(f => new { f.SurveyId, f.TerritoryCode });
             e.HasOne<Survey>().WithMany().HasForeignKey(f => f.SurveyId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(f => f.Version).IsConcurrencyToken();
+            e.Property(f => f.EditedBy).HasMaxLength(200);
+            e.Property(f => f.WithdrawnBy).HasMaxLength(200);
+            e.Property(f => f.WithdrawnReason).HasMaxLength(1000);
+        });
+        b.Entity<FindingRevision>(e =>
+        {
+            e.ToTable("community_finding_revisions");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Text).HasMaxLength(4000).IsRequired();
+            e.Property(r => r.WrittenBy).HasMaxLength(200).IsRequired();
+            e.Property(r => r.RecordedBy).HasMaxLength(200).IsRequired();
+            e.HasIndex(r => new { r.FindingId, r.Version }).IsUnique();
+            e.HasOne<Finding>().WithMany().HasForeignKey(r => r.FindingId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<RecommendationUpdate>(e =>
         {

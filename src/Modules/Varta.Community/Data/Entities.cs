@@ -271,4 +271,45 @@ internal sealed class Finding : IStamped
     public DateTime RecordedAt { get; set; }
 
     public string RecordedBy { get; set; } = "";
+
+    /// <summary>Starts at 1, one more with every edit or withdrawal: a writer sends the version it read (optimistic concurrency).</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>When the text was last changed and by whom (null until the first edit); the texts it replaced are in <see cref="FindingRevision"/>.</summary>
+    public DateTime? EditedAt { get; set; }
+
+    public string? EditedBy { get; set; }
+
+    /// <summary>
+    /// A withdrawn finding is no longer in the report, but the row stays: a report printed before still names it, and
+    /// the audit trail points at it. Withdrawal is final.
+    /// </summary>
+    public DateTime? WithdrawnAt { get; set; }
+
+    public string? WithdrawnBy { get; set; }
+
+    public string? WithdrawnReason { get; set; }
+}
+
+/// <summary>A text a finding had before an edit: the row keeps what was written, when and by whom, and which version it was.</summary>
+internal sealed class FindingRevision : IStamped
+{
+    public Guid Id { get; set; }
+
+    public Guid FindingId { get; set; }
+
+    /// <summary>The finding's version that had this text.</summary>
+    public int Version { get; set; }
+
+    public string Text { get; set; } = "";
+
+    /// <summary>When this text was written (the finding's RecordedAt or its EditedAt at the time) and by whom.</summary>
+    public DateTime WrittenAt { get; set; }
+
+    public string WrittenBy { get; set; } = "";
+
+    /// <summary>When the text was replaced, and by whom (stamped).</summary>
+    public DateTime RecordedAt { get; set; }
+
+    public string RecordedBy { get; set; } = "";
 }

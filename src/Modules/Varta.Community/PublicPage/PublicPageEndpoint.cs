@@ -20,7 +20,7 @@ internal static class PublicPageEndpoint
                 await s.PublicFormAsync(token, ct) is null
                     ? HttpResults.NotFound()
                     : HttpResults.Content(CollectHtml.Render(CollectHtml.Language(lang), "public", $"/community/s/{Uri.EscapeDataString(token)}/form",
-                        $"/api/v1/community/public/{Uri.EscapeDataString(token)}/responses", $"varta.public.{Uri.EscapeDataString(token)}"), "text/html; charset=utf-8"))
+                        $"/api/v1/community/public/{Uri.EscapeDataString(token)}/responses", $"varta.public.{Uri.EscapeDataString(token)}", CollectBuild.Current), "text/html; charset=utf-8"))
             .AllowAnonymous().RequireRateLimiting(Throttling.PublicPolicy);
         pages.MapGet("/s/{token}/form", async (string token, SurveyService s, CancellationToken ct) =>
                 await s.PublicFormAsync(token, ct) is { } form ? HttpResults.Ok(form with { Id = Guid.Empty }) : HttpResults.NotFound())

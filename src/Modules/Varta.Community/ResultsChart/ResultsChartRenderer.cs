@@ -39,7 +39,17 @@ internal sealed class ResultsChartRenderer(Loc loc)
             }
 
             var percent = value.Value * 100;
-            bars.Add(new Bar { Position = i, Value = percent, FillColor = Color.FromHex("#1f5f99"), Label = percent.ToString("0.#", CultureInfo.InvariantCulture) + " %" });
+            var label = percent.ToString("0.#", CultureInfo.InvariantCulture) + " %";
+            bars.Add(new Bar { Position = i, Value = percent, FillColor = Color.FromHex("#1f5f99"), Label = percent >= 8 ? label : "", CenterLabel = true });
+            if (percent < 8)
+            {
+                // Too short a bar to hold its label: beside the interval's top, where the whisker does not cross it.
+                var beside = plot.Add.Text(label, i + 0.14, Math.Max(a.Upper is { } up ? up * 100 : percent, percent));
+                beside.LabelFontColor = Color.FromHex("#1b2733");
+                beside.LabelAlignment = Alignment.LowerLeft;
+                beside.LabelBold = true;
+            }
+
             top = Math.Max(top, percent);
             if (a.Lower is { } lower && a.Upper is { } upper)
             {
@@ -55,6 +65,9 @@ internal sealed class ResultsChartRenderer(Loc loc)
 
         var barPlot = plot.Add.Bars(bars);
         barPlot.ValueLabelStyle.Bold = true;
+        // Inside the bar, in white: a label on top was crossed by the interval's whisker.
+        barPlot.ValueLabelStyle.ForeColor = Colors.White;
+        barPlot.ValueLabelStyle.FontSize = 16;
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.SetLimitsX(-0.6, Math.Max(result.Answers.Count, 1) - 0.4);
         plot.Axes.SetLimitsY(0, Math.Min(100, Math.Max(top, 10) * 1.15 + 2));

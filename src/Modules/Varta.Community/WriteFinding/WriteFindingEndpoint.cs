@@ -8,9 +8,23 @@ namespace Varta.Community.WriteFinding;
 
 internal static class WriteFindingEndpoint
 {
-    /// <summary>A coordinator writes one of the initiative group's findings for the survey's territory (or an area within it) and period.</summary>
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(RouteGroupBuilder group)
+    {
+        // A coordinator writes one of the initiative group's findings for the survey's territory (or an area within it) and period.
         group.MapPost("/surveys/{id:guid}/findings", async (Guid id, FindingRequest request, ClaimsPrincipal user, AuditReportService s, Problems p, CancellationToken ct) =>
                 (await s.AddFindingAsync(user, id, request, ct)).OkOrProblem(p))
             .RequireAuthorization(CommunityPolicies.ManageSurveys);
+
+        // Changes its text: {text, version} → 200 the finding (version + 1); 409 when stale or withdrawn.
+        group.MapPut("/surveys/{id:guid}/findings/{findingId:guid}", async (Guid id, Guid findingId, FindingEditRequest request, ClaimsPrincipal user, AuditReportService s,
+                Problems p, CancellationToken ct) =>
+                (await s.EditFindingAsync(user, id, findingId, request, ct)).OkOrProblem(p))
+            .RequireAuthorization(CommunityPolicies.ManageSurveys);
+
+        // Withdraws it (kept, out of the report): {version, reason} → 200 the finding with withdrawnAt; 409 when stale or already withdrawn.
+        group.MapPost("/surveys/{id:guid}/findings/{findingId:guid}/withdrawal", async (Guid id, Guid findingId, FindingWithdrawRequest request, ClaimsPrincipal user,
+                AuditReportService s, Problems p, CancellationToken ct) =>
+                (await s.WithdrawFindingAsync(user, id, findingId, request, ct)).OkOrProblem(p))
+            .RequireAuthorization(CommunityPolicies.ManageSurveys);
+    }
 }

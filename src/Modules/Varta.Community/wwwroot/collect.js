@@ -9,8 +9,16 @@
  *   asked is hidden and its answer cleared; a constraint broken is said beside its question as soon as it is answered;
  * - on "save" the whole response is checked with forms.js; a complete response gets a client id and goes into an
  *   outbox in localStorage first, then is sent. A response the server answers 200 (stored or already stored) leaves the
- *   outbox; a 400 stays with the server's words beside it; without a connection it waits, and a counter says how many
- *   wait. The outbox is sent again on the browser's 'online' event, at start and with the retry button.
+ *   outbox; without a connection (or a passing server error) it waits, and is sent again on the browser's 'online'
+ *   event, at start and with the "send now" button.
+ * - a response the server refuses (400, 403, 404, 409: a rule of the server's, the survey closed...) is marked refused
+ *   with the server's words. It is not sent again by itself: the interviewer opens it again in the form (its answers
+ *   filled back, the server's words beside the questions), corrects it and saves, and it goes out again with the SAME
+ *   client id (a resend is stored once); or discards it after a plain-language question. A waiting response has no
+ *   discard button: it cannot be lost by a slip.
+ * - the status strip says how many responses wait and how many were refused.
+ * - the service worker's cache is named after the build (data-build, a hash the server computes of this script,
+ *   forms.js, the style sheet and the page), so an update never leaves a device with an old page or rules.
  * - in "public" mode the consent text comes first and no question shows before "I agree".
  */
 (function () {
@@ -44,6 +52,19 @@
       offline: 'Без зв’язку: відповіді зберігаються на пристрої',
       signIn: 'Сеанс завершився: увійдіть знову в іншій вкладці, потім натисніть «Надіслати зараз».',
       refused: 'Сервер не прийняв відповідь',
+      refusedCount: (n) => `Не прийнято сервером: ${n}`,
+      noneWaiting: 'Надсилання не очікує жодна відповідь.',
+      serverError: 'Сервер тимчасово не відповідає; відповідь надішлеться пізніше.',
+      open: 'Відкрити й виправити',
+      discard: 'Видалити',
+      discardQuestion: 'Видалити цю відповідь з пристрою? Сервер її не прийняв; її не буде надіслано, і відновити її не можна.',
+      discardYes: 'Так, видалити',
+      discardNo: 'Ні, залишити',
+      discarded: 'Відповідь видалено з пристрою.',
+      correcting: 'Ви виправляєте відповідь, яку сервер не прийняв. Після збереження її буде надіслано знову.',
+      cancelCorrection: 'Скасувати виправлення',
+      resaved: 'Виправлену відповідь збережено й надіслано знову.',
+      response: (n) => `Відповідь ${n}`,
       consentTitle: 'Згода на участь',
       agree: 'Я погоджуюся',
       thanks: 'Дякуємо! Вашу відповідь надіслано.',
@@ -69,6 +90,19 @@
       offline: 'Offline: responses are kept on this device',
       signIn: 'The session ended: sign in again in another tab, then press "Send now".',
       refused: 'The server refused the response',
+      refusedCount: (n) => `Refused by the server: ${n}`,
+      noneWaiting: 'No response is waiting to be sent.',
+      serverError: 'The server is not answering for now; the response will be sent later.',
+      open: 'Open and correct',
+      discard: 'Delete',
+      discardQuestion: 'Delete this response from the device? The server refused it; it will not be sent and cannot be brought back.',
+      discardYes: 'Yes, delete it',
+      discardNo: 'No, keep it',
+      discarded: 'The response is deleted from this device.',
+      correcting: 'You are correcting a response the server refused. Once saved it is sent again.',
+      cancelCorrection: 'Cancel the correction',
+      resaved: 'The corrected response is saved and sent again.',
+      response: (n) => `Response ${n}`,
       consentTitle: 'Consent to take part',
       agree: 'I agree',
       thanks: 'Thank you! Your response is sent.',
@@ -130,10 +164,18 @@
 
   function saveOutbox() { localStorage.setItem(outboxKey, JSON.stringify(outbox)); }
 
+  /** A field the server named ("answers.q", "territory") as the interviewer knows it: the question's label, else its name. */
+  function fieldName(field) {
+    if (field === 'territory') { return T.hromada; }
+    const name = field.replace(/^answers\./, '');
+    const q = data && data.form ? allQuestions(data.form.questions, []).find((x) => x.name === name) : null;
+    return (q && text(q.label)) || name;
+  }
+
   /** A problem answer as one line: the field errors ("answers.q": [...]) or its title. */
   function describeProblem(problem) {
     if (problem && problem.errors) {
-      return Object.entries(problem.errors).map(([field, messages]) => `${field.replace(/^answers\./, '')}: ${[].concat(messages).join(' ')}`).join(' · ');
+      return Object.entries(problem.errors).map(([field, messages]) => `${fieldName(field)}: ${[].concat(messages).join(' ')}`).join(' · ');
     }
     return (problem && (problem.detail || problem.title)) || '';
   }
@@ -156,17 +198,28 @@
       item.error = T.signIn;
       return 'kept';
     }
+    if (response.status >= 500 || response.status === 408 || response.status === 429) {
+      // Not a refusal: the server could not take it now; it waits like an offline one.
+      item.error = T.serverError;
+      return 'kept';
+    }
     let problem = null;
     try { problem = await response.json(); } catch (e) { problem = null; }
+    item.refused = true;
+    item.problems = problem && problem.errors ? problem.errors : null;
     item.error = `${T.refused} (${response.status}): ${describeProblem(problem) || (response.status === 409 ? T.notOpen : '')}`;
     return 'kept';
   }
 
-  async function flush() {
+  const waitingItems = () => outbox.filter((x) => !x.refused);
+  const refusedItems = () => outbox.filter((x) => x.refused);
+
+  /** Sends what waits; refused responses only when asked with the button (`all`), and never the one being corrected. */
+  async function flush(all) {
     if (flushing) { return; }
     flushing = true;
     try {
-      for (const item of [...outbox]) {
+      for (const item of outbox.filter((x) => (all || !x.refused) && x.clientId !== correcting)) {
         const result = await sendOne(item);
         if (result === 'offline') { break; }
         if (result === 'stored') {
@@ -184,19 +237,61 @@
   // ------------------------------------------------------------------ status strip
 
   const status = el('section', { class: 'collect-status', 'data-testid': 'collect-status', role: 'status' });
+  let confirming = null; // the client id whose deletion is being asked about
+
   function renderStatus() {
+    const waiting = waitingItems();
+    const refused = refusedItems();
     status.replaceChildren(...[
       el('p', { class: navigator.onLine ? 'net on' : 'net off', 'data-testid': 'net-status', text: navigator.onLine ? T.online : T.offline }),
-      el('p', { class: outbox.length > 0 ? 'outbox waiting' : 'outbox', 'data-testid': 'outbox-count', text: outbox.length > 0 ? T.waiting(outbox.length) : T.allSent }),
+      el('p', { class: waiting.length > 0 ? 'outbox waiting' : 'outbox', 'data-testid': 'outbox-count',
+        text: waiting.length > 0 ? T.waiting(waiting.length) : (refused.length > 0 ? T.noneWaiting : T.allSent) }),
+      refused.length > 0 ? el('p', { class: 'outbox refused', 'data-testid': 'refused-count', text: T.refusedCount(refused.length) }) : null,
       sentHere > 0 ? el('p', { class: 'muted', 'data-testid': 'sent-count', text: T.sentNow(sentHere) }) : null,
-      outbox.some((x) => x.error) ? el('ul', { class: 'outbox-errors', 'data-testid': 'outbox-errors' },
-        outbox.filter((x) => x.error).map((x) => el('li', { class: 'error', text: `${x.clientId.slice(0, 8)} — ${x.error}` }))) : null,
+      waiting.some((x) => x.error) ? el('ul', { class: 'outbox-errors', 'data-testid': 'outbox-errors' },
+        waiting.filter((x) => x.error).map((x) => el('li', { class: 'error', text: `${x.clientId.slice(0, 8)} — ${x.error}` }))) : null,
+      refused.length > 0 ? el('ul', { class: 'outbox-refused', 'data-testid': 'outbox-refused' }, refused.map(refusedEntry)) : null,
       outbox.length > 0 ? retryButton() : null].filter((c) => c !== null));
+  }
+
+  /** One refused response: what the server said, and "open and correct" / "delete" (the latter asks first). */
+  function refusedEntry(item) {
+    const number = outbox.indexOf(item) + 1;
+    const li = el('li', { class: 'refused-item', 'data-client-id': item.clientId, 'data-testid': 'refused-item' },
+      el('p', { class: 'refused-title', text: `${T.response(number)} · ${item.clientId.slice(0, 8)}` }),
+      el('p', { class: 'error', text: item.error || T.refused }));
+    if (item.clientId === correcting) { return li; }
+    if (confirming === item.clientId) {
+      const yes = el('button', { type: 'button', class: 'danger', 'data-action': 'discard-yes', text: T.discardYes });
+      const no = el('button', { type: 'button', class: 'secondary', 'data-action': 'discard-no', text: T.discardNo });
+      yes.addEventListener('click', () => discard(item.clientId));
+      no.addEventListener('click', () => { confirming = null; renderStatus(); });
+      li.append(el('div', { class: 'confirm', role: 'alertdialog', 'aria-label': T.discard, 'data-testid': 'discard-confirm' },
+        el('p', { text: T.discardQuestion }), el('div', { class: 'buttons' }, yes, no)));
+      return li;
+    }
+    const open = el('button', { type: 'button', class: 'secondary', 'data-action': 'open', text: T.open });
+    const drop = el('button', { type: 'button', class: 'secondary danger-text', 'data-action': 'discard', text: T.discard });
+    open.addEventListener('click', () => openRefused(item.clientId));
+    drop.addEventListener('click', () => { confirming = item.clientId; renderStatus(); });
+    li.append(el('div', { class: 'buttons' }, open, drop));
+    return li;
+  }
+
+  /** Deletes a refused response from the device (only a refused one: a waiting one has no such button). */
+  function discard(clientId) {
+    const item = outbox.find((x) => x.clientId === clientId);
+    confirming = null;
+    if (!item || !item.refused) { renderStatus(); return; }
+    outbox = outbox.filter((x) => x.clientId !== clientId);
+    saveOutbox();
+    say(T.discarded, 'ok');
+    renderStatus();
   }
 
   function retryButton() {
     const b = el('button', { type: 'button', id: 'collect-retry', class: 'secondary', text: T.retry });
-    b.addEventListener('click', () => { flush(); });
+    b.addEventListener('click', () => { flush(true); });
     return b;
   }
 
@@ -207,6 +302,8 @@
 
   let data = null;
   let answers = {};
+  let correcting = null; // the client id of the refused response open in the form
+  let say = () => { /* set by renderForm: a line under the form */ };
   const items = new Map(); // question name → { question, box, inputs }
 
   function allQuestions(list, out) {
@@ -320,9 +417,33 @@
     refresh();
   }
 
-  function renderForm(fromCache) {
+  /** Puts a stored response back into the form's inputs (answers of questions the form no longer has are dropped). */
+  function fillForm(stored) {
+    Object.entries(stored || {}).forEach(([name, value]) => {
+      const item = items.get(name);
+      if (!item || item.inputs.length === 0) { return; }
+      const q = item.question;
+      if (q.type === 'select_one') { item.inputs.forEach((i) => { i.checked = i.value === value; }); }
+      else if (q.type === 'select_multiple') {
+        const picked = String(value).split(' ');
+        item.inputs.forEach((i) => { i.checked = picked.includes(i.value); });
+      } else { item.inputs[0].value = value; }
+      answers[name] = value;
+    });
+  }
+
+  /** Opens a refused response in the form: its answers back, the server's words beside the questions it named. */
+  function openRefused(clientId) {
+    const item = outbox.find((x) => x.clientId === clientId && x.refused);
+    if (!item) { return; }
+    confirming = null;
+    renderForm(false, item);
+  }
+
+  function renderForm(fromCache, editing) {
     items.clear();
     answers = {};
+    correcting = editing ? editing.clientId : null;
     const form = data.form;
     const list = el('form', { class: 'collect-form', id: 'collect-form', novalidate: true, 'data-testid': 'collect-form' });
     const hromada = el('select', { id: 'collect-hromada', required: true, 'aria-describedby': 'collect-hromada-error' },
@@ -333,7 +454,14 @@
       el('p', { class: 'validation-message', id: 'collect-hromada-error' })));
     form.questions.forEach((q) => list.append(questionBox(form, q)));
     const message = el('p', { class: 'collect-message', 'data-testid': 'collect-message', role: 'status' });
-    list.append(el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'collect-save', text: T.save })), message);
+    say = (words, kind) => { message.textContent = words; message.className = `collect-message ${kind}`; };
+    const actions = el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'collect-save', text: T.save }));
+    if (editing) {
+      const cancel = el('button', { type: 'button', class: 'secondary', id: 'collect-cancel-correction', text: T.cancelCorrection });
+      cancel.addEventListener('click', () => renderForm(false));
+      actions.append(' ', cancel);
+    }
+    list.append(actions, message);
     list.addEventListener('submit', (e) => {
       e.preventDefault();
       const problems = VartaForms.validate(form, answers, { today: today() });
@@ -348,8 +476,21 @@
         if (first) { first.focus(); }
         return;
       }
-      outbox.push({ clientId: newId(), territory: hromada.value, answers: { ...answers }, error: null });
+      const corrected = correcting !== null && outbox.some((x) => x.clientId === correcting);
+      if (corrected) {
+        // The same client id: if the first send was stored after all, the server answers "already stored".
+        outbox = outbox.map((x) => (x.clientId === correcting ? { clientId: x.clientId, territory: hromada.value, answers: { ...answers }, error: null } : x));
+      } else {
+        outbox.push({ clientId: newId(), territory: hromada.value, answers: { ...answers }, error: null });
+      }
       saveOutbox();
+      if (corrected) {
+        renderForm(false);
+        say(T.resaved, 'ok');
+        window.scrollTo(0, 0);
+        flush();
+        return;
+      }
       const keepHromada = hromada.value;
       items.forEach((item) => clear(item));
       refresh();
@@ -366,9 +507,27 @@
     });
     const header = [el('h1', { text: data.title || text(form.title) })];
     if (fromCache) { header.push(el('p', { class: 'muted', 'data-testid': 'from-cache', text: T.fromCache })); }
+    if (editing) {
+      header.push(el('section', { class: 'correcting', 'data-testid': 'correcting', role: 'note' },
+        el('p', { text: T.correcting }), el('p', { class: 'error', text: editing.error || '' })));
+    }
     main.replaceChildren(...header, status, list);
     renderStatus();
+    if (editing) {
+      if (data.hromadas.some((h) => h.code === editing.territory)) { hromada.value = editing.territory; }
+      fillForm(editing.answers);
+    }
     refresh();
+    if (editing && editing.problems) {
+      // The server's words beside the questions it named (answers.<name>, territory); the page's own check follows on change.
+      Object.entries(editing.problems).forEach(([field, messages]) => {
+        const words = [].concat(messages).join(' ');
+        const slot = field === 'territory' ? document.getElementById('collect-hromada-error')
+          : main.querySelector(`[data-error-for="${CSS.escape(field.replace(/^answers\./, ''))}"]`);
+        if (slot) { slot.textContent = words; }
+      });
+    }
+    if (editing) { (main.querySelector('.correcting') || list).scrollIntoView(); }
   }
 
   function finishedPublic() {
@@ -409,10 +568,13 @@
     if (mode === 'public') { renderConsent(); } else { renderForm(fromCache); }
     if (!fromCache) { flush(); }
     if (mode === 'collect' && 'serviceWorker' in navigator) {
-      navigator.serviceWorker.register('/community/collect/sw.js', { scope: '/community/collect/' }).catch(() => { /* the localStorage copy still works */ });
+      // The worker's address carries the build, so an update installs a new worker whose activation drops the old cache.
+      const build = body.dataset.build || 'dev';
+      navigator.serviceWorker.register(`/community/collect/sw.js?v=${encodeURIComponent(build)}`, { scope: '/community/collect/' })
+        .catch(() => { /* the localStorage copy still works */ });
       if (window.caches && !fromCache) {
-        caches.open('varta-collect-v1').then((cache) => cache.addAll([location.pathname, formUrl,
-          '/_content/Varta.Community/forms.js', '/_content/Varta.Community/collect.js', '/_content/Varta.Community/collect.css'])).catch(() => { /* best effort */ });
+        const assets = [...document.querySelectorAll('script[src], link[rel=stylesheet]')].map((e) => e.getAttribute('src') || e.getAttribute('href'));
+        caches.open(`varta-collect-${build}`).then((cache) => cache.addAll([location.pathname, formUrl, ...assets])).catch(() => { /* best effort */ });
       }
     }
   }
