@@ -97,6 +97,29 @@ public sealed class HouseRulesTests
         Assert.True(offenders.Count == 0, "Stamped by hand (let StampingInterceptor do it): " + string.Join("; ", offenders.Distinct()));
     }
 
+    [Fact]
+    public void Pdfs_take_their_font_options_from_the_platform()
+    {
+        // PdfFonts.Options embeds the whole font: a module's own options would bring back subsets, which print "ї" blank.
+        var offenders = new List<string>();
+        foreach (var assembly in ModuleBoundaryTests.AllVartaAssemblies().Where(a => a.GetName().Name != "Varta.Platform"))
+        {
+            using var module = Il.Read(assembly);
+            foreach (var type in Il.AllTypes(module))
+            {
+                foreach (var (method, instruction) in Il.Instructions(type))
+                {
+                    if (instruction.OpCode.Code == Code.Newobj && instruction.Operand is MethodReference ctor && ctor.DeclaringType.FullName == "PdfSharp.Drawing.XPdfFontOptions")
+                    {
+                        offenders.Add($"{type.FullName}.{method.Name}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(offenders.Count == 0, "PDF font options made outside PdfFonts.Options: " + string.Join("; ", offenders.Distinct()));
+    }
+
     private static bool IsEntity(TypeReference type)
     {
         if (type.Namespace.Contains(".Data", StringComparison.Ordinal))

@@ -1,9 +1,11 @@
+using PdfSharp.Drawing;
 using PdfSharp.Fonts;
+using PdfSharp.Pdf;
 
 namespace Varta.Platform.Printing;
 
 /// <summary>
-/// The one typeface Varta prints with: DejaVu Sans, regular and bold, read once from this assembly and embedded (as a subset)
+/// The one typeface Varta prints with: DejaVu Sans, regular and bold, read once from this assembly and embedded whole
 /// in every PDF, so Cyrillic prints the same on any server and any reader. PDFsharp takes its font resolver once per process.
 /// </summary>
 public sealed class PdfFonts : IFontResolver
@@ -11,6 +13,13 @@ public sealed class PdfFonts : IFontResolver
     public const string Family = "Varta Sans";
     private const string Regular = "DejaVuSans";
     private const string Bold = "DejaVuSans-Bold";
+
+    /// <summary>
+    /// How every Varta PDF embeds the font: Unicode text, and the whole font file. PDFsharp 6.2.4's subsets leave out the
+    /// parts of composite glyphs, so "ї" printed blank and "Ї" without its dots ("Ки вський" for "Київський" on a
+    /// certificate); the whole file costs about 0.3–0.7 MB a PDF and prints every letter.
+    /// </summary>
+    public static XPdfFontOptions Options { get; } = new(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile);
 
     private static readonly PdfFonts Instance = new();
     private static readonly Lock Gate = new();

@@ -33,7 +33,7 @@ internal sealed class AuditReportPdf : IDisposable
     {
         _l = l;
         _charts = new ResultsChartRenderer(l);
-        var unicode = new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile);
+        var unicode = PdfFonts.Options;
         _title = new XFont(PdfFonts.Family, 18, XFontStyleEx.Bold, unicode);
         _heading = new XFont(PdfFonts.Family, 13, XFontStyleEx.Bold, unicode);
         _bold = new XFont(PdfFonts.Family, 10, XFontStyleEx.Bold, unicode);

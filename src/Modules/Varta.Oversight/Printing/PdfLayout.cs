@@ -30,7 +30,7 @@ internal sealed class PdfLayout : IDisposable
     public PdfLayout(string title, DateTimeOffset createdAt)
     {
         PdfFonts.Install();
-        var unicode = new XPdfFontOptions(PdfFontEncoding.Unicode);
+        var unicode = PdfFonts.Options;
         _body = new XFont(PdfFonts.Family, BodySize, XFontStyleEx.Regular, unicode);
         _bold = new XFont(PdfFonts.Family, BodySize, XFontStyleEx.Bold, unicode);
         _heading = new XFont(PdfFonts.Family, 14, XFontStyleEx.Bold, unicode);

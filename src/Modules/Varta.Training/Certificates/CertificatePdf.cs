@@ -25,7 +25,7 @@ internal static class CertificatePdf
         page.Height = XUnit.FromMillimeter(210);
         using (var g = XGraphics.FromPdfPage(page))
         {
-            var unicode = new XPdfFontOptions(PdfFontEncoding.Unicode);
+            var unicode = PdfFonts.Options;
             var title = new XFont(PdfFonts.Family, 26, XFontStyleEx.Bold, unicode);
             var name = new XFont(PdfFonts.Family, 22, XFontStyleEx.Bold, unicode);
             var body = new XFont(PdfFonts.Family, 12, XFontStyleEx.Regular, unicode);
