@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Varta.Platform.Http;
 using Varta.Platform.Identity;
 using Varta.Platform.Localization;
@@ -16,7 +17,7 @@ namespace Varta.Training.Study;
 /// questions they got wrong. Reviews due come first, then new cards up to the day's allowance; a review is graded
 /// Again, Hard, Good or Easy and the card's next due day is spread over the learner's working days under their limit.
 /// </summary>
-internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc loc)
+internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc loc, IOptions<TrainingOptions> options)
 {
     /// <summary>
     /// The cards to review now: due first (oldest due first), then new ones, within the day's limits. Cards taken out of
@@ -292,13 +293,29 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
             Stability = after.Stability, Difficulty = after.Difficulty, ScheduledDays = after.ScheduledDays,
             ElapsedDays = before.LastReview is { } last ? (int)Math.Max(0, (now - last).TotalDays) : 0,
         });
+        // On PostgreSQL the grade is committed without waiting for the WAL flush, in this transaction only (see
+        // TrainingOptions.AsyncReviewCommit): a crash can lose the last grades, never corrupt. BEGIN and SET LOCAL travel
+        // together (Npgsql sends BEGIN with the next command), and the COMMIT then returns without an fsync.
+        await using var transaction = options.Value.AsyncReviewCommit && db.Database.CurrentTransaction is null && db.Database.IsNpgsql()
+            ? await db.Database.BeginTransactionAsync(ct)
+            : null;
         try
         {
+            if (transaction is not null)
+            {
+                await db.Database.ExecuteSqlAsync($"SET LOCAL synchronous_commit = off", ct);
+            }
+
             await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
         catch (DbUpdateException)
         {
-            // Another tab graded the same card first (the version or the unique key stopped this one).
+            // Another tab graded the same card first (the version or the unique key stopped this one); the transaction, if
+            // any, is rolled back when disposed.
             db.ChangeTracker.Clear();
             return Outcome<ReviewResultDto>.Conflict("training.card-changed");
         }
