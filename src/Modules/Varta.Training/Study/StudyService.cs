@@ -35,7 +35,8 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
         // One round trip: the settings, the day's reviews so far, the due count and, joined, the first due cards with their
         // texts. The due count is the index-only count of the learner's due rows less the withdrawn ones among them; those
         // are found from the card side (the few withdrawn cards, then the learner's memory of each by the (UserId, CardId)
-        // key) and their due test is in the sum, not the WHERE, so that no plan walks the due rows for their CardId. The page
+        // key) and their due test is in the sum, not the WHERE, so that no plan walks the due rows for their CardId; they are
+        // looked for only when there are at least `take` due cards (fewer: the page holds every one that counts). The page
         // is read for `take` cards whatever the day's room (known only from this very row); the few extra are not shown.
         var dueRows = db.Set<CardMemoryRow>().Where(m => m.UserId == me && m.DueAt <= nowUtc);
         var withdrawn = WithdrawnCards(me);
@@ -55,7 +56,9 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
                               Reviewed = db.Set<ReviewLogRow>().Count(r => r.UserId == me && r.ReviewedAt >= dayStart),
                               New = db.Set<ReviewLogRow>().Count(r => r.UserId == me && r.ReviewedAt >= dayStart && r.PhaseBefore == (int)CardPhase.New),
                               Due = dueRows.Count(),
-                              WithdrawnDue = db.Set<CardMemoryRow>().Where(m => m.UserId == me && withdrawn.Contains(m.CardId)).Sum(m => m.DueAt <= nowUtc ? 1 : 0),
+                              WithdrawnDue = dueRows.Count() < take
+                                  ? 0
+                                  : db.Set<CardMemoryRow>().Where(m => m.UserId == me && withdrawn.Contains(m.CardId)).Sum(m => m.DueAt <= nowUtc ? 1 : 0),
                               Row = d,
                           }).AsNoTracking().ToListAsync(ct);
         var first = rows[0];
