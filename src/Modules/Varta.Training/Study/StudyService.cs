@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Varta.Platform.Http;
 using Varta.Platform.Identity;
 using Varta.Platform.Localization;
@@ -16,11 +17,12 @@ namespace Varta.Training.Study;
 /// questions they got wrong. Reviews due come first, then new cards up to the day's allowance; a review is graded
 /// Again, Hard, Good or Easy and the card's next due day is spread over the learner's working days under their limit.
 /// </summary>
-internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc loc)
+internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc loc, IOptions<TrainingOptions> options)
 {
     /// <summary>
     /// The cards to review now: due first (oldest due first), then new ones, within the day's limits. Cards taken out of
     /// study (retired, or of a course no longer published) are neither shown nor counted, though their memory is kept.
+    /// One round trip when the due cards fill the page, two when new cards are looked for too.
     /// </summary>
     public async Task<QueueDto> QueueAsync(ClaimsPrincipal user, int take, CancellationToken ct)
     {
@@ -28,59 +30,114 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
         var now = clock.GetUtcNow();
         var nowUtc = now.UtcDateTime;
         var dayStart = KyivTime.StartOf(KyivTime.DayOf(now)).UtcDateTime;
-
-        // One round trip for the settings and the day's reviews so far.
-        var context = await db.Set<LearnerSettings>().AsNoTracking().Where(s => s.UserId == me).DefaultIfEmpty()
-            .Select(s => new
-            {
-                Settings = s,
-                Reviewed = db.Set<ReviewLogRow>().Count(r => r.UserId == me && r.ReviewedAt >= dayStart),
-                New = db.Set<ReviewLogRow>().Count(r => r.UserId == me && r.ReviewedAt >= dayStart && r.PhaseBefore == (int)CardPhase.New),
-            }).FirstAsync(ct);
-        var settings = context.Settings ?? new LearnerSettings { UserId = me };
-        var reviewedToday = context.Reviewed;
-        var room = Math.Max(0, settings.DailyLimit - reviewedToday);
         take = Math.Clamp(take, 1, 100);
-        var page = Math.Min(take, room);
-        var (withdrawnCards, withdrawnMemory) = await WithdrawnAsync(me, ct);
-        List<Guid> withdrawn = [.. withdrawnMemory.Where(w => w.DueAt <= nowUtc).Select(w => w.CardId)];
-        var dueRows = db.Set<CardMemoryRow>().AsNoTracking().Where(m => m.UserId == me && m.DueAt <= nowUtc);
-        var due = await (withdrawn.Count == 0 ? dueRows : dueRows.Where(m => !withdrawn.Contains(m.CardId))).OrderBy(m => m.DueAt).Take(page).ToListAsync(ct);
 
-        // A page with room to spare already holds every due card: counting them would read the same index range again.
-        var dueNow = due.Count < page ? due.Count : await dueRows.CountAsync(ct) - withdrawn.Count;
-        var newRoom = Math.Min(Math.Max(0, settings.NewPerDay - context.New), Math.Max(0, room - due.Count));
-        List<Guid> fresh = [];
+        // One round trip: the settings, the day's reviews so far, the due count and, joined, the first due cards with their
+        // texts. The due count is the index-only count of the learner's due rows less the withdrawn ones among them; those
+        // are found from the card side (the few withdrawn cards, then the learner's memory of each by the (UserId, CardId)
+        // key) and their due test is in the sum, not the WHERE, so that no plan walks the due rows for their CardId; they are
+        // looked for only when there are at least `take` due cards (fewer: the page holds every one that counts). The page
+        // is read for `take` cards whatever the day's room (known only from this very row); the few extra are not shown.
+        var dueRows = db.Set<CardMemoryRow>().Where(m => m.UserId == me && m.DueAt <= nowUtc);
+        var withdrawn = WithdrawnCards(me);
+        var duePage = (from m in dueRows
+                       join c in db.Set<Flashcard>() on m.CardId equals c.Id
+                       join l in db.Set<Lesson>() on c.LessonId equals l.Id
+                       join co in db.Set<Course>() on l.CourseId equals co.Id
+                       where !c.Retired && co.Published
+                       orderby m.DueAt
+                       select new QueueRow { Memory = m, Card = c, LessonUk = l.TitleUk, LessonEn = l.TitleEn, CourseUk = co.TitleUk, CourseEn = co.TitleEn })
+            .Take(take);
+        var rows = await (from s in db.Set<LearnerSettings>().Where(s => s.UserId == me).DefaultIfEmpty()
+                          from d in duePage.DefaultIfEmpty()
+                          select new
+                          {
+                              Settings = s,
+                              Reviewed = db.Set<ReviewLogRow>().Count(r => r.UserId == me && r.ReviewedAt >= dayStart),
+                              New = db.Set<ReviewLogRow>().Count(r => r.UserId == me && r.ReviewedAt >= dayStart && r.PhaseBefore == (int)CardPhase.New),
+                              Due = dueRows.Count(),
+                              WithdrawnDue = dueRows.Count() < take
+                                  ? 0
+                                  : db.Set<CardMemoryRow>().Where(m => m.UserId == me && withdrawn.Contains(m.CardId)).Sum(m => m.DueAt <= nowUtc ? 1 : 0),
+                              Row = d,
+                          }).AsNoTracking().ToListAsync(ct);
+        var first = rows[0];
+        var settings = first.Settings ?? new LearnerSettings { UserId = me };
+        var reviewedToday = first.Reviewed;
+        var room = Math.Max(0, settings.DailyLimit - reviewedToday);
+        var page = Math.Min(take, room);
+
+        // Stable: rows of equal due time keep the order the database read them in (the index's).
+        List<QueueRow> dueAll = [.. rows.Where(r => r.Row is { Memory: not null }).Select(r => r.Row!).OrderBy(r => r.Memory!.DueAt)];
+        List<QueueRow> due = [.. dueAll.Take(page)];
+
+        // A page with room to spare holds every due card; otherwise the count from the same round trip.
+        var dueNow = dueAll.Count < take ? dueAll.Count : first.Due - first.WithdrawnDue;
+        var newRoom = Math.Min(Math.Max(0, settings.NewPerDay - first.New), Math.Max(0, room - due.Count));
+        List<QueueRow> fresh = [];
         var newAvailable = 0;
         if (due.Count < take)
         {
-            // One pass over the unseen cards gives both their number and the first ones to learn.
-            var unseen = (await Unseen(me).ToListAsync(ct)).Except(withdrawnCards).ToList();
+            // One pass over the unseen cards, with their texts, gives both their number and the first ones to learn.
+            var unseen = await (from c in Unseen(me)
+                                join l in db.Set<Lesson>() on c.LessonId equals l.Id
+                                join co in db.Set<Course>() on l.CourseId equals co.Id
+                                where co.Published
+                                orderby c.OwnerUserId == null, c.Key
+                                select new QueueRow { Card = c, LessonUk = l.TitleUk, LessonEn = l.TitleEn, CourseUk = co.TitleUk, CourseEn = co.TitleEn })
+                .AsNoTracking().ToListAsync(ct);
             newAvailable = unseen.Count;
             fresh = [.. unseen.Take(Math.Min(take - due.Count, newRoom))];
         }
 
-        var cardIds = due.Select(m => m.CardId).Concat(fresh).ToList();
-        var cards = await (from c in db.Set<Flashcard>().AsNoTracking()
-                           join l in db.Set<Lesson>().AsNoTracking() on c.LessonId equals l.Id
-                           join co in db.Set<Course>().AsNoTracking() on l.CourseId equals co.Id
-                           where cardIds.Contains(c.Id)
-                           select new { c, l.TitleUk, l.TitleEn, CourseUk = co.TitleUk, CourseEn = co.TitleEn }).ToDictionaryAsync(x => x.c.Id, ct);
         var scheduler = Scheduler(settings);
-        var list = new List<DueCardDto>();
-        foreach (var m in due)
+        var list = new List<DueCardDto>(due.Count + fresh.Count);
+        foreach (var x in due)
         {
-            var x = cards[m.CardId];
-            list.Add(Card(x.c, Loc.IsEnglish ? x.CourseEn : x.CourseUk, Loc.IsEnglish ? x.TitleEn : x.TitleUk, ToMemory(m), m.Version, scheduler, now));
+            list.Add(Card(x, ToMemory(x.Memory!), x.Memory!.Version, scheduler, now));
         }
 
-        foreach (var id in fresh)
+        foreach (var x in fresh)
         {
-            var x = cards[id];
-            list.Add(Card(x.c, Loc.IsEnglish ? x.CourseEn : x.CourseUk, Loc.IsEnglish ? x.TitleEn : x.TitleUk, FsrsScheduler.NewCard(now), 0, scheduler, now));
+            list.Add(Card(x, FsrsScheduler.NewCard(now), 0, scheduler, now));
         }
 
         return new QueueDto(list, dueNow, newAvailable, reviewedToday, settings.DailyLimit, settings.NewPerDay);
+    }
+
+    /// <summary>A card of the queue with its lesson's and course's titles, and the learner's memory of it when studied.</summary>
+    private sealed class QueueRow
+    {
+        public CardMemoryRow? Memory { get; init; }
+
+        public required Flashcard Card { get; init; }
+
+        public required string LessonUk { get; init; }
+
+        public required string LessonEn { get; init; }
+
+        public required string CourseUk { get; init; }
+
+        public required string CourseEn { get; init; }
+    }
+
+    /// <summary>
+    /// The cards taken out of study that the caller could hold: the cards of unpublished courses (course, then its lessons,
+    /// then their cards by LessonId), and the retired cards among the shared and the caller's own (the OwnerUserId index,
+    /// without a join per card).
+    /// </summary>
+    private IQueryable<Guid> WithdrawnCards(Guid me)
+    {
+        var ofUnpublished = from co in db.Set<Course>()
+                            where !co.Published
+                            join l in db.Set<Lesson>() on co.Id equals l.CourseId
+                            join c in db.Set<Flashcard>() on l.Id equals c.LessonId
+                            where c.OwnerUserId == null || c.OwnerUserId == me
+                            select c.Id;
+        var retired = from c in db.Set<Flashcard>()
+                      where (c.OwnerUserId == null || c.OwnerUserId == me) && c.Retired
+                      select c.Id;
+        return ofUnpublished.Concat(retired);
     }
 
     /// <summary>
@@ -92,18 +149,7 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
     /// </summary>
     private async Task<(List<Guid> Cards, List<(Guid CardId, DateTime DueAt)> Memory)> WithdrawnAsync(Guid me, CancellationToken ct)
     {
-        // Two small sets: the cards of unpublished courses (course, then its lessons, then their cards by LessonId), and the
-        // retired cards among the shared and the caller's own (the OwnerUserId index, without a join per card).
-        var ofUnpublished = from co in db.Set<Course>()
-                            where !co.Published
-                            join l in db.Set<Lesson>() on co.Id equals l.CourseId
-                            join c in db.Set<Flashcard>() on l.Id equals c.LessonId
-                            where c.OwnerUserId == null || c.OwnerUserId == me
-                            select c.Id;
-        var retired = from c in db.Set<Flashcard>()
-                      where (c.OwnerUserId == null || c.OwnerUserId == me) && c.Retired
-                      select c.Id;
-        var cards = await ofUnpublished.Concat(retired).ToListAsync(ct);
+        var cards = await WithdrawnCards(me).ToListAsync(ct);
         if (cards.Count == 0)
         {
             return ([], []);
@@ -116,13 +162,13 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
     }
 
     /// <summary>
-    /// The caller's cards never reviewed, in the order they are learnt (their own mistake cards first, then by key): the
-    /// deck's cards without a memory row. The lessons read in published courses are listed once for the whole query. (The
-    /// caller's own cards of an unpublished course are taken out by the caller, with the withdrawn cards.) Not written as a
-    /// union driven from the lesson reads: IX_training_cards_LessonId also holds every learner's mistake cards of a lesson
-    /// (about 490 a lesson in the benchmark), each read from the table to see it is not shared, which measured slower.
+    /// The caller's cards never reviewed: the deck's cards without a memory row, not retired (the caller orders them and
+    /// takes out their own cards of an unpublished course by joining the course). The lessons read in published courses
+    /// are listed once for the whole query. Not written as a union driven from the lesson reads: IX_training_cards_LessonId
+    /// also holds every learner's mistake cards of a lesson (about 490 a lesson in the benchmark), each read from the table
+    /// to see it is not shared, which measured slower.
     /// </summary>
-    private IQueryable<Guid> Unseen(Guid me)
+    private IQueryable<Flashcard> Unseen(Guid me)
     {
         var lessonsRead = from r in db.Set<LessonRead>()
                           where r.UserId == me
@@ -130,15 +176,15 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
                           join co in db.Set<Course>() on l.CourseId equals co.Id
                           where co.Published
                           select l.Id;
-        return from c in db.Set<Flashcard>().AsNoTracking()
+        return from c in db.Set<Flashcard>()
                where !c.Retired && (c.OwnerUserId == me || (c.OwnerUserId == null && lessonsRead.Contains(c.LessonId)))
                    && !db.Set<CardMemoryRow>().Any(m => m.UserId == me && m.CardId == c.Id)
-               orderby c.OwnerUserId == null, c.Key
-               select c.Id;
+               select c;
     }
 
-    private DueCardDto Card(Flashcard c, string course, string lesson, CardMemory memory, int version, FsrsScheduler scheduler, DateTimeOffset now) =>
-        new(c.Id, Loc.IsEnglish ? c.FrontEn : c.FrontUk, Loc.IsEnglish ? c.BackEn : c.BackUk, course, lesson, c.OwnerUserId is not null, PhaseName(memory.Phase), version,
+    private DueCardDto Card(QueueRow x, CardMemory memory, int version, FsrsScheduler scheduler, DateTimeOffset now) =>
+        new(x.Card.Id, Loc.IsEnglish ? x.Card.FrontEn : x.Card.FrontUk, Loc.IsEnglish ? x.Card.BackEn : x.Card.BackUk, Loc.IsEnglish ? x.CourseEn : x.CourseUk,
+            Loc.IsEnglish ? x.LessonEn : x.LessonUk, x.Card.OwnerUserId is not null, PhaseName(memory.Phase), version,
             [.. Enum.GetValues<Rating>().Select(r => { var next = scheduler.Review(memory, r, now); return new IntervalDto((int)r, next.Due, Words(next.Due - now)); })]);
 
     /// <summary>"10 min", "5 h", "3 d", "2 mo", "1.5 y" in the caller's language.</summary>
@@ -250,13 +296,29 @@ internal sealed class StudyService(VartaDbContext db, TimeProvider clock, Loc lo
             Stability = after.Stability, Difficulty = after.Difficulty, ScheduledDays = after.ScheduledDays,
             ElapsedDays = before.LastReview is { } last ? (int)Math.Max(0, (now - last).TotalDays) : 0,
         });
+        // On PostgreSQL the grade is committed without waiting for the WAL flush, in this transaction only (see
+        // TrainingOptions.AsyncReviewCommit): a crash can lose the last grades, never corrupt. BEGIN and SET LOCAL travel
+        // together (Npgsql sends BEGIN with the next command), and the COMMIT then returns without an fsync.
+        await using var transaction = options.Value.AsyncReviewCommit && db.Database.CurrentTransaction is null && db.Database.IsNpgsql()
+            ? await db.Database.BeginTransactionAsync(ct)
+            : null;
         try
         {
+            if (transaction is not null)
+            {
+                await db.Database.ExecuteSqlAsync($"SET LOCAL synchronous_commit = off", ct);
+            }
+
             await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
         catch (DbUpdateException)
         {
-            // Another tab graded the same card first (the version or the unique key stopped this one).
+            // Another tab graded the same card first (the version or the unique key stopped this one); the transaction, if
+            // any, is rolled back when disposed.
             db.ChangeTracker.Clear();
             return Outcome<ReviewResultDto>.Conflict("training.card-changed");
         }
