@@ -19,7 +19,7 @@ internal static class PersistenceSetup
         {
             if (database.IsPostgres)
             {
-                options.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly("Varta.Migrations.Postgres"));
+                options.UseNpgsql(WithAutoPrepare(database.ConnectionString), o => o.MigrationsAssembly("Varta.Migrations.Postgres"));
             }
             else
             {
@@ -30,5 +30,22 @@ internal static class PersistenceSetup
             options.AddInterceptors(sp.GetRequiredService<StampingInterceptor>(), sp.GetRequiredService<Identity.UserChangeInterceptor>(),
                 sp.GetRequiredService<Identity.UserChangeCommitInterceptor>());
         }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+    }
+
+    /// <summary>
+    /// Statements a connection runs again and again (a flashcard queue, a signal's device lookup) are prepared on the
+    /// server after a few uses, so PostgreSQL parses and plans them once per connection rather than per call. A
+    /// connection string that sets <c>Max Auto Prepare</c> itself (0 turns it off) is left as it is.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 3;
+        }
+
+        return builder.ConnectionString;
     }
 }
