@@ -91,7 +91,7 @@ public sealed partial class CommunityPagesEnglishTests(BrowserSite site) : IClas
         await Expect(phone.GetByTestId("finding-message")).ToHaveTextAsync("The finding is written.");
         await Expect(phone.GetByTestId("findings").Locator("li")).ToHaveCountAsync(2);
         await Expect(phone.GetByTestId("findings")).ToContainTextAsync("Better lighting at the bus stops");
-        await Expect(phone.GetByTestId("report-indicators")).ToContainTextAsync("offences.theft");
+        await Expect(phone.GetByTestId("report-indicators")).ToContainTextAsync("Thefts");
         await FitsAndReadsAsync(phone, "The audit report page");
         await Settled.ScreenshotAsync(phone, "community-en-360-report.png");
         var pdf = await phone.APIRequest.GetAsync((await phone.GetByTestId("report-pdf").GetAttributeAsync("href"))!);

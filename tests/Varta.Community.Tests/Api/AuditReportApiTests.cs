@@ -76,7 +76,7 @@ public sealed class AuditReportApiTests(VartaFactory factory) : IClassFixture<Va
         Assert.Contains("Темні зупинки на вулиці Вигаданій", text, StringComparison.Ordinal);
         Assert.Contains("після настання темряви.", text, StringComparison.Ordinal);
         Assert.Contains("Чи почуваєтеся ви безпечно", text, StringComparison.Ordinal);
-        Assert.Contains("offences.theft", text, StringComparison.Ordinal);
+        Assert.Contains("Крадіжки", text, StringComparison.Ordinal); // offences.theft, named
         Assert.DoesNotContain("Лише про першу громаду", text, StringComparison.Ordinal);
 
         // In English when asked in English.

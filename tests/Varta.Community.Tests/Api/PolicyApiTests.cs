@@ -45,7 +45,7 @@ public sealed class PolicyApiTests(VartaFactory factory) : IClassFixture<VartaFa
         // 20,000 residents: 50 thefts are 25 per 10,000; 40 the year before, so +25 %.
         var coordinator = (await factory.CreateUserClientAsync(Roles.CommunityCoordinator, DemoData.KyivRegion)).Client;
         await OkAsync(await coordinator.PostAsync($"{Base}/indicators/import",
-            Csv($"katotth,year,indicator,value,source\n{Hromada},2024,offences.theft,40,police\n{Hromada},2025,offences.theft,50,police\n{Hromada},2025,road.accidents,7,police")));
+            Csv($"katotth,year,indicator,value,source\n{Hromada},2024,offences.theft,40,police\n{Hromada},2025,offences.theft,50,police\n{Hromada},2025,road.accidents,7,police\n{Hromada},2025,calls.bridge,3,council")));
         var bad = await ProblemAsync(await coordinator.PostAsync($"{Base}/indicators/import", Csv("katotth,year,indicator,value\nUA09999999999999999,2025,x,1\n")),
             HttpStatusCode.BadRequest);
         Assert.Contains("row 2", (await ProblemAsync(await WithEnglish(coordinator).PostAsync($"{Base}/indicators/import",
@@ -57,6 +57,15 @@ public sealed class PolicyApiTests(VartaFactory factory) : IClassFixture<VartaFa
         var theft = indicators.GetProperty("values").EnumerateArray().Single(v => v.GetProperty("indicator").GetString() == "offences.theft" && v.GetProperty("year").GetInt32() == 2025);
         Assert.Equal(25.0, theft.GetProperty("per10k").GetDouble(), 1e-9);
         Assert.Equal(25.0, theft.GetProperty("changePercent").GetDouble(), 1e-9);
+
+        // A code Varta knows is named in the caller's language; another keeps the code it was imported with.
+        using var inUkrainian = new HttpRequestMessage(HttpMethod.Get, $"{Base}/territories/{Hromada}/indicators");
+        inUkrainian.Headers.AcceptLanguage.ParseAdd("uk");
+        var ukrainian = await OkAsync(await coordinator.SendAsync(inUkrainian));
+        var english = await OkAsync(await WithEnglish(coordinator).GetAsync($"{Base}/territories/{Hromada}/indicators"));
+        string Label(JsonElement dto, string code) => dto.GetProperty("values").EnumerateArray().First(v => v.GetProperty("indicator").GetString() == code).GetProperty("label").GetString()!;
+        Assert.Equal(("Thefts", "Road accidents", "calls.bridge"), (Label(english, "offences.theft"), Label(english, "road.accidents"), Label(english, "calls.bridge")));
+        Assert.Equal(("Крадіжки", "calls.bridge"), (Label(ukrainian, "offences.theft"), Label(ukrainian, "calls.bridge")));
         await ProblemAsync(await coordinator.GetAsync($"{Base}/territories/UA123/indicators"), HttpStatusCode.BadRequest);
 
         // A SMART recommendation; each missing part is named.

@@ -101,7 +101,7 @@ internal sealed class AuditReportPdf : IDisposable
                 widths, _bold);
             foreach (var line in r.Indicators)
             {
-                Row([line.Indicator, line.Year.ToString(CultureInfo.InvariantCulture), line.Value.ToString("0.##", CultureInfo.CurrentCulture),
+                Row([line.Label, line.Year.ToString(CultureInfo.InvariantCulture), line.Value.ToString("0.##", CultureInfo.CurrentCulture),
                     line.Per10k?.ToString("0.00", CultureInfo.CurrentCulture) ?? "—", line.ChangePercent is { } c ? c.ToString("+0.0;−0.0;0.0", CultureInfo.CurrentCulture) + " %" : "—"],
                     widths, _body);
             }

@@ -16,7 +16,8 @@ namespace Varta.Community.Policy;
 
 internal sealed record IndicatorImportDto(int Values, int Territories, IReadOnlyList<int> Years);
 
-internal sealed record IndicatorLineDto(string Indicator, int Year, double Value, double? Per10k, double? ChangePercent, string Source);
+/// <param name="Label">The indicator's name in the caller's language where Varta knows the code, else the code as imported.</param>
+internal sealed record IndicatorLineDto(string Indicator, int Year, double Value, double? Per10k, double? ChangePercent, string Source, string Label);
 
 internal sealed record IndicatorsDto(string Territory, string Name, int? Population, IReadOnlyList<IndicatorLineDto> Values);
 
@@ -180,7 +181,8 @@ internal sealed class PolicyService(VartaDbContext db, IAuthorizationService aut
             var previous = values.FirstOrDefault(p => p.Indicator == v.Indicator && p.Year == v.Year - 1);
             var population = populations[v.Year];
             return new IndicatorLineDto(v.Indicator, v.Year, v.Value, population is > 0 ? Math.Round(v.Value / population.Value * 10_000, 2) : null,
-                previous is { Value: > 0 } ? Math.Round((v.Value - previous.Value) / previous.Value * 100, 1) : null, v.Source);
+                previous is { Value: > 0 } ? Math.Round((v.Value - previous.Value) / previous.Value * 100, 1) : null, v.Source,
+                loc.Has("community.indicator." + v.Indicator) ? loc["community.indicator." + v.Indicator] : v.Indicator);
         }).ToList();
         var latest = values.Count == 0 ? clock.GetUtcNow().Year : values.Max(v => v.Year);
         return Outcome<IndicatorsDto>.Ok(new IndicatorsDto(t.Code, t.Name, populations.GetValueOrDefault(latest) ?? await PopulationAsync(t, latest, ct), lines));

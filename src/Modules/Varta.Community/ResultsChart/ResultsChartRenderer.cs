@@ -70,7 +70,8 @@ internal sealed class ResultsChartRenderer(Loc loc)
         barPlot.ValueLabelStyle.FontSize = 16;
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.SetLimitsX(-0.6, Math.Max(result.Answers.Count, 1) - 0.4);
-        plot.Axes.SetLimitsY(0, Math.Min(100, Math.Max(top, 10) * 1.15 + 2));
+        // Scaled to the highest bar or interval; with every cell suppressed there is nothing to scale to, so the whole 0–100 %.
+        plot.Axes.SetLimitsY(0, bars.Count == 0 ? 100 : Math.Min(100, Math.Max(top, 10) * 1.15 + 2));
         plot.Title($"{result.Label} — {result.AreaName}");
         plot.YLabel(loc[result.Weighted ? "community.results.chart-weighted" : "community.results.chart-share"]);
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = loc[result.Weighted ? "community.results.weighted-share" : "community.results.share"], FillColor = Color.FromHex("#1f5f99") });
