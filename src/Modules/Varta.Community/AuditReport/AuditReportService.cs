@@ -98,14 +98,9 @@ internal sealed class AuditReportService(SurveyService surveys, PolicyService po
             return Outcome<FindingDto>.Invalid(v);
         }
 
-        if (finding.WithdrawnAt is not null)
+        if (ConflictOf(finding, request.Version) is { } conflict)
         {
-            return Outcome<FindingDto>.Conflict("community.finding-withdrawn");
-        }
-
-        if (request.Version != finding.Version)
-        {
-            return Outcome<FindingDto>.Conflict("community.finding-changed");
+            return Outcome<FindingDto>.Conflict(conflict);
         }
 
         if (text == finding.Text)
@@ -132,6 +127,12 @@ internal sealed class AuditReportService(SurveyService surveys, PolicyService po
         return await SaveFindingAsync(finding, ct);
     }
 
+    /// <summary>Why a change to the finding cannot be made: it was withdrawn, or changed since the caller read it (null: it can).</summary>
+    private static string? ConflictOf(Finding finding, int? version) =>
+        finding.WithdrawnAt is not null ? "community.finding-withdrawn"
+        : version != finding.Version ? "community.finding-changed"
+        : null;
+
     /// <summary>
     /// A coordinator withdraws a finding: it leaves the report (and its PDF) but stays stored with who, when and why, so a
     /// report printed earlier can still be traced. 404 / 400 (no version, no reason) / 409 (changed, or already withdrawn) as for an edit.
@@ -151,14 +152,9 @@ internal sealed class AuditReportService(SurveyService surveys, PolicyService po
             return Outcome<FindingDto>.Invalid(v);
         }
 
-        if (finding.WithdrawnAt is not null)
+        if (ConflictOf(finding, request.Version) is { } conflict)
         {
-            return Outcome<FindingDto>.Conflict("community.finding-withdrawn");
-        }
-
-        if (request.Version != finding.Version)
-        {
-            return Outcome<FindingDto>.Conflict("community.finding-changed");
+            return Outcome<FindingDto>.Conflict(conflict);
         }
 
         finding.WithdrawnAt = clock.GetUtcNow().UtcDateTime;
