@@ -16,6 +16,7 @@ public sealed class AutoPrepareTests
 
     [Theory]
     [InlineData("Host=127.0.0.1;Database=varta;Max Auto Prepare=0", 0)]
+    [InlineData("Host=127.0.0.1;Database=varta;MaxAutoPrepare=0", 0)]
     [InlineData("Host=127.0.0.1;Database=varta;Max Auto Prepare=5;Auto Prepare Min Usages=9", 5)]
     public void An_operator_setting_is_kept(string connectionString, int expected) =>
         Assert.Equal(expected, new NpgsqlConnectionStringBuilder(PersistenceSetup.WithAutoPrepare(connectionString)).MaxAutoPrepare);
