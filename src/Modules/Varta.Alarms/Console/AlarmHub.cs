@@ -11,20 +11,48 @@ namespace Varta.Alarms.Console;
 /// pushes; actions go through HTTP, stored first. Who may watch which building is decided once, on connect.
 /// </summary>
 [Authorize]
-internal sealed class AlarmHub(IAuthorizationService authorization, OrgDirectory org) : Hub<IAlarmClient>
+internal sealed class AlarmHub(IAuthorizationService authorization, OrgDirectory org, Feed.AlarmNotifier notifier) : Hub<IAlarmClient>
 {
+    private const string Counted = "varta:counted";
+
     public static string SiteGroup(Guid siteId) => $"site:{siteId:N}";
 
     public override async Task OnConnectedAsync()
     {
-        if (Context.User is { } user)
+        // Counted before it joins its groups (so before anything is pushed to it), and uncounted once, on disconnect
+        // or when connecting fails here, whether or not a failed connect is disconnected.
+        notifier.HubConnected(+1);
+        Context.Items[Counted] = true;
+        try
         {
-            foreach (var site in await authorization.SitesAsync(user, AlarmsPolicies.Console, org.Current, SiteKinds.CourtBuilding))
+            if (Context.User is { } user)
             {
-                await Groups.AddToGroupAsync(Context.ConnectionId, SiteGroup(site.Id));
+                foreach (var site in await authorization.SitesAsync(user, AlarmsPolicies.Console, org.Current, SiteKinds.CourtBuilding))
+                {
+                    await Groups.AddToGroupAsync(Context.ConnectionId, SiteGroup(site.Id));
+                }
             }
-        }
 
-        await base.OnConnectedAsync();
+            await base.OnConnectedAsync();
+        }
+        catch
+        {
+            Uncount();
+            throw;
+        }
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        Uncount();
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    private void Uncount()
+    {
+        if (Context.Items.Remove(Counted))
+        {
+            notifier.HubConnected(-1);
+        }
     }
 }

@@ -43,13 +43,23 @@ internal sealed class AlarmsOptions
     public TimeSpan PushInterval { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
-    /// The interval while more than <see cref="BusyEventsPerSecond"/> events went out in the last second: longer, so
-    /// that frames carry more events each. At 1,000 consoles and 100 alarms/s, 40 ms cost a fifth less host CPU per
+    /// The least interval while more than <see cref="BusyEventsPerSecond"/> events went out in the last second: longer,
+    /// so that frames carry more events each. At 1,000 consoles and 100 alarms/s, 40 ms cost a fifth less host CPU per
     /// signal than 20 ms with the same p99; below that rate 20 ms keeps the latency lower (BENCHMARKS.md).
     /// </summary>
     public TimeSpan BusyPushInterval { get; set; } = TimeSpan.FromMilliseconds(40);
 
-    /// <summary>Events per second above which pushes are paced at <see cref="BusyPushInterval"/>.</summary>
+    /// <summary>
+    /// While busy, passes are spaced so that the host writes to consoles at most this often a second in all (one write
+    /// per console per pass): with more consoles than this × <see cref="BusyPushInterval"/>, the interval grows with
+    /// them (see <see cref="Feed.PushPacing"/>). Zero: the busy interval is <see cref="BusyPushInterval"/> alone.
+    /// </summary>
+    public int BusyWritesPerSecond { get; set; } = 20_000;
+
+    /// <summary>The longest interval between passes, however many consoles are connected.</summary>
+    public TimeSpan MaxPushInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Events per second above which pushes are paced as busy (<see cref="BusyPushInterval"/>, <see cref="BusyWritesPerSecond"/>).</summary>
     public int BusyEventsPerSecond { get; set; } = 50;
 
     /// <summary>An idle event stream gets a comment this often, so that proxies and clients keep it open.</summary>

@@ -16,8 +16,8 @@ namespace Varta.Alarms.Feed;
 /// Events are queued as their saves commit, in Seq order, and one reader sends them in that order, so a console
 /// that resumes "after the last Seq it saw" skips nothing. Whatever queued while the reader was sending goes out
 /// together: one frame per console carries several events when the host is busy, and nothing waits when it is not.
-/// Passes begin at most once per <see cref="AlarmsOptions.PushInterval"/> (<see cref="AlarmsOptions.BusyPushInterval"/> under
-/// sustained load), which bounds the frames a burst costs.
+/// Passes begin at most once per <see cref="AlarmsOptions.PushInterval"/>, or less often under sustained load (see
+/// <see cref="PushPacing"/>), which bounds the frames a burst costs.
 /// A console that misses a push (a restart, a lost connection) catches up from the feed.
 /// </summary>
 internal sealed class AlarmNotifier(IHubContext<AlarmHub, IAlarmClient> hub, AlarmStreams streams, TimeProvider clock, IOptions<AlarmsOptions> options, ILogger<AlarmNotifier> logger) : BackgroundService
@@ -33,6 +33,14 @@ internal sealed class AlarmNotifier(IHubContext<AlarmHub, IAlarmClient> hub, Ala
 
     private readonly Broadcast<AlarmEventDto> _pages = new();
 
+    private int _hubConnections;
+
+    /// <summary>A hub connection opened (+1) or closed (-1): the pacing counts the consoles a pass writes to.</summary>
+    public void HubConnected(int change) => Interlocked.Add(ref _hubConnections, change);
+
+    /// <summary>Consoles this host writes to: event streams and hub connections.</summary>
+    internal int Connections => streams.Count + Volatile.Read(ref _hubConnections);
+
     /// <summary>
     /// Calls <paramref name="handler"/> on the reader, in Seq order, for each event, until disposed: for pages on this
     /// host, each in its own circuit's execution context (its user's language). Handlers must not block.
@@ -46,7 +54,6 @@ internal sealed class AlarmNotifier(IHubContext<AlarmHub, IAlarmClient> hub, Ala
     {
         var batch = new List<AlarmEventDto>(MaxBatch);
         var quiet = options.Value.PushInterval;
-        var busy = quiet > TimeSpan.Zero ? options.Value.BusyPushInterval : TimeSpan.Zero;
         var lastPass = long.MinValue;
         var windowStart = clock.GetTimestamp();
         var windowEvents = 0;
@@ -73,7 +80,7 @@ internal sealed class AlarmNotifier(IHubContext<AlarmHub, IAlarmClient> hub, Ala
                 windowEvents += batch.Count;
                 if (clock.GetElapsedTime(windowStart) is var window && window >= TimeSpan.FromSeconds(1))
                 {
-                    interval = windowEvents / window.TotalSeconds > options.Value.BusyEventsPerSecond && busy > quiet ? busy : quiet;
+                    interval = PushPacing.Interval(options.Value, windowEvents / window.TotalSeconds, Connections);
                     windowStart = clock.GetTimestamp();
                     windowEvents = 0;
                 }
