@@ -50,16 +50,17 @@ internal sealed class AlarmsOptions
     public TimeSpan BusyPushInterval { get; set; } = TimeSpan.FromMilliseconds(40);
 
     /// <summary>
-    /// While busy, passes are spaced so that the host writes to consoles at most this often a second in all (one write
-    /// per console per pass): with more consoles than this × <see cref="BusyPushInterval"/>, the interval grows with
-    /// them (see <see cref="Feed.PushPacing"/>). Zero: the busy interval is <see cref="BusyPushInterval"/> alone.
+    /// While busy, each console connected adds this much to the interval, once that is longer than
+    /// <see cref="BusyPushInterval"/> (60 µs: 40 ms up to 666 consoles, 60 ms at 1,000): the host then writes to consoles
+    /// at most 1 / this times a second in all (one write per console per pass; 16,667 for 60 µs), however many there
+    /// are (see <see cref="Feed.PushPacing"/>). Zero: the busy interval is <see cref="BusyPushInterval"/> alone.
     /// </summary>
-    public int BusyWritesPerSecond { get; set; } = 20_000;
+    public TimeSpan BusyPushIntervalPerConnection { get; set; } = TimeSpan.FromMicroseconds(60);
 
     /// <summary>The longest interval between passes, however many consoles are connected.</summary>
     public TimeSpan MaxPushInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Events per second above which pushes are paced as busy (<see cref="BusyPushInterval"/>, <see cref="BusyWritesPerSecond"/>).</summary>
+    /// <summary>Events per second above which pushes are paced as busy (<see cref="BusyPushInterval"/>, <see cref="BusyPushIntervalPerConnection"/>).</summary>
     public int BusyEventsPerSecond { get; set; } = 50;
 
     /// <summary>An idle event stream gets a comment this often, so that proxies and clients keep it open.</summary>

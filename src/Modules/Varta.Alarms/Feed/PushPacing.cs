@@ -6,9 +6,9 @@ namespace Varta.Alarms.Feed;
 /// How long the notifier leaves between the starts of two passes. A pass writes once to every console it has events
 /// for, so its cost grows with the consoles connected, and the passes a second decide how often that cost is paid.
 /// While few events go out, passes follow <see cref="AlarmsOptions.PushInterval"/>. While many do (a mass incident),
-/// they are spaced so that the host writes to consoles at most <see cref="AlarmsOptions.BusyWritesPerSecond"/> times a
-/// second, whatever their number: each frame then carries more events, and the fan-out's CPU stays bounded as consoles
-/// are added, at the price of a later push. The busy interval is never below
+/// they are spaced by <see cref="AlarmsOptions.BusyPushIntervalPerConnection"/> per console connected, so that the host
+/// writes to consoles at most so many times a second whatever their number: each frame then carries more events, and
+/// the fan-out's CPU stays bounded as consoles are added, at the price of a later push. The busy interval is never below
 /// <see cref="AlarmsOptions.BusyPushInterval"/> nor above <see cref="AlarmsOptions.MaxPushInterval"/>.
 /// </summary>
 internal static class PushPacing
@@ -24,9 +24,9 @@ internal static class PushPacing
         }
 
         var busy = options.BusyPushInterval;
-        if (options.BusyWritesPerSecond > 0 && connections > 0)
+        if (options.BusyPushIntervalPerConnection > TimeSpan.Zero && connections > 0)
         {
-            var spread = TimeSpan.FromSeconds((double)connections / options.BusyWritesPerSecond);
+            var spread = options.BusyPushIntervalPerConnection * connections;
             busy = spread > busy ? spread : busy;
         }
 
