@@ -12,7 +12,8 @@ namespace Varta.EndToEnd.Tests;
 
 /// <summary>
 /// The report page on a 360 px phone: a coordinator changes a finding (an empty text and a change made meanwhile elsewhere
-/// are said beside the form) and withdraws it with a reason; the finding leaves the report and stays in the database.
+/// are said beside the form), reads its earlier versions, and withdraws it with a reason; the finding leaves the report,
+/// stays in the database, and is listed among the withdrawn ones with its reason and history.
 /// </summary>
 public sealed class CommunityFindingsPageTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
@@ -49,6 +50,18 @@ public sealed class CommunityFindingsPageTests(BrowserSite site) : IClassFixture
         await Expect(item).ToContainTextAsync("Темні зупинки біля ринку і школи.");
         await Expect(item).ToContainTextAsync("змінено");
 
+        // Its earlier versions, newest first, with when and by whom each was written and replaced (dd.MM.yyyy HH:mm).
+        await page.Locator($"#finding-history-{finding}").ClickAsync();
+        var history = item.GetByTestId("finding-history");
+        await Expect(history.Locator("li")).ToHaveCountAsync(2);
+        await Expect(history.GetByTestId("revision-2")).ToContainTextAsync("Зміна з іншого вікна.");
+        await Expect(history.GetByTestId("revision-1")).ToContainTextAsync("Темні зупинки біля ринку.");
+        await Expect(history.GetByTestId("revision-2")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Версія 2 · записано \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}"));
+        await TrainingSteps.FitsAndReadsAsync(page, "The report page with a finding's earlier versions");
+        await Settled.ScreenshotAsync(page, "community-report-finding-history-360.png");
+        await page.Locator($"#finding-history-{finding}").ClickAsync();
+        await Expect(history).ToHaveCountAsync(0);
+
         // Withdrawn: a reason is asked for first; then the finding leaves the report and is kept with the reason.
         await page.Locator($"#finding-withdraw-{finding}").ClickAsync();
         await page.Locator("#finding-withdraw-confirm").ClickAsync();
@@ -59,6 +72,16 @@ public sealed class CommunityFindingsPageTests(BrowserSite site) : IClassFixture
         await Expect(page.GetByTestId("finding-message")).ToContainTextAsync("Висновок відкликано");
         await Expect(page.GetByTestId("no-findings")).ToBeVisibleAsync();
         await Expect(item).ToHaveCountAsync(0);
+
+        // Out of the report, but the coordinator still sees it among the withdrawn ones, with who and why.
+        var withdrawn = page.GetByTestId("withdrawn-findings");
+        await Expect(withdrawn.Locator("summary")).ToHaveTextAsync("Відкликані висновки (1)");
+        await withdrawn.Locator("summary").ClickAsync();
+        await Expect(withdrawn.GetByTestId($"withdrawn-{finding}")).ToContainTextAsync("Причина: Поліція уточнила дані.");
+        await page.Locator($"#finding-history-{finding}").ClickAsync();
+        await Expect(withdrawn.GetByTestId("finding-history").Locator("li")).ToHaveCountAsync(2);
+        await TrainingSteps.FitsAndReadsAsync(page, "The report page with a withdrawn finding");
+        await Settled.ScreenshotAsync(page, "community-report-finding-withdrawn-360.png");
 
         await using var scope = site.Factory.Services.CreateAsyncScope();
         var row = await scope.ServiceProvider.GetRequiredService<VartaDbContext>().Set<Finding>().AsNoTracking().SingleAsync(f => f.Id == finding);

@@ -347,6 +347,9 @@ public sealed class EndpointScopeTests(VartaFactory factory) : IClassFixture<Var
             new { text = "Чужий регіон", version = 1 });
         yield return ("POST /api/v1/community/surveys/{id:guid}/findings/{findingId:guid}/withdrawal", HttpMethod.Post, $"{cm}/surveys/{_survey}/findings/{_finding}/withdrawal",
             "coordinator", new { version = 1, reason = "Чужий регіон" });
+        yield return ("GET /api/v1/community/surveys/{id:guid}/findings/{findingId:guid}/history", HttpMethod.Get, $"{cm}/surveys/{_survey}/findings/{_finding}/history",
+            "coordinator", null);
+        yield return ("GET /api/v1/community/surveys/{id:guid}/findings/withdrawn", HttpMethod.Get, $"{cm}/surveys/{_survey}/findings/withdrawn", "coordinator", null);
         yield return ("GET /api/v1/community/surveys/{id:guid}/compare", HttpMethod.Get, $"{cm}/surveys/{_survey}/compare?with={_survey}&question=q", "auditor", null);
         yield return ("GET /api/v1/community/recommendations/{id:guid}", HttpMethod.Get, $"{cm}/recommendations/{_recommendation}", "auditor", null);
         yield return ("POST /api/v1/community/recommendations/{id:guid}/updates", HttpMethod.Post, $"{cm}/recommendations/{_recommendation}/updates", "coordinator",

@@ -25,6 +25,15 @@ internal sealed record FindingWithdrawRequest(int? Version, string? Reason);
 internal sealed record FindingDto(Guid Id, Guid SurveyId, string TerritoryCode, string PeriodFrom, string PeriodTo, string Text, DateTime RecordedAt, string RecordedBy,
     int Version, DateTime? EditedAt, string? EditedBy, DateTime? WithdrawnAt);
 
+/// <summary>A text a finding had before an edit: which version, when and by whom it was written, and when and by whom it was replaced.</summary>
+internal sealed record FindingRevisionDto(int Version, string Text, DateTime WrittenAt, string WrittenBy, DateTime ReplacedAt, string ReplacedBy);
+
+/// <summary>A finding as it is now (withdrawn or not, with who withdrew it and why) and every text it had before, oldest first.</summary>
+internal sealed record FindingHistoryDto(FindingDto Finding, string? WithdrawnBy, string? WithdrawnReason, IReadOnlyList<FindingRevisionDto> Revisions);
+
+/// <summary>A withdrawn finding: what it said last, who withdrew it and why.</summary>
+internal sealed record WithdrawnFindingDto(FindingDto Finding, string WithdrawnBy, string WithdrawnReason);
+
 /// <summary>The audit report of a territory and period: the survey's results over the area, the initiative group's findings and the security indicators.</summary>
 internal sealed record ReportDto(Guid SurveyId, string Title, string Area, string AreaName, string PeriodFrom, string PeriodTo, int Respondents,
     IReadOnlyList<ResultDto> Results, IReadOnlyList<FindingDto> Findings, int? Population, IReadOnlyList<IndicatorLineDto> Indicators);
@@ -168,6 +177,64 @@ internal sealed class AuditReportService(SurveyService surveys, PolicyService po
         });
         return await SaveFindingAsync(finding, ct);
     }
+
+    /// <summary>
+    /// A finding's history for a coordinator of the survey's unit: its texts before each edit (who wrote each, who replaced
+    /// it and when) and, when withdrawn, who withdrew it and why; also for a withdrawn finding, which the report no longer
+    /// shows. 404 for a finding not of this survey or outside the caller's scope. The read is audited.
+    /// </summary>
+    public async Task<Outcome<FindingHistoryDto>> HistoryAsync(ClaimsPrincipal user, Guid surveyId, Guid findingId, CancellationToken ct)
+    {
+        var finding = await db.Set<Finding>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == findingId && f.SurveyId == surveyId, ct);
+        if (finding is null || !await authorization.AllowsAsync(user, CommunityPolicies.ManageSurveys, finding.UnitId))
+        {
+            return Outcome<FindingHistoryDto>.NotFound();
+        }
+
+        var revisions = (await db.Set<FindingRevision>().AsNoTracking().Where(r => r.FindingId == findingId).ToListAsync(ct))
+            .OrderBy(r => r.Version)
+            .Select(r => new FindingRevisionDto(r.Version, r.Text, Utc(r.WrittenAt), r.WrittenBy, Utc(r.RecordedAt), r.RecordedBy))
+            .ToList();
+        await audit.AppendAsync(new AuditRecord
+        {
+            Action = "community.finding.history-read", Category = AuditCategory.Read, ResourceType = "community-survey", ResourceId = surveyId.ToString(),
+            OrgUnitId = finding.UnitId, Details = JsonSerializer.Serialize(new { finding = finding.Id, revisions = revisions.Count }),
+        }, ct);
+        return Outcome<FindingHistoryDto>.Ok(new FindingHistoryDto(Dto(finding), finding.WithdrawnBy, finding.WithdrawnReason, revisions));
+    }
+
+    /// <summary>
+    /// The withdrawn findings of an area (the survey's territory when none) for a coordinator of the survey's unit, newest
+    /// withdrawal first: out of the report, but a coordinator can still see what was withdrawn, by whom and why. 404 outside
+    /// the caller's scope, 400 for an area not within the survey's territory. The read is audited.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<WithdrawnFindingDto>>> WithdrawnFindingsAsync(ClaimsPrincipal user, Guid surveyId, string? area, CancellationToken ct)
+    {
+        var s = await db.Set<Survey>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == surveyId, ct);
+        if (s is null || !await authorization.AllowsAsync(user, CommunityPolicies.ManageSurveys, s.UnitId))
+        {
+            return Outcome<IReadOnlyList<WithdrawnFindingDto>>.NotFound();
+        }
+
+        var code = string.IsNullOrWhiteSpace(area) ? s.TerritoryCode : area.Trim().ToUpperInvariant();
+        if (code != s.TerritoryCode && !(await surveys.AreasWithinAsync(user, surveyId, ct)).Any(t => t.Code == code))
+        {
+            return Outcome<IReadOnlyList<WithdrawnFindingDto>>.Invalid(new Validator(loc).Fail("area", "community.not-within-survey"));
+        }
+
+        var withdrawn = (await db.Set<Finding>().AsNoTracking().Where(f => f.SurveyId == surveyId && f.TerritoryCode == code && f.WithdrawnAt != null).ToListAsync(ct))
+            .OrderByDescending(f => f.WithdrawnAt).ThenBy(f => f.Id)
+            .Select(f => new WithdrawnFindingDto(Dto(f), f.WithdrawnBy ?? "", f.WithdrawnReason ?? ""))
+            .ToList();
+        await audit.AppendAsync(new AuditRecord
+        {
+            Action = "community.finding.withdrawn-read", Category = AuditCategory.Read, ResourceType = "community-survey", ResourceId = surveyId.ToString(),
+            OrgUnitId = s.UnitId, Details = JsonSerializer.Serialize(new { area = code, findings = withdrawn.Count }),
+        }, ct);
+        return Outcome<IReadOnlyList<WithdrawnFindingDto>>.Ok(withdrawn);
+    }
+
+    private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
 
     /// <summary>The finding, tracked, when it belongs to the survey and the caller manages the survey's unit; null otherwise.</summary>
     private async Task<Finding?> WritableFindingAsync(ClaimsPrincipal user, Guid surveyId, Guid findingId, CancellationToken ct)

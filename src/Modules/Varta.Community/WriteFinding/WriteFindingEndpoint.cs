@@ -26,5 +26,16 @@ internal static class WriteFindingEndpoint
                 AuditReportService s, Problems p, CancellationToken ct) =>
                 (await s.WithdrawFindingAsync(user, id, findingId, request, ct)).OkOrProblem(p))
             .RequireAuthorization(CommunityPolicies.ManageSurveys);
+
+        // Its history: the texts it had before each edit, and who withdrew it and why (audited read).
+        group.MapGet("/surveys/{id:guid}/findings/{findingId:guid}/history", async (Guid id, Guid findingId, ClaimsPrincipal user, AuditReportService s, Problems p,
+                CancellationToken ct) =>
+                (await s.HistoryAsync(user, id, findingId, ct)).OkOrProblem(p))
+            .RequireAuthorization(CommunityPolicies.ManageSurveys);
+
+        // The withdrawn findings of an area (the survey's territory when none), newest withdrawal first.
+        group.MapGet("/surveys/{id:guid}/findings/withdrawn", async (Guid id, string? area, ClaimsPrincipal user, AuditReportService s, Problems p, CancellationToken ct) =>
+                (await s.WithdrawnFindingsAsync(user, id, area, ct)).OkOrProblem(p))
+            .RequireAuthorization(CommunityPolicies.ManageSurveys);
     }
 }
