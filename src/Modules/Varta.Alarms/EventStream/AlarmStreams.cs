@@ -14,12 +14,10 @@ internal sealed class AlarmStreams
     // Copy-on-write: the notifier reads a snapshot without locking; connects and disconnects are rare by comparison.
     private volatile Group[] _groups = [];
 
-    private volatile int _count;
-
     private sealed record Group(IReadOnlySet<Guid> Sites, StreamConnection[] Members);
 
-    /// <summary>Open event streams.</summary>
-    public int Count => _count;
+    /// <summary>Open event streams (read once a second by the notifier's pacing).</summary>
+    public int Count => _groups.Sum(g => g.Members.Length);
 
     /// <summary>Adds an open stream; disposing the result removes it.</summary>
     public IDisposable Add(StreamConnection connection)
@@ -31,7 +29,6 @@ internal sealed class AlarmStreams
             _groups = i < 0
                 ? [.. groups, new Group(connection.Sites, [connection])]
                 : [.. groups[..i], groups[i] with { Members = [.. groups[i].Members, connection] }, .. groups[(i + 1)..]];
-            _count = _groups.Sum(g => g.Members.Length);
         }
 
         return new Registration(this, connection);
@@ -70,7 +67,6 @@ internal sealed class AlarmStreams
         {
             _groups = _groups.Select(g => g with { Members = g.Members.Where(m => m != connection).ToArray() })
                 .Where(g => g.Members.Length > 0).ToArray();
-            _count = _groups.Sum(g => g.Members.Length);
         }
     }
 

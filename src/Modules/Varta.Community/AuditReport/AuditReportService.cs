@@ -54,20 +54,14 @@ internal sealed class AuditReportService(SurveyService surveys, PolicyService po
     /// </summary>
     public async Task<Outcome<FindingDto>> AddFindingAsync(ClaimsPrincipal user, Guid surveyId, FindingRequest request, CancellationToken ct)
     {
-        var s = await db.Set<Survey>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == surveyId, ct);
-        if (s is null || !await authorization.AllowsAsync(user, CommunityPolicies.ManageSurveys, s.UnitId))
+        if (await ManagedSurveyAsync(user, surveyId, ct) is not { } s)
         {
             return Outcome<FindingDto>.NotFound();
         }
 
         var text = request.Text?.Trim();
         var v = new Validator(loc).Required("text", text, MaxFindingLength);
-        var area = string.IsNullOrWhiteSpace(request.Area) ? s.TerritoryCode : request.Area.Trim().ToUpperInvariant();
-        if (area != s.TerritoryCode && !(await surveys.AreasWithinAsync(user, surveyId, ct)).Any(t => t.Code == area))
-        {
-            v.Fail("area", "community.not-within-survey");
-        }
-
+        var area = await AreaAsync(user, s, request.Area, v, ct);
         if (!v.IsValid)
         {
             return Outcome<FindingDto>.Invalid(v);
@@ -94,7 +88,7 @@ internal sealed class AuditReportService(SurveyService surveys, PolicyService po
     /// </summary>
     public async Task<Outcome<FindingDto>> EditFindingAsync(ClaimsPrincipal user, Guid surveyId, Guid findingId, FindingEditRequest request, CancellationToken ct)
     {
-        var finding = await WritableFindingAsync(user, surveyId, findingId, ct);
+        var finding = await ManagedFindingAsync(user, surveyId, findingId, ct);
         if (finding is null)
         {
             return Outcome<FindingDto>.NotFound();
@@ -148,7 +142,7 @@ internal sealed class AuditReportService(SurveyService surveys, PolicyService po
     /// </summary>
     public async Task<Outcome<FindingDto>> WithdrawFindingAsync(ClaimsPrincipal user, Guid surveyId, Guid findingId, FindingWithdrawRequest request, CancellationToken ct)
     {
-        var finding = await WritableFindingAsync(user, surveyId, findingId, ct);
+        var finding = await ManagedFindingAsync(user, surveyId, findingId, ct);
         if (finding is null)
         {
             return Outcome<FindingDto>.NotFound();
@@ -185,8 +179,7 @@ internal sealed class AuditReportService(SurveyService surveys, PolicyService po
     /// </summary>
     public async Task<Outcome<FindingHistoryDto>> HistoryAsync(ClaimsPrincipal user, Guid surveyId, Guid findingId, CancellationToken ct)
     {
-        var finding = await db.Set<Finding>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == findingId && f.SurveyId == surveyId, ct);
-        if (finding is null || !await authorization.AllowsAsync(user, CommunityPolicies.ManageSurveys, finding.UnitId))
+        if (await ManagedFindingAsync(user, surveyId, findingId, ct) is not { } finding)
         {
             return Outcome<FindingHistoryDto>.NotFound();
         }
@@ -210,16 +203,16 @@ internal sealed class AuditReportService(SurveyService surveys, PolicyService po
     /// </summary>
     public async Task<Outcome<IReadOnlyList<WithdrawnFindingDto>>> WithdrawnFindingsAsync(ClaimsPrincipal user, Guid surveyId, string? area, CancellationToken ct)
     {
-        var s = await db.Set<Survey>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == surveyId, ct);
-        if (s is null || !await authorization.AllowsAsync(user, CommunityPolicies.ManageSurveys, s.UnitId))
+        if (await ManagedSurveyAsync(user, surveyId, ct) is not { } s)
         {
             return Outcome<IReadOnlyList<WithdrawnFindingDto>>.NotFound();
         }
 
-        var code = string.IsNullOrWhiteSpace(area) ? s.TerritoryCode : area.Trim().ToUpperInvariant();
-        if (code != s.TerritoryCode && !(await surveys.AreasWithinAsync(user, surveyId, ct)).Any(t => t.Code == code))
+        var v = new Validator(loc);
+        var code = await AreaAsync(user, s, area, v, ct);
+        if (!v.IsValid)
         {
-            return Outcome<IReadOnlyList<WithdrawnFindingDto>>.Invalid(new Validator(loc).Fail("area", "community.not-within-survey"));
+            return Outcome<IReadOnlyList<WithdrawnFindingDto>>.Invalid(v);
         }
 
         var withdrawn = (await db.Set<Finding>().AsNoTracking().Where(f => f.SurveyId == surveyId && f.TerritoryCode == code && f.WithdrawnAt != null).ToListAsync(ct))
@@ -236,8 +229,27 @@ internal sealed class AuditReportService(SurveyService surveys, PolicyService po
 
     private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
 
+    /// <summary>The survey, when the caller manages its unit; null otherwise (a 404 to the caller).</summary>
+    private async Task<Survey?> ManagedSurveyAsync(ClaimsPrincipal user, Guid surveyId, CancellationToken ct)
+    {
+        var s = await db.Set<Survey>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == surveyId, ct);
+        return s is not null && await authorization.AllowsAsync(user, CommunityPolicies.ManageSurveys, s.UnitId) ? s : null;
+    }
+
+    /// <summary>The area asked for (the survey's territory when none), upper-cased; one not within the survey's territory fails "area".</summary>
+    private async Task<string> AreaAsync(ClaimsPrincipal user, Survey s, string? area, Validator v, CancellationToken ct)
+    {
+        var code = string.IsNullOrWhiteSpace(area) ? s.TerritoryCode : area.Trim().ToUpperInvariant();
+        if (code != s.TerritoryCode && !(await surveys.AreasWithinAsync(user, s.Id, ct)).Any(t => t.Code == code))
+        {
+            v.Fail("area", "community.not-within-survey");
+        }
+
+        return code;
+    }
+
     /// <summary>The finding, tracked, when it belongs to the survey and the caller manages the survey's unit; null otherwise.</summary>
-    private async Task<Finding?> WritableFindingAsync(ClaimsPrincipal user, Guid surveyId, Guid findingId, CancellationToken ct)
+    private async Task<Finding?> ManagedFindingAsync(ClaimsPrincipal user, Guid surveyId, Guid findingId, CancellationToken ct)
     {
         var finding = await db.Set<Finding>().FirstOrDefaultAsync(f => f.Id == findingId && f.SurveyId == surveyId, ct);
         return finding is not null && await authorization.AllowsAsync(user, CommunityPolicies.ManageSurveys, finding.UnitId) ? finding : null;
@@ -307,7 +319,5 @@ internal sealed class AuditReportService(SurveyService surveys, PolicyService po
     }
 
     /// <summary>Whether the caller may write findings on the survey (the report page's form).</summary>
-    public async Task<bool> CanWriteAsync(ClaimsPrincipal user, Guid surveyId, CancellationToken ct) =>
-        await db.Set<Survey>().AsNoTracking().Where(x => x.Id == surveyId).Select(x => (Guid?)x.UnitId).FirstOrDefaultAsync(ct) is { } unit
-        && await authorization.AllowsAsync(user, CommunityPolicies.ManageSurveys, unit);
+    public async Task<bool> CanWriteAsync(ClaimsPrincipal user, Guid surveyId, CancellationToken ct) => await ManagedSurveyAsync(user, surveyId, ct) is not null;
 }
